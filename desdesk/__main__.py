@@ -1,0 +1,7 @@
+"""`python -m desdesk` runs the same entry point as the `desdesk` command."""
+
+import sys
+
+from desdesk.cli.main import main
+
+sys.exit(main())

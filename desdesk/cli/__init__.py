@@ -1,0 +1,1 @@
+"""Thin argparse layer over the services."""

@@ -1,0 +1,1 @@
+"""SQLite district files: tables, engine, migrations and query helpers (never commit)."""

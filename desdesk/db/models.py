@@ -1,0 +1,141 @@
+"""The tables of a district file.
+
+Enum columns store the domain's codes (`DistrictKind.value` etc.) as text so that a
+file stays readable with any SQLite tool. Lists (sectors, supply-chain roles) are JSON.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, text
+from sqlmodel import Field, SQLModel
+
+from desdesk.db.types import DecimalText
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class District(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    kind: str
+    territory: str | None = None
+    sector: int | None = None
+    founding_date: date | None = None
+    mission: str = ""
+    description: str = ""
+    updated_at: datetime = Field(default_factory=_now)
+
+
+class Member(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_member_tax_code", "tax_code", unique=True),
+        Index("ix_member_name", "name"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    legal_form: str
+    nature_override: str | None = None
+    nature_override_reason: str = ""
+    tax_code: str | None = None
+    vat_number: str | None = None
+    address: str = ""
+    comune: str = ""
+    provincia: str = ""
+    cap: str = ""
+    email: str = ""
+    pec: str = ""
+    phone: str = ""
+    website: str = ""
+    aes_subscriber: bool = False
+    disciplinari: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    supply_chain_roles: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    joined_on: date | None = None
+    left_on: date | None = None
+    leave_reason: str = ""
+    notes: str = ""
+    created_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=_now)
+
+
+class Referent(SQLModel, table=True):
+    """A person who represents a member. The current one of each kind has no end date."""
+
+    __table_args__ = (
+        Index(
+            "uq_referent_current",
+            "member_id",
+            "kind",
+            unique=True,
+            sqlite_where=text("end_date IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)
+    )
+    kind: str
+    first_name: str
+    last_name: str
+    email: str = ""
+    phone: str = ""
+    role: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+class Office(SQLModel, table=True):
+    """A term of a district office held by a person; history is the ended terms."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    title: str = ""
+    person_name: str
+    member_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="SET NULL"), nullable=True),
+    )
+    start_date: date
+    end_date: date | None = None
+    notes: str = ""
+
+
+class Objective(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    description: str = ""
+    tools: str = ""
+    method: str = ""
+    member_roles: str = ""
+    target_value: Decimal | None = Field(default=None, sa_column=Column(DecimalText))
+    target_unit: str = ""
+    deadline: date | None = None
+    status: str = "da_avviare"
+
+
+class FoundingDocument(SQLModel, table=True):
+    """A founding document and the file itself, so one district file carries everything.
+
+    List queries select the other columns only; `content` is read when the file is asked for.
+    """
+
+    __tablename__ = "founding_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    title: str
+    document_date: date | None = None
+    approved: bool = False
+    filename: str = ""
+    mime_type: str = ""
+    size: int = 0
+    sha256: str = ""
+    content: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))

@@ -1,0 +1,1 @@
+"""Pure rules, enums and value objects: no I/O, no Qt, no SQL."""

@@ -1,0 +1,1 @@
+"""PDF documents made with reportlab from read-models; no session, no Qt."""

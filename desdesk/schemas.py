@@ -1,0 +1,184 @@
+"""Read-models and write-models passed between services and their callers.
+
+Plain frozen dataclasses: cheap to build by the thousand, safe to hand to the GUI thread,
+never attached to a database session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictProfile:
+    name: str
+    kind: str
+    territory: str | None = None
+    sector: int | None = None
+    founding_date: date | None = None
+    mission: str = ""
+    description: str = ""
+
+
+@dataclass(slots=True)
+class MemberInput:
+    """What the user typed for a member; the service validates and normalises it."""
+
+    name: str
+    legal_form: str
+    tax_code: str = ""
+    vat_number: str = ""
+    nature_override: str | None = None
+    nature_override_reason: str = ""
+    address: str = ""
+    comune: str = ""
+    provincia: str = ""
+    cap: str = ""
+    email: str = ""
+    pec: str = ""
+    phone: str = ""
+    website: str = ""
+    aes_subscriber: bool = False
+    disciplinari: list[int] = field(default_factory=list)
+    supply_chain_roles: list[str] = field(default_factory=list)
+    joined_on: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """One line of the member register, with its current referents' names."""
+
+    id: int
+    name: str
+    legal_form: str
+    nature: str
+    tax_code: str
+    vat_number: str
+    comune: str
+    provincia: str
+    email: str
+    phone: str
+    aes_subscriber: bool
+    disciplinari: tuple[int, ...]
+    supply_chain_roles: tuple[str, ...]
+    joined_on: date | None
+    left_on: date | None
+    primary_referent: str
+    substitute: str
+
+    @property
+    def active(self) -> bool:
+        return self.left_on is None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberDetail:
+    id: int
+    data: MemberInput
+    nature: str
+    left_on: date | None
+    leave_reason: str
+
+
+@dataclass(slots=True)
+class ReferentInput:
+    first_name: str
+    last_name: str
+    email: str = ""
+    phone: str = ""
+    role: str = ""
+    start_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferentRead:
+    id: int
+    member_id: int
+    member_name: str
+    kind: str
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    role: str
+    start_date: date | None
+    end_date: date | None
+    member_active: bool = True
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def current(self) -> bool:
+        return self.end_date is None
+
+
+@dataclass(slots=True)
+class OfficeInput:
+    kind: str
+    person_name: str
+    start_date: date
+    member_id: int | None = None
+    title: str = ""
+    end_date: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeRead:
+    id: int
+    kind: str
+    title: str
+    person_name: str
+    member_id: int | None
+    member_name: str
+    start_date: date
+    end_date: date | None
+    notes: str
+
+    @property
+    def current(self) -> bool:
+        return self.end_date is None or self.end_date >= date.today()
+
+
+@dataclass(slots=True)
+class ObjectiveInput:
+    title: str
+    description: str = ""
+    tools: str = ""
+    method: str = ""
+    member_roles: str = ""
+    target_value: Decimal | None = None
+    target_unit: str = ""
+    deadline: date | None = None
+    status: str = "da_avviare"
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveRead:
+    id: int
+    data: ObjectiveInput
+
+
+@dataclass(slots=True)
+class FoundingDocumentInput:
+    kind: str
+    title: str
+    document_date: date | None = None
+    approved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FoundingDocumentRead:
+    id: int
+    kind: str
+    title: str
+    document_date: date | None
+    approved: bool
+    filename: str
+    size: int
+    sha256: str

@@ -1,0 +1,210 @@
+"""The member register: add, edit, withdraw, readmit, delete, list."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from desdesk.db.models import Member, Referent
+from desdesk.domain import member_fields
+from desdesk.domain.enums import Nature, ReferentKind
+from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
+from desdesk.domain.legal_forms import nature_of
+from desdesk.i18n import _
+from desdesk.schemas import MemberDetail, MemberInput, MemberRow
+from desdesk.services.base import Service
+
+_TEXT_FIELDS = (
+    "tax_code", "vat_number", "address", "comune", "provincia", "cap",
+    "email", "pec", "phone", "website",
+)  # fmt: skip
+
+
+def clean_member(data: MemberInput) -> MemberInput:
+    """Validate and normalise a member; raises ValidationFailed listing every bad field."""
+    raw = {name: getattr(data, name) or "" for name in _TEXT_FIELDS}
+    cleaned, problems = member_fields.clean_text_fields(raw)
+    problems += member_fields.check_identity(
+        data.name, data.legal_form, data.nature_override, data.nature_override_reason
+    )
+    problems += member_fields.check_lists(data.disciplinari, data.supply_chain_roles)
+    if problems:
+        raise ValidationFailed(problems)
+    override = data.nature_override
+    if override and override == nature_of(data.legal_form).value:
+        override = None
+    return replace(
+        data,
+        **cleaned,
+        name=data.name.strip(),
+        nature_override=override or None,
+        nature_override_reason=data.nature_override_reason.strip() if override else "",
+        disciplinari=sorted(set(data.disciplinari)),
+        supply_chain_roles=sorted(set(data.supply_chain_roles)),
+        notes=data.notes.strip(),
+    )
+
+
+def _apply(member: Member, data: MemberInput) -> None:
+    for name in MemberInput.__dataclass_fields__:
+        setattr(member, name, getattr(data, name))
+    member.tax_code = data.tax_code or None
+    member.vat_number = data.vat_number or None
+    member.updated_at = datetime.now(UTC)
+
+
+def _to_input(member: Member) -> MemberInput:
+    values = {name: getattr(member, name) for name in MemberInput.__dataclass_fields__}
+    values["tax_code"] = member.tax_code or ""
+    values["vat_number"] = member.vat_number or ""
+    values["disciplinari"] = list(member.disciplinari)
+    values["supply_chain_roles"] = list(member.supply_chain_roles)
+    return MemberInput(**values)
+
+
+def duplicate_problem(session: Session, tax_code: str, exclude_id: int | None) -> Conflict | None:
+    """A Conflict naming the member that already has `tax_code`, or None."""
+    if not tax_code:
+        return None
+    query = select(Member.id, Member.name).where(Member.tax_code == tax_code)
+    if exclude_id is not None:
+        query = query.where(Member.id != exclude_id)
+    row = session.execute(query).first()
+    if row is None:
+        return None
+    return Conflict(
+        _("Il codice fiscale {code} è già di “{name}”.").format(code=tax_code, name=row.name)
+    )
+
+
+class MembersService(Service):
+    def list_rows(self) -> list[MemberRow]:
+        """Every member, active and former, with the current referents' names."""
+        primary = aliased(Referent)
+        substitute = aliased(Referent)
+
+        def current(alias: type[Referent], kind: ReferentKind) -> ColumnElement[bool]:
+            return and_(
+                alias.member_id == Member.id, alias.kind == kind.value, alias.end_date.is_(None)
+            )
+
+        query = (
+            select(
+                Member,
+                func.trim(primary.first_name + " " + primary.last_name),
+                func.trim(substitute.first_name + " " + substitute.last_name),
+            )
+            .outerjoin(primary, current(primary, ReferentKind.PRIMARY))
+            .outerjoin(substitute, current(substitute, ReferentKind.SUBSTITUTE))
+            .order_by(Member.name)
+        )
+        with self._reading() as session:
+            return [
+                _row(member, primary_name or "", substitute_name or "")
+                for member, primary_name, substitute_name in session.execute(query)
+            ]
+
+    def get(self, member_id: int) -> MemberDetail:
+        with self._reading() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise NotFound(_("L'aderente non esiste più."))
+            return MemberDetail(
+                id=member_id,
+                data=_to_input(member),
+                nature=nature_of(member.legal_form, _nature(member.nature_override)).value,
+                left_on=member.left_on,
+                leave_reason=member.leave_reason,
+            )
+
+    def add(self, data: MemberInput) -> int:
+        clean = clean_member(data)
+        with self._unit_of_work() as session:
+            self._refuse_duplicate(session, clean.tax_code, None)
+            member = Member(name=clean.name, legal_form=clean.legal_form)
+            _apply(member, clean)
+            member.created_at = member.updated_at
+            session.add(member)
+            session.flush()
+            assert member.id is not None
+            return member.id
+
+    def update(self, member_id: int, data: MemberInput) -> None:
+        clean = clean_member(data)
+        with self._unit_of_work() as session:
+            member = self._load(session, member_id)
+            self._refuse_duplicate(session, clean.tax_code, member_id)
+            _apply(member, clean)
+
+    def withdraw(self, member_id: int, left_on: date, reason: str) -> None:
+        """The member leaves: it stays in the register as a former member."""
+        with self._unit_of_work() as session:
+            member = self._load(session, member_id)
+            problems = member_fields.check_dates(member.joined_on, left_on)
+            if not reason.strip():
+                problems.append(FieldProblem("leave_reason", _("Indica il motivo dell'uscita.")))
+            if problems:
+                raise ValidationFailed(problems)
+            member.left_on = left_on
+            member.leave_reason = reason.strip()
+            member.updated_at = datetime.now(UTC)
+
+    def readmit(self, member_id: int) -> None:
+        with self._unit_of_work() as session:
+            member = self._load(session, member_id)
+            member.left_on = None
+            member.leave_reason = ""
+            member.updated_at = datetime.now(UTC)
+
+    def delete(self, member_id: int) -> None:
+        """Remove a record entered by mistake, with its referents (the UI asks first)."""
+        with self._unit_of_work() as session:
+            session.delete(self._load(session, member_id))
+
+    def count(self) -> int:
+        with self._reading() as session:
+            return int(session.execute(select(func.count()).select_from(Member)).scalar_one())
+
+    @staticmethod
+    def _load(session: Session, member_id: int) -> Member:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFound(_("L'aderente non esiste più."))
+        return member
+
+    @staticmethod
+    def _refuse_duplicate(session: Session, tax_code: str, exclude_id: int | None) -> None:
+        conflict = duplicate_problem(session, tax_code, exclude_id)
+        if conflict is not None:
+            raise ValidationFailed([FieldProblem("tax_code", conflict.message)])
+
+
+def _nature(value: str | None) -> Nature | None:
+    return Nature(value) if value else None
+
+
+def _row(member: Member, primary_name: str, substitute_name: str) -> MemberRow:
+    assert member.id is not None
+    return MemberRow(
+        id=member.id,
+        name=member.name,
+        legal_form=member.legal_form,
+        nature=nature_of(member.legal_form, _nature(member.nature_override)).value,
+        tax_code=member.tax_code or "",
+        vat_number=member.vat_number or "",
+        comune=member.comune,
+        provincia=member.provincia,
+        email=member.email,
+        phone=member.phone,
+        aes_subscriber=member.aes_subscriber,
+        disciplinari=tuple(member.disciplinari),
+        supply_chain_roles=tuple(member.supply_chain_roles),
+        joined_on=member.joined_on,
+        left_on=member.left_on,
+        primary_referent=primary_name,
+        substitute=substitute_name,
+    )

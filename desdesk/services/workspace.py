@@ -1,0 +1,65 @@
+"""An open district: the file, its engine and the services on it.
+
+This is what the GUI and the CLI hold; they never see the engine or a session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desdesk.db.district_file import OpenedFile, create_district_file, open_district_file
+from desdesk.schemas import DistrictProfile
+from desdesk.services.base import session_factory
+from desdesk.services.district import DistrictService, clean_profile
+from desdesk.services.members import MembersService
+from desdesk.services.offices import OfficesService
+from desdesk.services.referents import ReferentsService
+
+
+@dataclass
+class Workspace:
+    file: OpenedFile
+    district: DistrictService
+    members: MembersService
+    referents: ReferentsService
+    offices: OfficesService
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    def close(self) -> None:
+        self.file.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_workspace(path: Path) -> Workspace:
+    """Open an existing district file (raises DistrictFileError with the reason)."""
+    opened = open_district_file(path)
+    sessions = session_factory(opened.engine)
+    return Workspace(
+        file=opened,
+        district=DistrictService(sessions),
+        members=MembersService(sessions),
+        referents=ReferentsService(sessions),
+        offices=OfficesService(sessions),
+    )
+
+
+def create_workspace(path: Path, profile: DistrictProfile) -> Workspace:
+    """Create a new district file with its profile, and open it."""
+    clean = clean_profile(profile)
+    create_district_file(path)
+    workspace = open_workspace(path)
+    try:
+        workspace.district.create_profile(clean)
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace

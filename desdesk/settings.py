@@ -1,0 +1,78 @@
+"""User preferences (language, recent files, secretary's name), kept as a small JSON file."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from desdesk import paths
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT_FILES = 10
+SUPPORTED_LANGUAGES = ("it", "en")
+
+
+@dataclass
+class Preferences:
+    language: str = "it"
+    recent_files: list[str] = field(default_factory=list)
+    secretary_name: str = ""
+
+    @property
+    def last_file(self) -> Path | None:
+        return Path(self.recent_files[0]) if self.recent_files else None
+
+    def remember(self, file: Path) -> None:
+        """Put `file` first in the recent files, without duplicates."""
+        text = str(Path(file).resolve())
+        self.recent_files = [text] + [f for f in self.recent_files if f != text]
+        del self.recent_files[MAX_RECENT_FILES:]
+
+    def forget(self, file: Path) -> None:
+        text = str(Path(file).resolve())
+        self.recent_files = [f for f in self.recent_files if f != text]
+
+
+def preferences_file() -> Path:
+    return paths.user_config_dir() / "preferences.json"
+
+
+def load() -> Preferences:
+    """Read the preferences; a missing or unreadable file gives the defaults."""
+    file = preferences_file()
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Preferences()
+    except (OSError, ValueError) as exc:
+        log.warning("Preferences unreadable (%s), using defaults", exc)
+        return Preferences()
+    prefs = Preferences()
+    if raw.get("language") in SUPPORTED_LANGUAGES:
+        prefs.language = raw["language"]
+    recent = raw.get("recent_files", [])
+    if isinstance(recent, list):
+        prefs.recent_files = [str(f) for f in recent][:MAX_RECENT_FILES]
+    prefs.secretary_name = str(raw.get("secretary_name", ""))
+    return prefs
+
+
+def save(prefs: Preferences) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    file = preferences_file()
+    data = json.dumps(asdict(prefs), ensure_ascii=False, indent=2)
+    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".preferences-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, file)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
