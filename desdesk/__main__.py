@@ -2,6 +2,6 @@
 
 import sys
 
-from desdesk.cli.main import main
+from desdesk.main import main
 
 sys.exit(main())

@@ -1,0 +1,21 @@
+"""Sub-commands of `desdesk`. Each module has `NAME`, `add_parser(subparsers)` and `run(args)`."""
+
+from __future__ import annotations
+
+import argparse
+from types import ModuleType
+from typing import Protocol
+
+from desdesk.cli.commands import demo, members, new, report
+
+
+class Command(Protocol):
+    NAME: str
+
+    def add_parser(self, subparsers: argparse._SubParsersAction) -> None: ...  # type: ignore[type-arg]
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+_MODULES: tuple[ModuleType, ...] = (new, demo, members, report)
+COMMANDS: dict[str, Command] = {module.NAME: module for module in _MODULES}  # type: ignore[misc]

@@ -1,0 +1,34 @@
+"""`desdesk new FILE.des --name NAME --kind territoriale|tematico [--territory T | --sector N]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desdesk.domain.enums import DistrictKind
+from desdesk.i18n import _
+from desdesk.schemas import DistrictProfile
+from desdesk.services.workspace import create_workspace
+
+NAME = "new"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(NAME, help=_("crea un nuovo file di distretto"))
+    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("--name", required=True, help=_("nome del distretto"))
+    parser.add_argument(
+        "--kind", required=True, choices=[k.value for k in DistrictKind], help=_("tipo di DES")
+    )
+    parser.add_argument("--territory", default="", help=_("territorio (DES territoriale)"))
+    parser.add_argument("--sector", type=int, help=_("settore 1–13 (DES tematico)"))
+
+
+def run(args: argparse.Namespace) -> int:
+    profile = DistrictProfile(
+        name=args.name, kind=args.kind, territory=args.territory, sector=args.sector
+    )
+    with create_workspace(args.file, profile):
+        pass
+    print(_("Creato {path}").format(path=args.file))
+    return 0

@@ -1,0 +1,15 @@
+"""`desdesk report`: being written (see issue 2)."""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "report"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    subparsers.add_parser(NAME)
+
+
+def run(args: argparse.Namespace) -> int:
+    raise NotImplementedError

@@ -1,0 +1,38 @@
+"""Shared fixtures: every test gets its own user folder and its own district file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desdesk.i18n import set_language
+from desdesk.schemas import DistrictProfile
+from desdesk.services.workspace import Workspace, create_workspace
+
+
+@pytest.fixture(autouse=True)
+def desdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Preferences, logs and demo files go to a fresh folder; Italian is the language."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("DESDESK_HOME", str(home))
+    set_language("it")
+    yield home
+    set_language("it")
+
+
+@pytest.fixture
+def district_path(tmp_path: Path) -> Path:
+    return tmp_path / "distretto.des"
+
+
+@pytest.fixture
+def workspace(district_path: Path) -> Iterator[Workspace]:
+    """An open, empty territorial district."""
+    ws = create_workspace(
+        district_path,
+        DistrictProfile(name="DES Vallagarina", kind="territoriale", territory="Vallagarina"),
+    )
+    yield ws
+    ws.close()
