@@ -182,3 +182,14 @@ class FoundingDocumentRead:
     filename: str
     size: int
     sha256: str
+
+
+@dataclass(slots=True)
+class MemberEntry:
+    """A whole member to write at once (import, demo): record, referents and leave data."""
+
+    member: MemberInput
+    primary: ReferentInput | None = None
+    substitute: ReferentInput | None = None
+    left_on: date | None = None
+    leave_reason: str = ""

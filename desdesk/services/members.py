@@ -15,7 +15,7 @@ from desdesk.domain.enums import Nature, ReferentKind
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.legal_forms import nature_of
 from desdesk.i18n import _
-from desdesk.schemas import MemberDetail, MemberInput, MemberRow
+from desdesk.schemas import MemberDetail, MemberEntry, MemberInput, MemberRow, ReferentInput
 from desdesk.services.base import Service
 
 _TEXT_FIELDS = (
@@ -133,6 +133,35 @@ class MembersService(Service):
             assert member.id is not None
             return member.id
 
+    def add_many(self, entries: list[MemberEntry]) -> list[int]:
+        """Write many members with their referents in one transaction: all or nothing.
+
+        Entries must already be valid (cleaned); a duplicate codice fiscale, in the batch
+        or against the register, aborts the whole batch with a Conflict naming it.
+        """
+        with self._unit_of_work() as session:
+            ids: list[int] = []
+            for entry in entries:
+                conflict = duplicate_problem(session, entry.member.tax_code, None)
+                if conflict is not None:
+                    raise conflict
+                member = Member(name=entry.member.name, legal_form=entry.member.legal_form)
+                _apply(member, entry.member)
+                member.created_at = member.updated_at
+                member.left_on = entry.left_on
+                member.leave_reason = entry.leave_reason
+                session.add(member)
+                session.flush()
+                assert member.id is not None
+                ids.append(member.id)
+                for kind, referent in (
+                    (ReferentKind.PRIMARY, entry.primary),
+                    (ReferentKind.SUBSTITUTE, entry.substitute),
+                ):
+                    if referent is not None:
+                        session.add(_new_referent(member.id, kind, referent))
+            return ids
+
     def update(self, member_id: int, data: MemberInput) -> None:
         clean = clean_member(data)
         with self._unit_of_work() as session:
@@ -181,6 +210,19 @@ class MembersService(Service):
         conflict = duplicate_problem(session, tax_code, exclude_id)
         if conflict is not None:
             raise ValidationFailed([FieldProblem("tax_code", conflict.message)])
+
+
+def _new_referent(member_id: int, kind: ReferentKind, data: ReferentInput) -> Referent:
+    return Referent(
+        member_id=member_id,
+        kind=kind.value,
+        first_name=data.first_name,
+        last_name=data.last_name,
+        email=data.email,
+        phone=data.phone,
+        role=data.role,
+        start_date=data.start_date,
+    )
 
 
 def _nature(value: str | None) -> Nature | None:
