@@ -12,10 +12,10 @@ from desdesk.cli.commands import demo, members, new, report
 class Command(Protocol):
     NAME: str
 
-    def add_parser(self, subparsers: argparse._SubParsersAction) -> None: ...  # type: ignore[type-arg]
+    def add_parser(self, subparsers: argparse._SubParsersAction) -> None: ...
 
     def run(self, args: argparse.Namespace) -> int: ...
 
 
 _MODULES: tuple[ModuleType, ...] = (new, demo, members, report)
-COMMANDS: dict[str, Command] = {module.NAME: module for module in _MODULES}  # type: ignore[misc]
+COMMANDS: dict[str, Command] = {module.NAME: module for module in _MODULES}

@@ -13,7 +13,7 @@ from desdesk.services.workspace import create_workspace
 NAME = "new"
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(NAME, help=_("crea un nuovo file di distretto"))
     parser.add_argument("file", type=Path, metavar=_("FILE.des"))
     parser.add_argument("--name", required=True, help=_("nome del distretto"))

@@ -7,7 +7,7 @@ import argparse
 NAME = "report"
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     subparsers.add_parser(NAME)
 
 
