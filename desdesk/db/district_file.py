@@ -204,3 +204,35 @@ def _initialise(path: Path) -> None:
 def _remove_sqlite_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def copy_district_file(source: Path, destination: Path) -> None:
+    """A consistent copy of an open district file (SQLite online backup), written atomically."""
+    destination = Path(destination).resolve()
+    if destination == Path(source).resolve():
+        raise DistrictFileError(_("La copia deve avere un nome diverso dal file aperto."))
+    temporary = destination.with_name(f".{destination.name}.copying")
+    _remove_sqlite_files(temporary)
+    try:
+        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(temporary)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            dst.commit()
+        finally:
+            dst.close()
+            src.close()
+        with temporary.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, destination)
+    except OSError as exc:
+        _remove_sqlite_files(temporary)
+        raise DistrictFileError(
+            _("Non riesco a salvare la copia in {path}: {reason}").format(
+                path=destination, reason=exc.strerror or exc
+            )
+        ) from exc
+    except BaseException:
+        _remove_sqlite_files(temporary)
+        raise

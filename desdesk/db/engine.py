@@ -12,6 +12,8 @@ BUSY_TIMEOUT_MS = 5000
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # WAL is persistent, but a copy made for e-mail is in rollback mode: switch it back.
+    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     # FULL: a committed change survives a power cut, also in WAL mode.
     cursor.execute("PRAGMA synchronous = FULL")

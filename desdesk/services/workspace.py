@@ -8,7 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desdesk.db.district_file import OpenedFile, create_district_file, open_district_file
+from desdesk.db.district_file import (
+    OpenedFile,
+    copy_district_file,
+    create_district_file,
+    open_district_file,
+)
 from desdesk.schemas import DistrictProfile
 from desdesk.services.base import session_factory
 from desdesk.services.district import DistrictService, clean_profile
@@ -31,6 +36,10 @@ class Workspace:
 
     def close(self) -> None:
         self.file.close()
+
+    def save_copy(self, destination: Path) -> None:
+        """Write a complete copy of the district to `destination` (e.g. to e-mail it)."""
+        copy_district_file(self.path, destination)
 
     def __enter__(self) -> Workspace:
         return self

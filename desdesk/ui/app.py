@@ -1,0 +1,85 @@
+"""The GUI's composition root: preferences, language, the district file, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desdesk import __version__, paths, settings
+from desdesk.i18n import _, set_language
+
+log = logging.getLogger(__name__)
+
+DEMO_MEMBERS = 60
+
+
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="desdesk", description=_("Apre desdesk su un distretto."))
+    parser.add_argument("file", nargs="?", type=Path, help=_("file di distretto (.des) da aprire"))
+    parser.add_argument(
+        "--quit-after-startup",
+        action="store_true",
+        help=_("apre il file, mostra il registro degli aderenti ed esce (per test e misure)"),
+    )
+    parser.add_argument("--lang", choices=("it", "en"))
+    parser.add_argument("--version", action="version", version=f"desdesk {__version__}")
+    return parser.parse_args(list(argv))
+
+
+def choose_start_file(requested: Path | None, prefs: settings.Preferences) -> Path:
+    """The file asked for, else the last one used, else the demo district (created if absent)."""
+    if requested is not None:
+        return requested
+    last = prefs.last_file
+    if last is not None and last.exists():
+        return last
+    demo = paths.demo_district_file()
+    if not demo.exists():
+        from desdesk.services.demo import create_demo
+
+        create_demo(demo, members=DEMO_MEMBERS)
+    return demo
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    from desdesk.cli import argparse_it
+
+    prefs = settings.load()
+    set_language(prefs.language)
+    argparse_it.install()
+    try:
+        args = parse_gui_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.lang:
+        prefs.language = args.lang
+        set_language(args.lang)
+
+    from PySide6.QtWidgets import QApplication
+
+    from desdesk.ui.errors import install_excepthook, setup_logging
+    from desdesk.ui.main_window import MainWindow
+    from desdesk.ui.qt_i18n import install_qt_translations
+
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("desdesk")
+    app.setApplicationDisplayName("desdesk")
+    app.setApplicationVersion(__version__)
+    install_qt_translations(app, prefs.language)
+    install_excepthook()
+
+    window = MainWindow(prefs)
+    start = choose_start_file(args.file, prefs)
+    window.open_file(start, report_errors=not args.quit_after_startup)
+    window.show()
+    if args.quit_after_startup:
+        app.processEvents()
+        loaded = window.member_count_shown()
+        window.close()
+        return 0 if loaded is not None else 1
+    return int(app.exec())

@@ -1,0 +1,302 @@
+"""The main window: File menu, navigation on the left, the current section, status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTime
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+)
+
+from desdesk import __version__, settings
+from desdesk.i18n import _, set_language
+from desdesk.paths import DISTRICT_SUFFIX
+from desdesk.services.workspace import Workspace, open_workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.sections.base import Section
+from desdesk.ui.sections.registry import SECTIONS
+from desdesk.ui.welcome import WelcomePage
+
+log = logging.getLogger(__name__)
+
+DISTRICT_FILTER = "desdesk (*.des)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, prefs: settings.Preferences) -> None:
+        super().__init__()
+        self.prefs = prefs
+        self.workspace: Workspace | None = None
+        self.last_open_error: Exception | None = None
+        self._sections: dict[str, Section] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.currentRowChanged.connect(self._show_section)
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage(self)
+        self.stack.addWidget(self.welcome)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.file_label = QLabel()
+        self.save_label = QLabel()
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.resize(1200, 760)
+        self._build_ui_texts()
+
+    # -- texts and menus (rebuilt on a language switch) -------------------------
+    def _build_ui_texts(self) -> None:
+        self.menuBar().clear()
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._build_help_menu()
+        self._fill_navigation()
+        self.welcome.retranslate()
+        self._update_title()
+
+    def _build_file_menu(self) -> None:
+        menu = self.menuBar().addMenu(_("&File"))
+        self._add_action(menu, _("&Nuovo distretto…"), self.new_district, QKeySequence.StandardKey.New)
+        self._add_action(menu, _("&Apri…"), self.choose_and_open, QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu(_("&Recenti"))
+        self._fill_recent_menu()
+        self.copy_action = self._add_action(
+            menu, _("Salva una &copia…"), self.save_copy, QKeySequence.StandardKey.SaveAs
+        )
+        menu.addSeparator()
+        self._add_action(menu, _("&Esci"), self.close, QKeySequence.StandardKey.Quit)
+        self.copy_action.setEnabled(self.workspace is not None)
+
+    def _build_edit_menu(self) -> None:
+        menu = self.menuBar().addMenu(_("&Modifica"))
+        self._add_action(menu, _("&Preferenze…"), self.edit_preferences, QKeySequence.StandardKey.Preferences)
+
+    def _build_help_menu(self) -> None:
+        menu = self.menuBar().addMenu(_("&Aiuto"))
+        self._add_action(menu, _("&Informazioni su desdesk"), self.about)
+
+    def _add_action(
+        self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence.StandardKey | None = None
+    ) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for text in self.prefs.recent_files:
+            action = self.recent_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, f=text: self.open_file(Path(f)))
+        self.recent_menu.setEnabled(bool(self.prefs.recent_files))
+
+    def _fill_navigation(self) -> None:
+        current = self.nav.currentRow()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        style = self.style()
+        for spec in SECTIONS:
+            icon = style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon))
+            item = QListWidgetItem(icon, spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.nav.setEnabled(self.workspace is not None)
+        self.nav.blockSignals(False)
+        if self.workspace is not None:
+            self.nav.setCurrentRow(max(current, 0))
+
+    # -- sections ----------------------------------------------------------------
+    def _show_section(self, row: int) -> None:
+        if self.workspace is None or row < 0:
+            return
+        spec = SECTIONS[row]
+        section = self._sections.get(spec.key)
+        if section is None:
+            section = spec.factory(self.workspace, self.stack)
+            section.changed.connect(self._on_data_saved)
+            self._sections[spec.key] = section
+            self.stack.addWidget(section)
+        else:
+            section.refresh()
+        self.stack.setCurrentWidget(section)
+
+    def show_section(self, key: str) -> Section:
+        row = next(i for i, spec in enumerate(SECTIONS) if spec.key == key)
+        self.nav.setCurrentRow(row)
+        self._show_section(row)
+        return self._sections[key]
+
+    def section(self, key: str) -> Section | None:
+        return self._sections.get(key)
+
+    def _drop_sections(self) -> None:
+        for section in self._sections.values():
+            self.stack.removeWidget(section)
+            section.deleteLater()
+        self._sections.clear()
+
+    def _on_data_saved(self) -> None:
+        self.save_label.setText(
+            _("Tutte le modifiche sono salvate ({time})").format(
+                time=QTime.currentTime().toString("HH:mm")
+            )
+        )
+        for section in self._sections.values():
+            if section is not self.stack.currentWidget():
+                section.setProperty("stale", True)
+
+    # -- files -------------------------------------------------------------------
+    def open_file(self, path: Path, report_errors: bool = True) -> bool:
+        """Open a district file; on failure the current one stays open and the user is told."""
+        path = Path(path).resolve()
+        if self.workspace is not None and self.workspace.path == path:
+            return True
+        try:
+            workspace = open_workspace(path)
+        except Exception as exc:
+            log.info("Cannot open %s: %s", path, exc)
+            if report_errors:
+                show_error(self, exc, _("Impossibile aprire il distretto"))
+            self.last_open_error = exc
+            return False
+        self._set_workspace(workspace)
+        return True
+
+    def _set_workspace(self, workspace: Workspace) -> None:
+        self._drop_sections()
+        if self.workspace is not None:
+            self.workspace.close()
+        self.workspace = workspace
+        self.prefs.remember(workspace.path)
+        self._save_prefs()
+        self._fill_recent_menu()
+        self.copy_action.setEnabled(True)
+        self.file_label.setText(str(workspace.path))
+        self.save_label.setText(_("Tutte le modifiche sono salvate"))
+        self.nav.setEnabled(True)
+        self._update_title()
+        self.show_section("members")
+
+    def choose_and_open(self) -> None:
+        start = str(self.workspace.path.parent) if self.workspace else ""
+        name, _filter = QFileDialog.getOpenFileName(self, _("Apri un distretto"), start, DISTRICT_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def new_district(self) -> None:
+        from desdesk.ui.dialogs.new_district import NewDistrictWizard
+
+        wizard = NewDistrictWizard(self)
+        if wizard.exec() and wizard.created is not None:
+            self._set_workspace(wizard.created)
+
+    def save_copy(self) -> None:
+        if self.workspace is None:
+            return
+        suggestion = self.workspace.path.with_name(f"{self.workspace.path.stem}-copia{DISTRICT_SUFFIX}")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Salva una copia del distretto"), str(suggestion), DISTRICT_FILTER
+        )
+        if not name:
+            return
+        target = Path(name) if name.endswith(DISTRICT_SUFFIX) else Path(name + DISTRICT_SUFFIX)
+        try:
+            self.workspace.save_copy(target)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.statusBar().showMessage(_("Copia salvata in {path}").format(path=target), 8000)
+
+    # -- preferences and language -------------------------------------------------
+    def edit_preferences(self) -> None:
+        from desdesk.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.apply_preferences(dialog.language(), dialog.secretary_name())
+
+    def apply_preferences(self, language: str, secretary_name: str) -> None:
+        self.prefs.secretary_name = secretary_name
+        changed = language != self.prefs.language
+        self.prefs.language = language
+        self._save_prefs()
+        if changed:
+            self.switch_language(language)
+
+    def switch_language(self, language: str) -> None:
+        """Every text in the window follows the new language at once."""
+        from PySide6.QtWidgets import QApplication
+
+        from desdesk.ui.qt_i18n import install_qt_translations
+
+        set_language(language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_qt_translations(app, language)
+        current = self.nav.currentRow()
+        self._drop_sections()
+        self._build_ui_texts()
+        if self.workspace is not None:
+            self.save_label.setText(_("Tutte le modifiche sono salvate"))
+            self.nav.setCurrentRow(-1)
+            self.nav.setCurrentRow(max(current, 0))
+
+    def _save_prefs(self) -> None:
+        try:
+            settings.save(self.prefs)
+        except OSError as exc:
+            log.warning("Preferences not saved: %s", exc)
+
+    # -- misc ----------------------------------------------------------------------
+    def _update_title(self) -> None:
+        if self.workspace is None:
+            self.setWindowTitle("desdesk")
+            return
+        name = self.workspace.district.profile().name
+        self.setWindowTitle(f"{name} — desdesk")
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("Informazioni su desdesk"),
+            _(
+                "<b>desdesk {version}</b><br>Il registro, le cariche e i documenti dei "
+                "Distretti di Economia Solidale del Trentino."
+            ).format(version=__version__),
+        )
+
+    def member_count_shown(self) -> int | None:
+        """Rows loaded in the member register, or None if no district is open."""
+        section = self._sections.get("members")
+        if section is None:
+            return None
+        return int(section.row_count())  # type: ignore[attr-defined]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._drop_sections()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        self._save_prefs()
+        super().closeEvent(event)
+
+

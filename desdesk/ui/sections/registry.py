@@ -1,0 +1,129 @@
+"""The navigation sections, in order: one list that the main window builds itself from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from desdesk.i18n import N_, _
+from desdesk.services.workspace import Workspace
+from desdesk.ui.sections.base import Section
+
+SectionFactory = Callable[[Workspace, QWidget | None], Section]
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    _title: str
+    factory: SectionFactory
+    icon: str = ""
+
+    @property
+    def title(self) -> str:
+        return _(self._title)
+
+
+def _district(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.district import DistrictSection
+
+    return DistrictSection(ws, parent)
+
+
+def _members(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.members import MembersSection
+
+    return MembersSection(ws, parent)
+
+
+def _referents(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.referents import ReferentsSection
+
+    return ReferentsSection(ws, parent)
+
+
+def _offices(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.offices import OfficesSection
+
+    return OfficesSection(ws, parent)
+
+
+def _documents(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.documents import DocumentsSection
+
+    return DocumentsSection(ws, parent)
+
+
+def _coming(title: str, text: str) -> SectionFactory:
+    def make(ws: Workspace, parent: QWidget | None) -> Section:
+        from desdesk.ui.sections.coming import ComingSection
+
+        return ComingSection(ws, _(title), _(text), parent)
+
+    return make
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("district", N_("Distretto"), _district, "SP_DirHomeIcon"),
+    SectionSpec("members", N_("Aderenti"), _members, "SP_FileDialogDetailedView"),
+    SectionSpec("referents", N_("Referenti"), _referents, "SP_FileDialogContentsView"),
+    SectionSpec("offices", N_("Cariche"), _offices, "SP_FileDialogInfoView"),
+    SectionSpec(
+        "assemblies",
+        N_("Assemblee"),
+        _coming(
+            N_("Assemblee"),
+            N_(
+                "Qui terrai il calendario delle assemblee, le convocazioni, l'appello con il "
+                "quorum, i verbali e le presenze. Questa parte non è ancora disponibile in "
+                "questa versione di desdesk."
+            ),
+        ),
+        "SP_FileDialogListView",
+    ),
+    SectionSpec(
+        "budget",
+        N_("Bilancio"),
+        _coming(
+            N_("Bilancio"),
+            N_(
+                "Qui terrai preventivo e consuntivo, fonti di finanziamento, quote di adesione "
+                "e previsioni pluriennali. Questa parte non è ancora disponibile in questa "
+                "versione di desdesk."
+            ),
+        ),
+        "SP_DriveHDIcon",
+    ),
+    SectionSpec(
+        "indicators",
+        N_("Indicatori"),
+        _coming(
+            N_("Indicatori"),
+            N_(
+                "Qui terrai gli indicatori di monitoraggio e le loro misurazioni. Questa parte "
+                "non è ancora disponibile in questa versione di desdesk."
+            ),
+        ),
+        "SP_ComputerIcon",
+    ),
+    SectionSpec("documents", N_("Documenti"), _documents, "SP_FileIcon"),
+    SectionSpec(
+        "check",
+        N_("Verifica"),
+        _coming(
+            N_("Verifica"),
+            N_(
+                "Qui desdesk controllerà i requisiti di costituzione e la salute del distretto "
+                "sui tuoi dati. Questa parte non è ancora disponibile in questa versione di "
+                "desdesk."
+            ),
+        ),
+        "SP_DialogApplyButton",
+    ),
+)
+
+
+def section_keys() -> list[str]:
+    return [spec.key for spec in SECTIONS]
