@@ -117,3 +117,14 @@ def format_number(value: Decimal | int | float | None) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=babel_locale())
+
+
+def parse_decimal(text: str) -> Decimal:
+    """A number typed the local way (`1.234,5` in Italian); raises ValueError."""
+    from babel.numbers import NumberFormatError
+    from babel.numbers import parse_decimal as babel_parse
+
+    try:
+        return babel_parse(text.strip().replace(" ", ""), locale=babel_locale(), strict=True)
+    except NumberFormatError as exc:
+        raise ValueError(text) from exc

@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
 
     def _build_file_menu(self) -> None:
         menu = self.menuBar().addMenu(_("&File"))
-        self._add_action(menu, _("&Nuovo distretto…"), self.new_district, QKeySequence.StandardKey.New)
+        self._add_action(
+            menu, _("&Nuovo distretto…"), self.new_district, QKeySequence.StandardKey.New
+        )
         self._add_action(menu, _("&Apri…"), self.choose_and_open, QKeySequence.StandardKey.Open)
         self.recent_menu = menu.addMenu(_("&Recenti"))
         self._fill_recent_menu()
@@ -87,7 +89,9 @@ class MainWindow(QMainWindow):
 
     def _build_edit_menu(self) -> None:
         menu = self.menuBar().addMenu(_("&Modifica"))
-        self._add_action(menu, _("&Preferenze…"), self.edit_preferences, QKeySequence.StandardKey.Preferences)
+        self._add_action(
+            menu, _("&Preferenze…"), self.edit_preferences, QKeySequence.StandardKey.Preferences
+        )
 
     def _build_help_menu(self) -> None:
         menu = self.menuBar().addMenu(_("&Aiuto"))
@@ -198,7 +202,9 @@ class MainWindow(QMainWindow):
 
     def choose_and_open(self) -> None:
         start = str(self.workspace.path.parent) if self.workspace else ""
-        name, _filter = QFileDialog.getOpenFileName(self, _("Apri un distretto"), start, DISTRICT_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Apri un distretto"), start, DISTRICT_FILTER
+        )
         if name:
             self.open_file(Path(name))
 
@@ -212,7 +218,9 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.workspace is None:
             return
-        suggestion = self.workspace.path.with_name(f"{self.workspace.path.stem}-copia{DISTRICT_SUFFIX}")
+        suggestion = self.workspace.path.with_name(
+            f"{self.workspace.path.stem}-copia{DISTRICT_SUFFIX}"
+        )
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Salva una copia del distretto"), str(suggestion), DISTRICT_FILTER
         )
@@ -298,5 +306,3 @@ class MainWindow(QMainWindow):
             self.workspace = None
         self._save_prefs()
         super().closeEvent(event)
-
-

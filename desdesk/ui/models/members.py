@@ -77,7 +77,14 @@ NAME_COLUMN = 0
 
 def haystack_of(row: MemberRow) -> str:
     """What search-as-you-type looks in: name, codice fiscale, P.IVA, comune, referents."""
-    parts = (row.name, row.tax_code, row.vat_number, row.comune, row.primary_referent, row.substitute)
+    parts = (
+        row.name,
+        row.tax_code,
+        row.vat_number,
+        row.comune,
+        row.primary_referent,
+        row.substitute,
+    )
     return search_key(" ".join(parts))
 
 
@@ -115,7 +122,9 @@ class MemberTableModel(QAbstractTableModel):
         """Drop cached display texts (after a language switch)."""
         self._texts.clear()
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     # -- Qt model interface -------------------------------------------------------------

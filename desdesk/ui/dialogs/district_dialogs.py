@@ -1,0 +1,214 @@
+"""Dialogs of the Distretto section: an objective, a founding document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.domain.enums import FoundingDocumentKind, ObjectiveStatus
+from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.i18n import _, format_number, parse_decimal
+from desdesk.schemas import (
+    FoundingDocumentInput,
+    FoundingDocumentRead,
+    ObjectiveInput,
+    ObjectiveRead,
+)
+from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.widgets.forms import DateField, Form, combo_with, select_data
+
+
+def _buttons(dialog: QDialog, save: object) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _text_area(height: int = 60) -> QPlainTextEdit:
+    area = QPlainTextEdit()
+    area.setMaximumHeight(height)
+    area.setTabChangesFocus(True)
+    return area
+
+
+class ObjectiveDialog(QDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        objective: ObjectiveRead | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.objective = objective
+        self.setWindowTitle(_("Nuovo obiettivo") if objective is None else _("Modifica obiettivo"))
+        form = self.form = Form()
+        self.title = form.add("title", _("Titolo *"), QLineEdit())
+        self.description = form.add("description", _("Descrizione"), _text_area())
+        self.tools = form.add("tools", _("Strumenti"), _text_area(50))
+        self.method = form.add("method", _("Metodo"), _text_area(50))
+        self.roles = form.add("member_roles", _("Ruolo degli aderenti"), _text_area(50))
+        target = QWidget()
+        row = QHBoxLayout(target)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.target_value = QLineEdit()
+        self.target_value.setPlaceholderText(_("es. 1.500"))
+        self.target_unit = QLineEdit()
+        self.target_unit.setPlaceholderText(_("unità, es. famiglie coinvolte"))
+        row.addWidget(self.target_value, 1)
+        row.addWidget(self.target_unit, 2)
+        form.add("target_value", _("Valore obiettivo"), target)
+        form.errors["target_unit"] = form.errors["target_value"]
+        self.deadline = form.add("deadline", _("Scadenza"), DateField())
+        self.status = form.add(
+            "status", _("Stato"), combo_with([(s.label(), s.value) for s in ObjectiveStatus])
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(form)
+        layout.addWidget(_buttons(self, self.save))
+        self.resize(600, 560)
+        if objective is not None:
+            self._load(objective.data)
+
+    def _load(self, data: ObjectiveInput) -> None:
+        self.title.setText(data.title)
+        self.description.setPlainText(data.description)
+        self.tools.setPlainText(data.tools)
+        self.method.setPlainText(data.method)
+        self.roles.setPlainText(data.member_roles)
+        self.target_value.setText(
+            format_number(data.target_value) if data.target_value is not None else ""
+        )
+        self.target_unit.setText(data.target_unit)
+        self.deadline.set_date(data.deadline)
+        select_data(self.status, data.status)
+
+    def save(self) -> None:
+        problems: list[FieldProblem] = []
+        target = None
+        if self.target_value.text().strip():
+            try:
+                target = parse_decimal(self.target_value.text())
+            except ValueError:
+                problems.append(
+                    FieldProblem("target_value", _("Scrivi un numero, es. 1.500 o 12,5."))
+                )
+        data = ObjectiveInput(
+            title=self.title.text(),
+            description=self.description.toPlainText(),
+            tools=self.tools.toPlainText(),
+            method=self.method.toPlainText(),
+            member_roles=self.roles.toPlainText(),
+            target_value=target,
+            target_unit=self.target_unit.text(),
+            deadline=self.form.read_date("deadline", problems),
+            status=self.status.currentData(),
+        )
+        try:
+            if problems:
+                raise ValidationFailed(problems)
+            if self.objective is None:
+                self.workspace.district.add_objective(data)
+            else:
+                self.workspace.district.update_objective(self.objective.id, data)
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+class FoundingDocumentDialog(QDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        document: FoundingDocumentRead | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.document = document
+        self.file: Path | None = None
+        self.setWindowTitle(
+            _("Nuovo documento fondativo") if document is None else _("Modifica documento")
+        )
+        form = self.form = Form()
+        self.kind = form.add(
+            "kind", _("Tipo"), combo_with([(k.label(), k.value) for k in FoundingDocumentKind])
+        )
+        self.title = form.add("title", _("Titolo *"), QLineEdit())
+        self.date = form.add("document_date", _("Data"), DateField())
+        self.approved = form.add(
+            "approved", _("Approvato"), QCheckBox(_("approvato dall'assemblea"))
+        )
+        chooser = QWidget()
+        row = QHBoxLayout(chooser)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.file_label = QLabel(
+            document.filename if document and document.filename else _("nessun file")
+        )
+        browse = QPushButton(_("Scegli file…"))
+        browse.clicked.connect(self._choose_file)
+        row.addWidget(self.file_label, 1)
+        row.addWidget(browse)
+        form.add("file", _("File"), chooser)
+        layout = QVBoxLayout(self)
+        layout.addWidget(form)
+        layout.addWidget(_buttons(self, self.save))
+        self.resize(520, 300)
+        if document is not None:
+            select_data(self.kind, document.kind)
+            self.title.setText(document.title)
+            self.date.set_date(document.document_date)
+            self.approved.setChecked(document.approved)
+
+    def _choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("Scegli il documento"))
+        if name:
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path) -> None:
+        self.file = path
+        self.file_label.setText(path.name)
+
+    def save(self) -> None:
+        problems: list[FieldProblem] = []
+        data = FoundingDocumentInput(
+            kind=self.kind.currentData(),
+            title=self.title.text(),
+            document_date=self.form.read_date("document_date", problems),
+            approved=self.approved.isChecked(),
+        )
+        try:
+            if problems:
+                raise ValidationFailed(problems)
+            if self.document is None:
+                self.workspace.district.add_document(data, self.file)
+            else:
+                self.workspace.district.update_document(self.document.id, data, self.file)
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.accept()

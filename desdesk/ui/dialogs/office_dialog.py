@@ -1,0 +1,140 @@
+"""Assign a district office to a person, or edit a term."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.domain.enums import OfficeKind
+from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.i18n import _
+from desdesk.schemas import OfficeInput, OfficeRead
+from desdesk.services.offices import SINGLE_HOLDER
+from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.widgets.forms import DateField, Form, combo_with, select_data
+
+
+class OfficeDialog(QDialog):
+    """`term=None` assigns a new term; otherwise the term is edited in place."""
+
+    def __init__(
+        self, workspace: Workspace, term: OfficeRead | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.term = term
+        self.setWindowTitle(_("Assegna una carica") if term is None else _("Modifica il mandato"))
+        self.form = Form()
+        self.kind = self.form.add(
+            "kind", _("Carica"), combo_with([(k.label(), k.value) for k in OfficeKind])
+        )
+        self.title = self.form.add("title", _("Nome della carica"), QLineEdit())
+        self.title.setPlaceholderText(_("solo per “Altra carica”, es. Responsabile progetti"))
+        self.person = self.form.add("person_name", _("Persona *"), QComboBox())
+        self.person.setEditable(True)
+        self.member = self.form.add("member_id", _("Aderente di provenienza"), QComboBox())
+        self.start = self.form.add("start_date", _("Dal *"), DateField())
+        self.end = self.form.add("end_date", _("Al"), DateField())
+        self.notes = self.form.add("notes", _("Note"), QLineEdit())
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self._fill_choices()
+        self.kind.currentIndexChanged.connect(self._update_hint)
+        self.person.currentTextChanged.connect(self._guess_member)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+        self.resize(540, 400)
+        if term is not None:
+            self._load(term)
+        else:
+            self.start.set_date(date.today())
+        self._update_hint()
+
+    def _fill_choices(self) -> None:
+        self._member_of_person: dict[str, int] = {}
+        self.member.addItem(_("— nessuno —"), None)
+        members = [row for row in self.workspace.members.list_rows() if row.active]
+        for row in members:
+            self.member.addItem(row.name, row.id)
+        self.person.addItem("")
+        for referent in self.workspace.referents.list_all():
+            if referent.member_active:
+                self.person.addItem(referent.full_name)
+                self._member_of_person.setdefault(referent.full_name, referent.member_id)
+
+    def _guess_member(self, name: str) -> None:
+        member_id = self._member_of_person.get(name.strip())
+        if member_id is not None and self.member.currentData() is None:
+            select_data(self.member, member_id)
+
+    def _update_hint(self) -> None:
+        kind = OfficeKind(self.kind.currentData())
+        self.title.setEnabled(kind is OfficeKind.OTHER)
+        single = kind in SINGLE_HOLDER and self.term is None
+        holders = self.workspace.offices.current_holders(kind) if single else []
+        if holders:
+            self.hint.setText(
+                _(
+                    "Il mandato attuale di {name} terminerà il giorno prima dell'inizio del nuovo."
+                ).format(name=holders[0].person_name)
+            )
+        else:
+            self.hint.setText("")
+        self.hint.setVisible(bool(holders))
+
+    def _load(self, term: OfficeRead) -> None:
+        select_data(self.kind, term.kind)
+        self.kind.setEnabled(False)
+        self.title.setText(term.title)
+        self.person.setCurrentText(term.person_name)
+        select_data(self.member, term.member_id)
+        self.start.set_date(term.start_date)
+        self.end.set_date(term.end_date)
+        self.notes.setText(term.notes)
+
+    def save(self) -> None:
+        problems: list[FieldProblem] = []
+        start = self.form.read_date("start_date", problems)
+        end = self.form.read_date("end_date", problems)
+        if start is None and not any(p.field == "start_date" for p in problems):
+            problems.append(FieldProblem("start_date", _("Indica l'inizio del mandato.")))
+        try:
+            if problems or start is None:
+                raise ValidationFailed(problems)
+            data = OfficeInput(
+                kind=self.kind.currentData(),
+                title=self.title.text(),
+                person_name=self.person.currentText(),
+                member_id=self.member.currentData(),
+                start_date=start,
+                end_date=end,
+                notes=self.notes.text(),
+            )
+            if self.term is None:
+                self.workspace.offices.assign(data)
+            else:
+                self.workspace.offices.update(self.term.id, data)
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.accept()

@@ -1,0 +1,142 @@
+"""Name, replace or correct a member's referent (titolare or supplente)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.domain.enums import ReferentKind
+from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.i18n import _
+from desdesk.schemas import ReferentInput, ReferentRead
+from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.widgets.forms import DateField, Form, combo_with, select_data
+
+
+class ReferentMode(Enum):
+    NEW = "new"  # a member gets a referent of a kind it lacks (or any, chosen here)
+    REPLACE = "replace"  # a new person takes over; the previous one is kept with an end date
+    CORRECT = "correct"  # fix a typo in the current person's data, no new term
+
+
+class ReferentDialog(QDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        mode: ReferentMode,
+        current: ReferentRead | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.mode = mode
+        self.current = current
+        titles = {
+            ReferentMode.NEW: _("Nuovo referente"),
+            ReferentMode.REPLACE: _("Sostituisci il referente"),
+            ReferentMode.CORRECT: _("Correggi i dati del referente"),
+        }
+        self.setWindowTitle(titles[mode])
+        self.form = Form()
+        self.member = self.form.add("member_id", _("Aderente"), QComboBox())
+        self.kind = self.form.add(
+            "kind", _("Ruolo"), combo_with([(kind.label(), kind.value) for kind in ReferentKind])
+        )
+        self.first_name = self.form.add("first_name", _("Nome *"), QLineEdit())
+        self.last_name = self.form.add("last_name", _("Cognome *"), QLineEdit())
+        self.role = self.form.add("role", _("Ruolo nell'organizzazione"), QLineEdit())
+        self.email = self.form.add("email", _("E-mail"), QLineEdit())
+        self.phone = self.form.add("phone", _("Telefono"), QLineEdit())
+        self.since = self.form.add("start_date", _("Dal"), DateField())
+        self.since.set_date(date.today())
+        self._prepare(current)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if mode is ReferentMode.REPLACE and current is not None:
+            note = QLabel(
+                _(
+                    "{name} resterà nello storico come {kind} di “{member}” fino alla data "
+                    "indicata in “Dal”."
+                ).format(
+                    name=current.full_name,
+                    kind=ReferentKind(current.kind).label().lower(),
+                    member=current.member_name,
+                )
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.resize(520, 380)
+
+    def _prepare(self, current: ReferentRead | None) -> None:
+        if self.mode is ReferentMode.NEW:
+            for row in self.workspace.members.list_rows():
+                if row.active:
+                    self.member.addItem(row.name, row.id)
+            if current is not None:
+                select_data(self.member, current.member_id)
+                select_data(self.kind, current.kind)
+            return
+        assert current is not None
+        self.member.addItem(current.member_name, current.member_id)
+        self.member.setEnabled(False)
+        select_data(self.kind, current.kind)
+        self.kind.setEnabled(False)
+        if self.mode is ReferentMode.CORRECT:
+            self.first_name.setText(current.first_name)
+            self.last_name.setText(current.last_name)
+            self.role.setText(current.role)
+            self.email.setText(current.email)
+            self.phone.setText(current.phone)
+            self.since.set_date(current.start_date)
+
+    def referent_input(self, problems: list[FieldProblem]) -> ReferentInput:
+        return ReferentInput(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            role=self.role.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            start_date=self.form.read_date("start_date", problems),
+        )
+
+    def save(self) -> None:
+        problems: list[FieldProblem] = []
+        data = self.referent_input(problems)
+        member_id = self.member.currentData()
+        if member_id is None:
+            problems.append(FieldProblem("member_id", _("Scegli l'aderente.")))
+        try:
+            if problems:
+                raise ValidationFailed(problems)
+            if self.mode is ReferentMode.CORRECT:
+                assert self.current is not None
+                self.workspace.referents.correct(self.current.id, data)
+            else:
+                kind = ReferentKind(self.kind.currentData())
+                self.workspace.referents.set_referent(
+                    int(member_id), kind, data, since=data.start_date
+                )
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.accept()

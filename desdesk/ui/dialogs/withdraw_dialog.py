@@ -1,0 +1,64 @@
+"""Record that a member leaves the district: date and reason; it stays as a former member."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.i18n import _
+from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.widgets.forms import DateField, Form
+
+
+class WithdrawDialog(QDialog):
+    def __init__(
+        self, workspace: Workspace, member_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.member_id = member_id
+        self.setWindowTitle(_("Uscita dal distretto"))
+        intro = QLabel(
+            _(
+                "“{name}” resterà nel registro come ex aderente, con la data e il motivo dell'uscita."
+            ).format(name=name)
+        )
+        intro.setWordWrap(True)
+        self.form = Form()
+        self.left_on = self.form.add("left_on", _("Data di uscita"), DateField())
+        self.left_on.set_date(date.today())
+        self.reason = self.form.add("leave_reason", _("Motivo"), QLineEdit())
+        self.reason.setPlaceholderText(
+            _("es. recesso volontario, esclusione per assenze, cessazione attività")
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Registra l'uscita"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.resize(520, 220)
+
+    def save(self) -> None:
+        problems: list[FieldProblem] = []
+        left_on = self.form.read_date("left_on", problems)
+        if left_on is None and not problems:
+            problems.append(FieldProblem("left_on", _("Indica la data di uscita.")))
+        try:
+            if problems or left_on is None:
+                raise ValidationFailed(problems)
+            self.workspace.members.withdraw(self.member_id, left_on, self.reason.text())
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.accept()

@@ -1,0 +1,234 @@
+"""Distretto: the district's profile, its objectives and its founding documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.domain.enums import FoundingDocumentKind, ObjectiveStatus
+from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.i18n import N_, _, format_date, format_number
+from desdesk.schemas import FoundingDocumentRead, ObjectiveRead
+from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.models.rows import RowsTableModel, TextColumn
+from desdesk.ui.sections.base import Section
+from desdesk.ui.widgets.forms import Form
+from desdesk.ui.widgets.profile_fields import ProfileFields
+from desdesk.ui.widgets.tables import make_table, selected_source_row
+
+T = TypeVar("T")
+
+
+def _target(objective: ObjectiveRead) -> str:
+    data = objective.data
+    if data.target_value is None:
+        return ""
+    return f"{format_number(data.target_value)} {data.target_unit}".strip()
+
+
+OBJECTIVE_COLUMNS: tuple[TextColumn[ObjectiveRead], ...] = (
+    TextColumn(N_("Obiettivo"), lambda o: o.data.title),
+    TextColumn(N_("Valore obiettivo"), _target),
+    TextColumn(N_("Scadenza"), lambda o: format_date(o.data.deadline)),
+    TextColumn(N_("Stato"), lambda o: ObjectiveStatus(o.data.status).label()),
+)
+DOCUMENT_COLUMNS: tuple[TextColumn[FoundingDocumentRead], ...] = (
+    TextColumn(N_("Tipo"), lambda d: FoundingDocumentKind(d.kind).label()),
+    TextColumn(N_("Titolo"), lambda d: d.title),
+    TextColumn(N_("Data"), lambda d: format_date(d.document_date)),
+    TextColumn(N_("Approvato"), lambda d: _("sì") if d.approved else _("no")),
+    TextColumn(N_("File"), lambda d: d.filename or _("nessun file")),
+)
+
+
+def _button_row(*pairs: tuple[QPushButton, Callable[[], None]]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button, slot in pairs:
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class DistrictSection(Section):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._profile_tab(), _("Profilo"))
+        self.tabs.addTab(self._objectives_tab(), _("Obiettivi"))
+        self.tabs.addTab(self._documents_tab(), _("Documenti fondativi"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    # -- profile ----------------------------------------------------------------------
+    def _profile_tab(self) -> QWidget:
+        page = QWidget()
+        self.profile_form = Form()
+        self.profile_fields = ProfileFields(self.profile_form)
+        self.save_profile_button = QPushButton(_("Salva il profilo"))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.profile_form)
+        layout.addLayout(_button_row((self.save_profile_button, self.save_profile)))
+        layout.addStretch(1)
+        return page
+
+    def save_profile(self) -> None:
+        problems: list[FieldProblem] = []
+        profile = self.profile_fields.read(problems)
+        try:
+            if problems:
+                raise ValidationFailed(problems)
+            self.workspace.district.update_profile(profile)
+        except ValidationFailed as exc:
+            self.profile_form.show_problems(exc.problems)
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.profile_form.show_problems([])
+        window = self.window()
+        if hasattr(window, "_update_title"):
+            window._update_title()
+        self.changed.emit()
+
+    # -- objectives ---------------------------------------------------------------------
+    def _objectives_tab(self) -> QWidget:
+        page = QWidget()
+        self.objectives: RowsTableModel[ObjectiveRead] = RowsTableModel(
+            OBJECTIVE_COLUMNS, parent=self
+        )
+        self.objective_table = make_table(self.objectives, page)
+        self.objective_table.setColumnWidth(0, 420)
+        self.objective_table.doubleClicked.connect(lambda _i: self.edit_objective())
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.objective_table, 1)
+        layout.addLayout(
+            _button_row(
+                (QPushButton(_("Nuovo obiettivo…")), self.add_objective),
+                (QPushButton(_("Modifica…")), self.edit_objective),
+                (QPushButton(_("Elimina…")), self.delete_objective),
+            )
+        )
+        return page
+
+    def add_objective(self) -> None:
+        from desdesk.ui.dialogs.district_dialogs import ObjectiveDialog
+
+        self._run(ObjectiveDialog(self.workspace, None, self))
+
+    def edit_objective(self) -> None:
+        from desdesk.ui.dialogs.district_dialogs import ObjectiveDialog
+
+        objective = self._selected(self.objective_table, self.objectives)
+        if objective is not None:
+            self._run(ObjectiveDialog(self.workspace, objective, self))
+
+    def delete_objective(self) -> None:
+        objective = self._selected(self.objective_table, self.objectives)
+        if objective is not None and self._confirm(
+            _("Eliminare l'obiettivo “{title}”?").format(title=objective.data.title)
+        ):
+            self._apply(lambda: self.workspace.district.delete_objective(objective.id))
+
+    # -- founding documents -------------------------------------------------------------------
+    def _documents_tab(self) -> QWidget:
+        page = QWidget()
+        self.documents: RowsTableModel[FoundingDocumentRead] = RowsTableModel(
+            DOCUMENT_COLUMNS, parent=self
+        )
+        self.document_table = make_table(self.documents, page)
+        self.document_table.setColumnWidth(0, 170)
+        self.document_table.setColumnWidth(1, 320)
+        self.document_table.doubleClicked.connect(lambda _i: self.edit_document())
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.document_table, 1)
+        layout.addLayout(
+            _button_row(
+                (QPushButton(_("Nuovo documento…")), self.add_document),
+                (QPushButton(_("Modifica…")), self.edit_document),
+                (QPushButton(_("Salva il file come…")), self.export_document),
+                (QPushButton(_("Elimina…")), self.delete_document),
+            )
+        )
+        return page
+
+    def add_document(self) -> None:
+        from desdesk.ui.dialogs.district_dialogs import FoundingDocumentDialog
+
+        self._run(FoundingDocumentDialog(self.workspace, None, self))
+
+    def edit_document(self) -> None:
+        from desdesk.ui.dialogs.district_dialogs import FoundingDocumentDialog
+
+        document = self._selected(self.document_table, self.documents)
+        if document is not None:
+            self._run(FoundingDocumentDialog(self.workspace, document, self))
+
+    def export_document(self) -> None:
+        document = self._selected(self.document_table, self.documents)
+        if document is None or not document.filename:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Salva il file del documento"), document.filename
+        )
+        if not name:
+            return
+        try:
+            _filename, content = self.workspace.district.document_content(document.id)
+            self.workspace.documents.save_pdf(content, Path(name))
+        except Exception as exc:
+            show_error(self, exc)
+
+    def delete_document(self) -> None:
+        document = self._selected(self.document_table, self.documents)
+        if document is not None and self._confirm(
+            _("Eliminare il documento “{title}” e il file allegato?").format(title=document.title)
+        ):
+            self._apply(lambda: self.workspace.district.delete_document(document.id))
+
+    # -- shared ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.profile_fields.load(self.workspace.district.profile())
+        self.objectives.set_rows(self.workspace.district.objectives())
+        self.documents.set_rows(self.workspace.district.documents())
+
+    @staticmethod
+    def _selected(table: QTableView, model: RowsTableModel[T]) -> T | None:
+        row = selected_source_row(table)
+        return None if row is None else model.row_at(row)
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, _("Conferma"), text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _run(self, dialog: QDialog) -> None:
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
+
+    def _apply(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,160 @@
+"""Referenti: every member's titolare and supplente, with contacts and history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.domain.enums import ReferentKind
+from desdesk.i18n import N_, _, format_date
+from desdesk.schemas import ReferentRead
+from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.models.rows import RowsTableModel, TextColumn
+from desdesk.ui.sections.base import Section
+from desdesk.ui.widgets.forms import combo_with
+from desdesk.ui.widgets.tables import make_table, selected_source_row
+
+COLUMNS: tuple[TextColumn[ReferentRead], ...] = (
+    TextColumn(N_("Aderente"), lambda r: r.member_name),
+    TextColumn(N_("Ruolo"), lambda r: ReferentKind(r.kind).label()),
+    TextColumn(N_("Nome e cognome"), lambda r: r.full_name),
+    TextColumn(N_("Ruolo nell'organizzazione"), lambda r: r.role),
+    TextColumn(N_("E-mail"), lambda r: r.email),
+    TextColumn(N_("Telefono"), lambda r: r.phone),
+    TextColumn(N_("Dal"), lambda r: format_date(r.start_date)),
+    TextColumn(N_("Al"), lambda r: format_date(r.end_date)),
+)
+
+
+class ReferentsSection(Section):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.model: RowsTableModel[ReferentRead] = RowsTableModel(
+            COLUMNS, muted=lambda r: not r.current, parent=self
+        )
+        self.table = make_table(self.model, self)
+        self.table.setObjectName("referentTable")
+        for column, width in enumerate((240, 130, 170, 170, 210, 130, 85)):
+            self.table.setColumnWidth(column, width)
+        self.search = QLineEdit()
+        self.search.setObjectName("referentSearch")
+        self.search.setPlaceholderText(_("Cerca per aderente, nome, e-mail o telefono…"))
+        self.search.setClearButtonEnabled(True)
+        self.kind_filter = combo_with(
+            [(_("Titolari e supplenti"), "")]
+            + [(kind.label(), kind.value) for kind in ReferentKind]
+        )
+        self.show_past = QCheckBox(_("Mostra anche i referenti passati (storico)"))
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.kind_filter)
+        top.addWidget(self.show_past)
+        self.new_button = QPushButton(_("Nuovo referente…"))
+        self.replace_button = QPushButton(_("Sostituisci…"))
+        self.correct_button = QPushButton(_("Correggi…"))
+        self.end_button = QPushButton(_("Termina…"))
+        bottom = QHBoxLayout()
+        for button, slot in (
+            (self.new_button, self.new_referent),
+            (self.replace_button, self.replace_selected),
+            (self.correct_button, self.correct_selected),
+            (self.end_button, self.end_selected),
+        ):
+            button.clicked.connect(slot)
+            bottom.addWidget(button)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.search.textChanged.connect(self._apply_filters)
+        self.kind_filter.currentIndexChanged.connect(self.refresh)
+        self.show_past.toggled.connect(self.refresh)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.correct_selected())
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.workspace.referents.list_all(include_past=self.show_past.isChecked())
+        kind = self.kind_filter.currentData()
+        if not self.show_past.isChecked():
+            rows = [r for r in rows if r.member_active]
+        self.model.set_rows([r for r in rows if not kind or r.kind == kind])
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        proxy = self.table.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        proxy.setFilterFixedString(self.search.text().strip())
+        self._update_buttons()
+
+    def selected(self) -> ReferentRead | None:
+        row = selected_source_row(self.table)
+        return None if row is None else self.model.row_at(row)
+
+    def _update_buttons(self) -> None:
+        selected = self.selected()
+        current = selected is not None and selected.current
+        for button in (self.replace_button, self.correct_button, self.end_button):
+            button.setEnabled(current)
+
+    def _run(self, dialog: QDialog) -> None:
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
+
+    def new_referent(self) -> None:
+        from desdesk.ui.dialogs.referent_dialog import ReferentDialog, ReferentMode
+
+        self._run(ReferentDialog(self.workspace, ReferentMode.NEW, self.selected(), self))
+
+    def replace_selected(self) -> None:
+        from desdesk.ui.dialogs.referent_dialog import ReferentDialog, ReferentMode
+
+        selected = self.selected()
+        if selected is not None:
+            self._run(ReferentDialog(self.workspace, ReferentMode.REPLACE, selected, self))
+
+    def correct_selected(self) -> None:
+        from desdesk.ui.dialogs.referent_dialog import ReferentDialog, ReferentMode
+
+        selected = self.selected()
+        if selected is not None and selected.current:
+            self._run(ReferentDialog(self.workspace, ReferentMode.CORRECT, selected, self))
+
+    def end_selected(self) -> None:
+        selected = self.selected()
+        if selected is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Terminare il referente?"),
+            _("{name} non sarà più {kind} di “{member}” da oggi. Resterà nello storico.").format(
+                name=selected.full_name,
+                kind=ReferentKind(selected.kind).label().lower(),
+                member=selected.member_name,
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.workspace.referents.end(
+                selected.member_id, ReferentKind(selected.kind), date.today()
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.changed.emit()

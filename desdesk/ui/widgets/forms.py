@@ -1,0 +1,140 @@
+"""Form building blocks: fields with an error line under them, optional dates, pickers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.domain.errors import FieldProblem, InvalidValue
+from desdesk.domain.values import parse_date
+from desdesk.i18n import _, format_date
+
+W = TypeVar("W", bound=QWidget)
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5a00;"
+
+
+class DateField(QLineEdit):
+    """A date typed as GG/MM/AAAA (or G/M/AAAA, or ISO); empty means no date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(_("GG/MM/AAAA"))
+        self.setMaximumWidth(140)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(format_date(value))
+
+    def date_value(self) -> date | None:
+        """The date typed, None if empty; raises InvalidValue with the reason."""
+        text = self.text().strip()
+        return parse_date(text) if text else None
+
+
+class ErrorLabel(QLabel):
+    """The line under a field that says what is wrong with it (hidden when all is well)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, message: str | None, warning: bool = False) -> None:
+        self.setStyleSheet(WARNING_STYLE if warning else ERROR_STYLE)
+        self.setText(message or "")
+        self.setVisible(bool(message))
+
+
+class Form(QWidget):
+    """A QFormLayout whose rows each carry an ErrorLabel, addressed by field name."""
+
+    edited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+
+    def add(self, field: str, label: str, editor: W) -> W:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        error = ErrorLabel()
+        error.setObjectName(f"error_{field}")
+        column.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(editor)
+        self.layout_.addRow(caption, holder)
+        editor.setObjectName(field)
+        self.editors[field] = editor
+        self.errors[field] = error
+        return editor
+
+    def show_problem(self, field: str, message: str | None, warning: bool = False) -> None:
+        label = self.errors.get(field)
+        if label is not None:
+            label.show_message(message, warning)
+
+    def show_problems(self, problems: list[FieldProblem]) -> list[FieldProblem]:
+        """Put each message under its field; returns those with no field here."""
+        for label in self.errors.values():
+            label.show_message(None)
+        orphans = []
+        for problem in problems:
+            if problem.field in self.errors:
+                self.errors[problem.field].show_message(problem.message)
+            else:
+                orphans.append(problem)
+        if problems and problems[0].field in self.editors:
+            self.editors[problems[0].field].setFocus()
+        return orphans
+
+    def error_text(self, field: str) -> str:
+        label = self.errors[field]
+        return label.text() if label.isVisible() or label.text() else ""
+
+    def read_date(self, field: str, problems: list[FieldProblem]) -> date | None:
+        editor = self.editors[field]
+        assert isinstance(editor, DateField)
+        try:
+            return editor.date_value()
+        except InvalidValue as exc:
+            problems.append(FieldProblem(field, exc.message))
+            return None
+
+
+def combo_with(items: Sequence[tuple[str, object]], parent: QWidget | None = None) -> QComboBox:
+    """A combo box of (label, data) pairs."""
+    combo = QComboBox(parent)
+    for label, data in items:
+        combo.addItem(label, data)
+    return combo
+
+
+def select_data(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def line_text(form: Form, field: str) -> str:
+    editor = form.editors[field]
+    assert isinstance(editor, QLineEdit)
+    return editor.text()

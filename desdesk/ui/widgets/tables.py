@@ -1,0 +1,42 @@
+"""A table view set up the way every list in desdesk wants it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desdesk.ui.models.rows import ROW_ROLE
+
+
+def make_table(
+    model: QAbstractItemModel, parent: QWidget | None = None, sortable: bool = True
+) -> QTableView:
+    """Rows selected whole, read-only, sortable through a proxy, last column stretched."""
+    view = QTableView(parent)
+    if sortable:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSourceModel(model)
+        proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        proxy.setFilterKeyColumn(-1)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+    else:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def selected_source_row(view: QTableView) -> int | None:
+    """The row, in the source model, of the selected line (None if nothing is selected)."""
+    selection = view.selectionModel()
+    rows = selection.selectedRows() if selection is not None else []
+    if not rows:
+        return None
+    return int(rows[0].data(ROW_ROLE))
