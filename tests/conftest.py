@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desdesk.i18n import set_language
+
+# Qt tests run headless everywhere (also when pytest is called without `make test`).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from desdesk.schemas import DistrictProfile
 from desdesk.services.workspace import Workspace, create_workspace
 

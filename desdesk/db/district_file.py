@@ -144,8 +144,10 @@ class OpenedFile:
     lock: FileLock
 
     def close(self) -> None:
+        """Release the engine and the lock; safe to call more than once."""
         self.engine.dispose()
-        self.lock.release()
+        if self.lock.is_locked:
+            self.lock.release()
 
 
 def open_district_file(path: Path) -> OpenedFile:

@@ -72,7 +72,7 @@ class OfficesService(Service):
         if not include_past:
             query = query.where(or_(Office.end_date.is_(None), Office.end_date >= on))
         with self._reading() as session:
-            rows = [_read(o, name) for o, name in session.execute(query).tuples()]
+            rows = [_read(o, name) for o, name in session.execute(query)]
         order = {kind.value: i for i, kind in enumerate(OfficeKind)}
         return sorted(
             rows,

@@ -75,7 +75,7 @@ class ReferentsService(Service):
             .where(Referent.member_id == member_id)
         )
         with self._reading() as session:
-            rows = [_read(r, m) for r, m in session.execute(query).tuples()]
+            rows = [_read(r, m) for r, m in session.execute(query)]
         return sorted(
             rows, key=lambda r: (r.end_date is not None, -(r.end_date or date.min).toordinal())
         )
@@ -86,7 +86,7 @@ class ReferentsService(Service):
             query = query.where(Referent.end_date.is_(None))
         query = query.order_by(Member.name, Referent.kind, Referent.end_date)
         with self._reading() as session:
-            return [_read(r, m) for r, m in session.execute(query).tuples()]
+            return [_read(r, m) for r, m in session.execute(query)]
 
     def set_referent(
         self, member_id: int, kind: ReferentKind, data: ReferentInput, *, since: date | None = None

@@ -249,9 +249,10 @@ class MemberFilterProxy(QSortFilterProxyModel):
             self._evaluate()
 
     def set_criteria(self, criteria: MemberFilter) -> None:
+        self.beginFilterChange()
         self.criteria = criteria
         self._evaluate()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if self._generation != getattr(self.sourceModel(), "generation", self._generation):

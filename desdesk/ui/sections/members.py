@@ -71,11 +71,15 @@ class MembersSection(Section):
             [(_("Tutti i ruoli di filiera"), "")] + [(r.label(), r.value) for r in SupplyChainRole]
         )
         self.count_label = QLabel()
-        row = self.filters_row = QHBoxLayout()
-        row.addWidget(self.search, 3)
+        self.filters_row = QVBoxLayout()
+        self.filters_row.addWidget(self.search)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Mostra:")))
         for combo in (self.status, self.nature, self.legal_form, self.aes, self.role):
             combo.currentIndexChanged.connect(self.apply_filters)
             row.addWidget(combo)
+        row.addStretch(1)
+        self.filters_row.addLayout(row)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
     def _build_table(self) -> None:
@@ -93,7 +97,7 @@ class MembersSection(Section):
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((260, 170, 130, 130, 110, 150, 40, 160, 85)):
+        for column, width in enumerate((250, 170, 120, 110, 100, 150, 40, 150, 85)):
             table.setColumnWidth(column, width)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         table.doubleClicked.connect(self._edit_index)
