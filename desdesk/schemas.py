@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from desdesk.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class DistrictProfile:
@@ -193,3 +195,34 @@ class MemberEntry:
     substitute: ReferentInput | None = None
     left_on: date | None = None
     leave_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """What is wrong in a member file, where a spreadsheet shows it (header = row 1)."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("riga {row}, colonna {column}: {message}").format(
+            row=self.row, column=self.column, message=self.message
+        )
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """A member file read and checked, nothing written yet: apply it only when `ok`.
+
+    `entries` are the valid rows, in file order; `extra_columns` the headers that the
+    format does not know (ignored).
+    """
+
+    entries: list[MemberEntry] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    extra_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

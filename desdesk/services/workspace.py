@@ -17,6 +17,7 @@ from desdesk.db.district_file import (
 from desdesk.schemas import DistrictProfile
 from desdesk.services.base import session_factory
 from desdesk.services.district import DistrictService, clean_profile
+from desdesk.services.member_io import MemberIOService
 from desdesk.services.members import MembersService
 from desdesk.services.offices import OfficesService
 from desdesk.services.referents import ReferentsService
@@ -29,6 +30,7 @@ class Workspace:
     members: MembersService
     referents: ReferentsService
     offices: OfficesService
+    member_io: MemberIOService
 
     @property
     def path(self) -> Path:
@@ -52,12 +54,14 @@ def open_workspace(path: Path) -> Workspace:
     """Open an existing district file (raises DistrictFileError with the reason)."""
     opened = open_district_file(path)
     sessions = session_factory(opened.engine)
+    members = MembersService(sessions)
     return Workspace(
         file=opened,
         district=DistrictService(sessions),
-        members=MembersService(sessions),
+        members=members,
         referents=ReferentsService(sessions),
         offices=OfficesService(sessions),
+        member_io=MemberIOService(sessions, members),
     )
 
 

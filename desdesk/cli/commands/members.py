@@ -1,15 +1,96 @@
-"""`desdesk members`: being written (see issue 2)."""
+"""`desdesk members export FILE.des OUT.csv|OUT.xlsx` and
+`desdesk members import FILE.des IN.csv|IN.xlsx [--dry-run]`.
+
+Import is all or nothing: with any problem, each is printed on stderr as
+`riga N, colonna X: …`, nothing is written and the exit code is 1.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from desdesk.i18n import _, ngettext
+from desdesk.services.workspace import open_workspace
 
 NAME = "members"
 
+EXIT_OK, EXIT_REFUSED = 0, 1
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    subparsers.add_parser(NAME)
+    parser = subparsers.add_parser(
+        NAME, help=_("esporta o importa il registro degli aderenti (CSV, XLSX)")
+    )
+    actions = parser.add_subparsers(dest="action", metavar=_("AZIONE"), required=True)
+
+    export = actions.add_parser("export", help=_("scrive gli aderenti in un file .csv o .xlsx"))
+    export.add_argument("file", type=Path, metavar=_("FILE.des"))
+    export.add_argument("output", type=Path, metavar=_("OUT.csv|OUT.xlsx"))
+
+    load = actions.add_parser(
+        "import", help=_("aggiunge gli aderenti di un file .csv o .xlsx (tutti o nessuno)")
+    )
+    load.add_argument("file", type=Path, metavar=_("FILE.des"))
+    load.add_argument("input", type=Path, metavar=_("IN.csv|IN.xlsx"))
+    load.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_("controlla il file e dice cosa importerebbe, senza scrivere nulla"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    if args.action == "export":
+        return _export(args.file, args.output)
+    return _import(args.file, args.input, dry_run=args.dry_run)
+
+
+def _export(district: Path, output: Path) -> int:
+    with open_workspace(district) as workspace:
+        count = workspace.member_io.export(output)
+    print(
+        ngettext(
+            "Esportato {n} aderente in {path}.", "Esportati {n} aderenti in {path}.", count
+        ).format(n=count, path=output)
+    )
+    return EXIT_OK
+
+
+def _import(district: Path, source: Path, *, dry_run: bool) -> int:
+    with open_workspace(district) as workspace:
+        plan = workspace.member_io.plan(source)
+        if plan.extra_columns:
+            print(
+                _("nota: colonne ignorate: {columns}").format(
+                    columns=", ".join(plan.extra_columns)
+                ),
+                file=sys.stderr,
+            )
+        if not plan.ok:
+            for problem in plan.problems:
+                print(problem, file=sys.stderr)
+            count = len(plan.problems)
+            print(
+                ngettext(
+                    "{n} problema: nessun aderente è stato importato.",
+                    "{n} problemi: nessun aderente è stato importato.",
+                    count,
+                ).format(n=count),
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
+        if dry_run:
+            count = len(plan.entries)
+            print(
+                ngettext(
+                    "Prova: {n} aderente sarebbe importato (nulla è stato scritto).",
+                    "Prova: {n} aderenti sarebbero importati (nulla è stato scritto).",
+                    count,
+                ).format(n=count)
+            )
+            return EXIT_OK
+        count = workspace.member_io.apply(plan)
+    print(ngettext("Importato {n} aderente.", "Importati {n} aderenti.", count).format(n=count))
+    return EXIT_OK
