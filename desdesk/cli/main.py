@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from desdesk import __version__, settings
-from desdesk.cli import argparse_it
+from desdesk import argparse_it
 from desdesk.cli.commands import COMMANDS
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _, set_language

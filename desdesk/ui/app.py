@@ -45,7 +45,7 @@ def choose_start_file(requested: Path | None, prefs: settings.Preferences) -> Pa
 
 
 def run_gui(argv: Sequence[str]) -> int:
-    from desdesk.cli import argparse_it
+    from desdesk import argparse_it
 
     prefs = settings.load()
     set_language(prefs.language)

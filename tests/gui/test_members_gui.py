@@ -82,7 +82,9 @@ def test_search_as_you_type_and_filters(qtbot, populated: Workspace) -> None:  #
     assert section.proxy.rowCount() == 1
     section.search.clear()
     select_data(section.nature, Nature.PUBLIC.value)
-    assert [section.proxy.index(r, 0).data() for r in range(section.proxy.rowCount())] == ["Comune di Mori"]
+    assert [section.proxy.index(r, 0).data() for r in range(section.proxy.rowCount())] == [
+        "Comune di Mori"
+    ]
     select_data(section.nature, "")
     select_data(section.legal_form, "aps")
     assert section.proxy.rowCount() == 1
@@ -92,7 +94,9 @@ def test_search_as_you_type_and_filters(qtbot, populated: Workspace) -> None:  #
 def test_withdraw_keeps_member_as_former(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
     section = MembersSection(populated)
     qtbot.addWidget(section)
-    section.select_member(next(r.id for r in populated.members.list_rows() if r.name == "Comune di Mori"))
+    section.select_member(
+        next(r.id for r in populated.members.list_rows() if r.name == "Comune di Mori")
+    )
     row = section._selected_row()
     assert row is not None
     dialog = WithdrawDialog(populated, row.id, row.name)

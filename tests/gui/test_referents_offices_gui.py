@@ -48,10 +48,14 @@ def test_replace_referent_keeps_history(qtbot, populated: Workspace) -> None:  #
         ("Anna Zeni", date(2026, 12, 1)),
     ]
     section.refresh()
-    names = {section.table.model().index(r, 2).data() for r in range(section.table.model().rowCount())}
+    names = {
+        section.table.model().index(r, 2).data() for r in range(section.table.model().rowCount())
+    }
     assert "Paolo Gasperotti" in names and "Anna Zeni" not in names
     section.show_past.setChecked(True)
-    names = {section.table.model().index(r, 2).data() for r in range(section.table.model().rowCount())}
+    names = {
+        section.table.model().index(r, 2).data() for r in range(section.table.model().rowCount())
+    }
     assert {"Paolo Gasperotti", "Anna Zeni"} <= names
 
 
@@ -60,7 +64,10 @@ def test_add_substitute_and_search(qtbot, populated: Workspace) -> None:  # type
     qtbot.addWidget(section)
     dialog = ReferentDialog(populated, ReferentMode.NEW)
     qtbot.addWidget(dialog)
-    select_data(dialog.member, next(r.id for r in populated.members.list_rows() if r.name == "Associazione Terre Alte"))
+    select_data(
+        dialog.member,
+        next(r.id for r in populated.members.list_rows() if r.name == "Associazione Terre Alte"),
+    )
     select_data(dialog.kind, ReferentKind.SUBSTITUTE.value)
     qtbot.keyClicks(dialog.first_name, "Chiara")
     qtbot.keyClicks(dialog.last_name, "Tomasi")

@@ -15,7 +15,7 @@ class ComingSection(Section):
     ) -> None:
         super().__init__(workspace, parent)
         heading = QLabel(f"<h2>{title}</h2>")
-        body = QLabel(text)
+        body = self.body = QLabel(text)
         body.setWordWrap(True)
         body.setObjectName("emptyStateText")
         body.setMaximumWidth(560)
