@@ -7,9 +7,16 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desdesk import __version__, paths, settings
+from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _, set_language
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +81,25 @@ def run_gui(argv: Sequence[str]) -> int:
     install_excepthook()
 
     window = MainWindow(prefs)
-    start = choose_start_file(args.file, prefs)
-    window.open_file(start, report_errors=not args.quit_after_startup)
+    try:
+        start = choose_start_file(args.file, prefs)
+    except DesdeskError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    opened = window.open_file(start, report_errors=not args.quit_after_startup)
     window.show()
     if args.quit_after_startup:
-        app.processEvents()
-        loaded = window.member_count_shown()
-        window.close()
-        return 0 if loaded is not None else 1
+        return _quit_after_startup(app, window, opened)
     return int(app.exec())
+
+
+def _quit_after_startup(app: QApplication, window: MainWindow, opened: bool) -> int:
+    """Paint the member register once, then leave: 0 if the rows were there, else 1."""
+    app.processEvents()
+    loaded = window.member_count_shown()
+    error = window.last_open_error
+    window.close()
+    if not opened or loaded is None:
+        print(getattr(error, "message", None) or error, file=sys.stderr)
+        return 1
+    return 0

@@ -20,11 +20,15 @@ log = logging.getLogger("desdesk")
 
 
 def setup_logging() -> None:
-    """Log warnings and errors to the user's log file (once per process)."""
+    """Log to the user's log file; idempotent, and follows a change of user folder."""
     root = logging.getLogger()
-    if any(getattr(h, "_desdesk", False) for h in root.handlers):
-        return
-    handler = logging.FileHandler(paths.log_file(), encoding="utf-8", delay=True)
+    target = str(paths.log_file())
+    for old in [h for h in root.handlers if getattr(h, "_desdesk", False)]:
+        if isinstance(old, logging.FileHandler) and old.baseFilename == target:
+            return
+        root.removeHandler(old)
+        old.close()
+    handler = logging.FileHandler(target, encoding="utf-8", delay=True)
     handler._desdesk = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
