@@ -93,7 +93,9 @@ def format_date(value: date | datetime | None) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.date()
-    return value.strftime("%d/%m/%Y")
+    # Not strftime("%Y"): it does not pad years before 1000 on every platform, and
+    # `parse_date` needs four digits to read the text back.
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
 def format_datetime(value: datetime | None) -> str:
