@@ -32,7 +32,9 @@ def test_expected_errors_show_their_own_message(shown_messages: list[str]) -> No
     assert shown_messages == ["Il file è già aperto."]
 
 
-def test_excepthook_routes_uncaught_errors_to_the_dialog(shown_messages: list[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_excepthook_routes_uncaught_errors_to_the_dialog(
+    shown_messages: list[str], monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     install_excepthook()
     try:

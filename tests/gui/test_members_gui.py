@@ -146,3 +146,14 @@ def test_member_dialog_edits_existing(qtbot, populated: Workspace) -> None:  # t
     dialog.save()
     assert dialog.result() == 1
     assert populated.members.get(member.id).data.phone == "+39 0464 123456"
+
+
+def test_a_wrong_date_is_flagged_when_leaving_the_field(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    dialog = MemberDialog(workspace)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.joined_on, "31/04/2025")
+    dialog.joined_on.editingFinished.emit()
+    assert "non esiste" in dialog.form.error_text("joined_on")
+    dialog.joined_on.setText("30/04/2025")
+    dialog.joined_on.editingFinished.emit()
+    assert dialog.form.error_text("joined_on") == ""

@@ -86,7 +86,15 @@ class Form(QWidget):
         editor.setObjectName(field)
         self.editors[field] = editor
         self.errors[field] = error
+        if isinstance(editor, DateField):
+            editor.editingFinished.connect(lambda f=field: self.check_date(f))
         return editor
+
+    def check_date(self, field: str) -> None:
+        """Say at once, under the field, if a typed date is not a date."""
+        problems: list[FieldProblem] = []
+        self.read_date(field, problems)
+        self.show_problem(field, problems[0].message if problems else None)
 
     def show_problem(self, field: str, message: str | None, warning: bool = False) -> None:
         label = self.errors.get(field)
