@@ -70,6 +70,7 @@ class MemberRow:
     left_on: date | None
     primary_referent: str
     substitute: str
+    leave_reason: str = ""
 
     @property
     def active(self) -> bool:

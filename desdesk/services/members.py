@@ -249,4 +249,5 @@ def _row(member: Member, primary_name: str, substitute_name: str) -> MemberRow:
         left_on=member.left_on,
         primary_referent=primary_name,
         substitute=substitute_name,
+        leave_reason=member.leave_reason or "",
     )

@@ -17,6 +17,7 @@ from desdesk.db.district_file import (
 from desdesk.schemas import DistrictProfile
 from desdesk.services.base import session_factory
 from desdesk.services.district import DistrictService, clean_profile
+from desdesk.services.documents import DocumentsService
 from desdesk.services.member_io import MemberIOService
 from desdesk.services.members import MembersService
 from desdesk.services.offices import OfficesService
@@ -31,6 +32,7 @@ class Workspace:
     referents: ReferentsService
     offices: OfficesService
     member_io: MemberIOService
+    documents: DocumentsService
 
     @property
     def path(self) -> Path:
@@ -55,13 +57,16 @@ def open_workspace(path: Path) -> Workspace:
     opened = open_district_file(path)
     sessions = session_factory(opened.engine)
     members = MembersService(sessions)
+    district = DistrictService(sessions)
+    referents = ReferentsService(sessions)
     return Workspace(
         file=opened,
-        district=DistrictService(sessions),
+        district=district,
         members=members,
-        referents=ReferentsService(sessions),
+        referents=referents,
         offices=OfficesService(sessions),
         member_io=MemberIOService(sessions, members),
+        documents=DocumentsService(district, members, referents),
     )
 
 
