@@ -59,8 +59,13 @@ def inspect_file(path: Path) -> FileState:
     """Check, read-only, that `path` is an intact district file this desdesk can open."""
     if not path.is_file():
         raise DistrictFileError(_("Il file {path} non esiste.").format(path=path))
+    # A read-only connection on a WAL file creates `-wal` and `-shm` beside it and cannot
+    # remove them. With no WAL or rollback journal beside the file there is nothing to
+    # replay, so read it as immutable: a refused file is then left with nothing new.
+    pending = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    options = "mode=ro" if pending else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
     except sqlite3.Error as exc:
         raise DistrictFileError(
             _("Il file {path} non si può leggere: {reason}").format(path=path, reason=exc)
