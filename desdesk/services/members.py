@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, insert, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -138,28 +138,29 @@ class MembersService(Service):
 
         Entries must already be valid (cleaned); a duplicate codice fiscale, in the batch
         or against the register, aborts the whole batch with a Conflict naming it.
+        Rows are inserted in bulk (thousands per second); ids come back in entry order.
         """
+        if not entries:
+            return []
         with self._unit_of_work() as session:
-            ids: list[int] = []
-            for entry in entries:
-                conflict = duplicate_problem(session, entry.member.tax_code, None)
-                if conflict is not None:
-                    raise conflict
-                member = Member(name=entry.member.name, legal_form=entry.member.legal_form)
-                _apply(member, entry.member)
-                member.created_at = member.updated_at
-                member.left_on = entry.left_on
-                member.leave_reason = entry.leave_reason
-                session.add(member)
-                session.flush()
-                assert member.id is not None
-                ids.append(member.id)
+            _refuse_duplicates_in_batch(session, [entry.member for entry in entries])
+            now = datetime.now(UTC)
+            inserted = session.execute(
+                insert(Member).returning(Member.id, sort_by_parameter_order=True),
+                [_member_values(entry, now) for entry in entries],
+            )
+            ids = [int(member_id) for member_id in inserted.scalars()]
+            referents = [
+                _referent_values(member_id, kind, referent)
+                for member_id, entry in zip(ids, entries, strict=True)
                 for kind, referent in (
                     (ReferentKind.PRIMARY, entry.primary),
                     (ReferentKind.SUBSTITUTE, entry.substitute),
-                ):
-                    if referent is not None:
-                        session.add(_new_referent(member.id, kind, referent))
+                )
+                if referent is not None
+            ]
+            if referents:
+                session.execute(insert(Referent), referents)
             return ids
 
     def update(self, member_id: int, data: MemberInput) -> None:
@@ -212,17 +213,56 @@ class MembersService(Service):
             raise ValidationFailed([FieldProblem("tax_code", conflict.message)])
 
 
-def _new_referent(member_id: int, kind: ReferentKind, data: ReferentInput) -> Referent:
-    return Referent(
-        member_id=member_id,
-        kind=kind.value,
-        first_name=data.first_name,
-        last_name=data.last_name,
-        email=data.email,
-        phone=data.phone,
-        role=data.role,
-        start_date=data.start_date,
+_IN_CHUNK = 500  # values per `IN (...)`, well below SQLite's limit on parameters
+
+
+def _refuse_duplicates_in_batch(session: Session, members: list[MemberInput]) -> None:
+    """Raise a Conflict for the first codice fiscale already in the register or the batch."""
+    codes = [m.tax_code for m in members if m.tax_code]
+    owners: dict[str, str] = {}
+    for start in range(0, len(codes), _IN_CHUNK):
+        chunk = codes[start : start + _IN_CHUNK]
+        query = select(Member.tax_code, Member.name).where(Member.tax_code.in_(chunk))
+        owners.update({code: name for code, name in session.execute(query)})
+    for member in members:
+        if not member.tax_code:
+            continue
+        owner = owners.get(member.tax_code)
+        if owner is not None:
+            raise Conflict(
+                _("Il codice fiscale {code} è già di “{name}”.").format(
+                    code=member.tax_code, name=owner
+                )
+            )
+        owners[member.tax_code] = member.name
+
+
+def _member_values(entry: MemberEntry, now: datetime) -> dict[str, object]:
+    values: dict[str, object] = {
+        name: getattr(entry.member, name) for name in MemberInput.__dataclass_fields__
+    }
+    values["tax_code"] = entry.member.tax_code or None
+    values["vat_number"] = entry.member.vat_number or None
+    values["disciplinari"] = list(entry.member.disciplinari)
+    values["supply_chain_roles"] = list(entry.member.supply_chain_roles)
+    values.update(
+        left_on=entry.left_on, leave_reason=entry.leave_reason, created_at=now, updated_at=now
     )
+    return values
+
+
+def _referent_values(member_id: int, kind: ReferentKind, data: ReferentInput) -> dict[str, object]:
+    return {
+        "member_id": member_id,
+        "kind": kind.value,
+        "first_name": data.first_name,
+        "last_name": data.last_name,
+        "email": data.email,
+        "phone": data.phone,
+        "role": data.role,
+        "start_date": data.start_date,
+        "end_date": None,
+    }
 
 
 def _nature(value: str | None) -> Nature | None:
