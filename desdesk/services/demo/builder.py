@@ -1,0 +1,100 @@
+"""Build the demo district in memory, then write it to a new district file."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from desdesk.domain.errors import DesdeskError, InvalidValue
+from desdesk.i18n import _
+from desdesk.schemas import OfficeInput
+from desdesk.services.base import session_factory
+from desdesk.services.demo.documents import build_documents
+from desdesk.services.demo.governance import add_years, build_offices
+from desdesk.services.demo.history import ReferentHistory
+from desdesk.services.demo.members import build_members, build_replacements
+from desdesk.services.demo.objectives import build_objectives
+from desdesk.services.demo.people import People
+from desdesk.services.demo.places import TERRITORIES
+from desdesk.services.demo.plan import Context, DemoPlan
+from desdesk.services.demo.profile import build_profile
+from desdesk.services.workspace import Workspace, create_workspace
+
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def build_plan(
+    members: int = 60, years: int = 5, seed: int = 1, today: date | None = None
+) -> DemoPlan:
+    """Everything the demo district holds; same arguments, same district."""
+    _check_sizes(members, years)
+    rng = random.Random(seed)
+    today = today or date.today()
+    ctx = Context(rng, rng.choice(TERRITORIES), today, add_years(today, -years))
+    profile = build_profile(ctx)
+    people = People(rng)
+    entries = build_members(ctx, members, people)
+    plan = DemoPlan(profile, entries, build_replacements(ctx, entries, people))
+    plan.offices = build_offices(ctx, plan)
+    plan.objectives = build_objectives(ctx)
+    plan.documents = build_documents(ctx, entries)
+    return plan
+
+
+def create_demo(
+    path: Path, members: int = 60, years: int = 5, seed: int = 1, today: date | None = None
+) -> None:
+    """Create the district file `path` (which must not exist) holding a demo district.
+
+    If writing fails halfway the half-written file is removed.
+    """
+    path = Path(path)
+    if path.exists():
+        raise DesdeskError(_("Il file {path} esiste già.").format(path=path))
+    plan = build_plan(members, years, seed, today)
+    workspace = create_workspace(path, plan.profile)
+    try:
+        with workspace:
+            write_plan(workspace, plan)
+    except BaseException:
+        _remove_district_file(path)
+        raise
+
+
+def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
+    """Write members (in one transaction), referent changes, offices, objectives, documents."""
+    ids = workspace.members.add_many(plan.members)
+    history = ReferentHistory(session_factory(workspace.file.engine))
+    history.replace_many([(ids[c.member], c.kind, c.referent) for c in plan.replacements])
+    for term in plan.offices:
+        workspace.offices.assign(
+            OfficeInput(
+                kind=term.kind.value,
+                person_name=term.person_name,
+                start_date=term.start_date,
+                member_id=None if term.member is None else ids[term.member],
+                title=term.title,
+                end_date=term.end_date,
+            )
+        )
+    for objective in plan.objectives:
+        workspace.district.add_objective(objective)
+    with tempfile.TemporaryDirectory(prefix="desdesk-demo-") as folder:
+        for document in plan.documents:
+            file = Path(folder) / document.filename
+            file.write_text(document.text, encoding="utf-8")
+            workspace.district.add_document(document.data, file)
+
+
+def _check_sizes(members: int, years: int) -> None:
+    if members < 1:
+        raise InvalidValue(_("Il distretto dimostrativo deve avere almeno un aderente."))
+    if years < 1:
+        raise InvalidValue(_("Il distretto dimostrativo deve avere almeno un anno di vita."))
+
+
+def _remove_district_file(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + s) for s in _SQLITE_SIDE_FILES)):
+        candidate.unlink(missing_ok=True)
