@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint typecheck contracts pytest bench demo clean
+.PHONY: venv run test lint typecheck contracts pytest bench demo clean po
 
 venv: $(STAMP)
 
@@ -41,3 +41,15 @@ bench: venv
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .import_linter_cache
+
+# Translations: extract every _(), N_() and ngettext() into the template (not committed),
+# then merge it into the English catalogue; translate the new empty or fuzzy entries.
+LOCALE_DIR := resources/locale
+POT := $(LOCALE_DIR)/desdesk.pot
+
+po: venv
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
+		--add-comments=TRANSLATORS: --project=desdesk --copyright-holder=desdesk \
+		-o $(POT) desdesk
+	$(BIN)/pybabel update --init-missing --ignore-obsolete -i $(POT) -d $(LOCALE_DIR) \
+		-D desdesk -l en
