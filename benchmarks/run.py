@@ -68,7 +68,9 @@ def startup(path: Path) -> tuple[Figure, Figure]:
     app, floor = [], []
     for _ in range(STARTUP_RUNS):
         floor += _time_command([sys.executable, str(HERE / "floor.py"), str(path)], 1)
-        app += _time_command([sys.executable, "-m", "desdesk", "--quit-after-startup", str(path)], 1)
+        app += _time_command(
+            [sys.executable, "-m", "desdesk", "--quit-after-startup", str(path)], 1
+        )
     app_figure = Figure(f"start-up, {path.stem}", app)
     floor_figure = Figure("floor: PySide6 window + SQLModel query", floor)
     app_figure.ratio = f"{app_figure.median / floor_figure.median:.2f}× floor"
@@ -127,7 +129,15 @@ def main() -> int:
         *(figure.row() for figure in figures),
     ]
     text = "\n".join(
-        ["# Benchmark results", "", f"Machine: {machine()}", f"Date: {time.strftime('%Y-%m-%d %H:%M')}", "", *table, ""]
+        [
+            "# Benchmark results",
+            "",
+            f"Machine: {machine()}",
+            f"Date: {time.strftime('%Y-%m-%d %H:%M')}",
+            "",
+            *table,
+            "",
+        ]
     )
     print(text)
     (HERE / "RESULTS.md").write_text(text, encoding="utf-8")

@@ -11,8 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from desdesk import __version__, settings
-from desdesk import argparse_it
+from desdesk import __version__, argparse_it, settings
 from desdesk.cli.commands import COMMANDS
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _, set_language

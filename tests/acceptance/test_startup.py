@@ -23,14 +23,18 @@ def _run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 
 def test_quit_after_startup_opens_the_file_and_exits_0(tmp_path: Path, desdesk_home: Path) -> None:
     path = tmp_path / "des.des"
-    with create_workspace(path, DistrictProfile(name="DES Prova", kind="tematico", sector=13)) as ws:
+    with create_workspace(
+        path, DistrictProfile(name="DES Prova", kind="tematico", sector=13)
+    ) as ws:
         ws.members.add(clean_member(member_input()))
     result = _run("--quit-after-startup", str(path), home=desdesk_home)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_quit_after_startup_on_a_foreign_file_exits_1_with_a_message(tmp_path: Path, desdesk_home: Path) -> None:
+def test_quit_after_startup_on_a_foreign_file_exits_1_with_a_message(
+    tmp_path: Path, desdesk_home: Path
+) -> None:
     path = tmp_path / "foto.des"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
     result = _run("--quit-after-startup", str(path), home=desdesk_home)

@@ -32,10 +32,15 @@ def test_preview_then_import(qtbot, workspace: Workspace, tmp_path: Path) -> Non
     assert workspace.members.count() == 0  # nothing written before confirming
     dialog.confirm()
     assert dialog.result() == 1 and dialog.imported == 2
-    assert sorted(r.name for r in workspace.members.list_rows()) == ["Cooperativa Il Germoglio", "GAS Rovereto Sud"]
+    assert sorted(r.name for r in workspace.members.list_rows()) == [
+        "Cooperativa Il Germoglio",
+        "GAS Rovereto Sud",
+    ]
 
 
-def test_problems_are_listed_and_nothing_can_be_imported(qtbot, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_problems_are_listed_and_nothing_can_be_imported(
+    qtbot, workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     path = _csv(
         tmp_path,
         f"Cooperativa Il Germoglio;cooperativa;{VALID_ORG_CODES[0]};Rovereto;15/03/2024;;",

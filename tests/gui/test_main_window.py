@@ -126,7 +126,7 @@ def test_switch_language(window: MainWindow, desdesk_home: Path) -> None:
     window.apply_preferences("en", "Maria Rossi")
     assert _nav_titles(window)[:4] == ["District", "Members", "Representatives", "Offices"]
     assert window.nav.currentRow() == 3
-    assert [a.text() for a in window.menuBar().actions()][0] == "&File"
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Help"]
     members = window.show_section("members")
     assert members.model.headerData(0, Qt.Orientation.Horizontal) == "Name"
     saved = settings.load()
