@@ -11,9 +11,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from desdesk.cli.main import is_command, run_cli
+    from desdesk.cli import COMMAND_NAMES
 
-    if args and (is_command(args[0]) or args[0] in ("-h", "--help", "--version")):
+    if args and (args[0] in COMMAND_NAMES or args[0] in ("-h", "--help", "--version")):
+        from desdesk.cli.main import run_cli
+
         return run_cli(args)
     from desdesk.ui.app import run_gui
 

@@ -21,10 +21,6 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger(__name__)
 
 
-def is_command(word: str) -> bool:
-    return word in COMMANDS or word.startswith("--lang")
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desdesk",

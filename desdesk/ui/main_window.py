@@ -145,8 +145,10 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str) -> Section:
         row = next(i for i, spec in enumerate(SECTIONS) if spec.key == key)
-        self.nav.setCurrentRow(row)
-        self._show_section(row)
+        if self.nav.currentRow() == row:
+            self._show_section(row)  # already current: refresh it
+        else:
+            self.nav.setCurrentRow(row)  # shows it through currentRowChanged
         return self._sections[key]
 
     def section(self, key: str) -> Section | None:

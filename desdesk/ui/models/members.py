@@ -94,17 +94,27 @@ class MemberTableModel(QAbstractTableModel):
         self._rows: list[MemberRow] = []
         self._haystacks: list[str] = []
         self._texts: dict[int, tuple[str, ...]] = {}
+        self._sort_column, self._sort_order = NAME_COLUMN, Qt.SortOrder.AscendingOrder
         # Bumped whenever rows change or move, so the proxy knows its answers are stale.
         self.generation = 0
 
     # -- content -------------------------------------------------------------------
     def set_rows(self, rows: list[MemberRow]) -> None:
+        """Replace every row, kept in the current sort order (one reset, no extra passes)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = [rows[i] for i in self._sorted_order(rows)]
         self._haystacks = [haystack_of(row) for row in self._rows]
         self._texts.clear()
         self.generation += 1
         self.endResetModel()
+
+    def _sorted_order(self, rows: list[MemberRow]) -> list[int]:
+        key = COLUMNS[self._sort_column].sort_key
+        return sorted(
+            range(len(rows)),
+            key=lambda i: (key(rows[i]), search_key(rows[i].name)),
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
 
     def rows(self) -> list[MemberRow]:
         return self._rows
@@ -164,13 +174,9 @@ class MemberTableModel(QAbstractTableModel):
         """Sort on precomputed keys, keeping selections (persistent indexes) in place."""
         if not 0 <= column < len(COLUMNS):
             return
+        self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        key = COLUMNS[column].sort_key
-        order_of = sorted(
-            range(len(self._rows)),
-            key=lambda i: (key(self._rows[i]), search_key(self._rows[i].name)),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
+        order_of = self._sorted_order(self._rows)
         new_position = {old: new for new, old in enumerate(order_of)}
         self._rows = [self._rows[i] for i in order_of]
         self._haystacks = [self._haystacks[i] for i in order_of]

@@ -136,10 +136,10 @@ class MembersSection(Section):
     # -- data ---------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected_id()
-        self.model.set_rows(self.workspace.members.list_rows())
-        header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.apply_filters()
+        rows = self.workspace.members.list_rows()
+        self.proxy.criteria = self.criteria()  # applied by the reset's single filter pass
+        self.model.set_rows(rows)
+        self._show_count()
         if selected is not None:
             self.select_member(selected)
 
@@ -158,6 +158,9 @@ class MembersSection(Section):
 
     def apply_filters(self) -> None:
         self.proxy.set_criteria(self.criteria())
+        self._show_count()
+
+    def _show_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
             _("{shown} aderenti mostrati su {total}").format(shown=shown, total=total)
