@@ -153,8 +153,8 @@ class MemberTableModel(QAbstractTableModel):
             return self._rows[index.row()].id
         if role == Qt.ItemDataRole.ForegroundRole:
             return None if self._rows[index.row()].active else _FORMER_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == NAME_COLUMN:
-            return self._row_texts(index.row())[-1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._row_texts(index.row())[index.column()] or None
         return None
 
     def _row_texts(self, row: int) -> tuple[str, ...]:
