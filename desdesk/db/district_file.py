@@ -82,8 +82,15 @@ def _read_state(conn: sqlite3.Connection, path: Path) -> FileState:
     )
     try:
         (app_id,) = conn.execute("PRAGMA application_id").fetchone()
-    except sqlite3.DatabaseError:
-        raise not_district from None
+    except sqlite3.DatabaseError as exc:
+        # SQLite gives up on a truncated file before it reads the id; the header has it.
+        if _header_application_id(path) != APPLICATION_ID:
+            raise not_district from None
+        raise DamagedFile(
+            _("Il file {name} è danneggiato e non può essere aperto ({reason}).").format(
+                name=path.name, reason=exc
+            )
+        ) from exc
     if app_id != APPLICATION_ID:
         raise not_district
     try:
@@ -108,6 +115,18 @@ def _read_state(conn: sqlite3.Connection, path: Path) -> FileState:
             ).format(name=path.name)
         )
     return FileState(revision=revision)
+
+
+def _header_application_id(path: Path) -> int | None:
+    """The application id in a SQLite header (bytes 68-71), or None if not a SQLite file."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return int.from_bytes(header[68:72], "big")
 
 
 def acquire_lock(path: Path) -> FileLock:
