@@ -17,9 +17,10 @@ from desdesk.domain.enums import ReferentKind
 from desdesk.i18n import _, format_date, format_number
 from desdesk.reports import styles as st
 from desdesk.reports.base import DocumentInfo, PageContext, render_pdf
+from desdesk.reports.cells import Span, Stack
 from desdesk.reports.common import name_key, profile_line, seat
 from desdesk.reports.flowables import facts, heading, para, title_block
-from desdesk.reports.tables import Cell, Column, Span, Stack, data_table
+from desdesk.reports.tables import Cell, Column, data_table
 from desdesk.reports.titles import contacts_title
 from desdesk.schemas import DistrictProfile, MemberRow, ReferentRead
 
@@ -66,17 +67,17 @@ def member_cell(row: MemberRow) -> Cell:
 
 def contacts_table(ctx: PageContext, members: Sequence[MemberRow], contacts: Contacts) -> Flowable:
     columns = [
-        Column(_("N."), 9, align="RIGHT"),
-        Column(_("Aderente"), 52),
-        Column(_("Referente titolare"), 56.5),
-        Column(_("Supplente"), 56.5),
+        Column.numbers(_("N."), len(members)),
+        Column(_("Aderente"), 42),
+        Column(_("Referente titolare"), 62),
+        Column(_("Supplente"), 62),
     ]
     body: list[list[Cell]] = []
     for number, row in enumerate(members, start=1):
         current = contacts.get(row.id, {})
         body.append(
             [
-                format_number(number),
+                str(number),
                 member_cell(row),
                 referent_cell(current.get(ReferentKind.PRIMARY), ReferentKind.PRIMARY),
                 referent_cell(current.get(ReferentKind.SUBSTITUTE), ReferentKind.SUBSTITUTE),

@@ -42,7 +42,7 @@ def _leaving_order(row: MemberRow) -> tuple[date, str]:
 
 def _identity(number: int, row: MemberRow) -> list[Cell]:
     return [
-        format_number(number),
+        str(number),
         row.name,
         legal_form_label(row.legal_form),
         nature_label(row.nature),
@@ -52,11 +52,11 @@ def _identity(number: int, row: MemberRow) -> list[Cell]:
     ]
 
 
-def _identity_columns(former: bool) -> list[Column]:
+def _identity_columns(former: bool, count: int) -> list[Column]:
     """Widths in millimetres of landscape A4's 261 mm (used as weights); dates, codes
     and natures are wide enough never to wrap."""
     return [
-        Column(_("N."), 9, align="RIGHT"),
+        Column.numbers(_("N."), count),
         Column(_("Denominazione"), 41 if former else 49, bold=True),
         Column(_("Forma giuridica"), 32 if former else 37),
         Column(_("Natura"), 27),
@@ -67,7 +67,10 @@ def _identity_columns(former: bool) -> list[Column]:
 
 
 def active_table(ctx: PageContext, rows: Sequence[MemberRow]) -> Flowable:
-    columns = [*_identity_columns(former=False), Column(_("Referente titolare"), 50)]
+    columns = [
+        *_identity_columns(former=False, count=len(rows)),
+        Column(_("Referente titolare"), 50),
+    ]
     body = [
         [*_identity(number, row), row.primary_referent]
         for number, row in enumerate(sorted(rows, key=_admission_order), start=1)
@@ -77,7 +80,7 @@ def active_table(ctx: PageContext, rows: Sequence[MemberRow]) -> Flowable:
 
 def former_table(ctx: PageContext, rows: Sequence[MemberRow]) -> Flowable:
     columns = [
-        *_identity_columns(former=True),
+        *_identity_columns(former=True, count=len(rows)),
         Column(_("Data uscita"), 20),
         Column(_("Motivo dell'uscita"), 48),
     ]

@@ -11,8 +11,9 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from desdesk.i18n import format_date
 from desdesk.reports import styles as st
 from desdesk.reports.base import DocumentInfo, PageContext, StoryBuilder, render_pdf
+from desdesk.reports.cells import Span, Stack, wrap_lines
 from desdesk.reports.flowables import para
-from desdesk.reports.tables import Column, Span, Stack, data_table, wrap_lines
+from desdesk.reports.tables import Column, data_table
 from tests.pdfs import A4_POINTS, flat, read_pdf
 
 DAY = date(2026, 11, 26)
@@ -168,3 +169,21 @@ def test_builder_gets_the_usable_frame_width(landscape: bool) -> None:
 
     page_width = A4_POINTS[1] if landscape else A4_POINTS[0]
     assert 0.8 * page_width < seen[0] < page_width
+
+
+def test_a_row_taller_than_a_page_is_continued_on_the_next_pages() -> None:
+    words = [f"parola{n}" for n in range(3000)]
+    columns = [Column("Aderente", 1), Column("Note", 3)]
+
+    def build(ctx: PageContext) -> list[Flowable]:
+        rows = [["primo", "breve"], ["secondo", " ".join(words)], ["terzo", "fine"]]
+        return [data_table(ctx, columns, rows)]
+
+    pdf = read_pdf(render_pdf(info(), build))
+
+    assert len(pdf.pages) > 3
+    text = flat(pdf.text)
+    assert all(word in text for word in words)
+    assert (
+        text.index("primo") < text.index("parola0") < text.index("parola2999") < text.index("terzo")
+    )
