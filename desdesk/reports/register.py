@@ -22,6 +22,8 @@ from desdesk.reports.tables import Cell, Column, data_table
 from desdesk.reports.titles import register_title
 from desdesk.schemas import DistrictProfile, MemberRow
 
+_MISSING = "—"  # an empty cell that reads as "none", not as a printing fault
+
 
 def tax_ids(tax_code: str, vat_number: str) -> str:
     """The codice fiscale, and the partita IVA on a second line when it differs."""
@@ -72,7 +74,7 @@ def active_table(ctx: PageContext, rows: Sequence[MemberRow]) -> Flowable:
         Column(_("Referente titolare"), 50),
     ]
     body = [
-        [*_identity(number, row), row.primary_referent]
+        [*_identity(number, row), row.primary_referent or _MISSING]
         for number, row in enumerate(sorted(rows, key=_admission_order), start=1)
     ]
     return data_table(ctx, columns, body)
@@ -85,7 +87,7 @@ def former_table(ctx: PageContext, rows: Sequence[MemberRow]) -> Flowable:
         Column(_("Motivo dell'uscita"), 48),
     ]
     body = [
-        [*_identity(number, row), format_date(row.left_on), row.leave_reason]
+        [*_identity(number, row), format_date(row.left_on), row.leave_reason or _MISSING]
         for number, row in enumerate(sorted(rows, key=_leaving_order), start=1)
     ]
     return data_table(ctx, columns, body)
