@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from desdesk.db.engine import make_engine
 from desdesk.db.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS, MIGRATIONS_DIR
-from desdesk.domain.errors import DesdeskError
+from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
 
 
@@ -143,7 +143,7 @@ def acquire_lock(path: Path) -> FileLock:
     except OSError as exc:
         raise DistrictFileError(
             _("Non posso aprire {name}: la cartella non è scrivibile ({reason}).").format(
-                name=path.name, reason=exc.strerror
+                name=path.name, reason=os_error_reason(exc)
             )
         ) from exc
     return lock
@@ -256,7 +256,14 @@ def copy_district_file(source: Path, destination: Path) -> None:
         _remove_sqlite_files(temporary)
         raise DistrictFileError(
             _("Non riesco a salvare la copia in {path}: {reason}").format(
-                path=destination, reason=exc.strerror or exc
+                path=destination, reason=os_error_reason(exc)
+            )
+        ) from exc
+    except sqlite3.Error as exc:  # e.g. "database or disk is full" while copying
+        _remove_sqlite_files(temporary)
+        raise DistrictFileError(
+            _("Non riesco a salvare la copia in {path}: {reason}").format(
+                path=destination, reason=exc
             )
         ) from exc
     except BaseException:

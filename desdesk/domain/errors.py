@@ -42,3 +42,23 @@ class NotFound(DesdeskError):
 
 class Conflict(DesdeskError):
     """The change would break a rule about other records (e.g. a duplicate codice fiscale)."""
+
+
+def os_error_reason(exc: OSError) -> str:
+    """Why a file operation failed, in the user's language (the OS says it in English)."""
+    import errno
+
+    from desdesk.i18n import _
+
+    reasons = {
+        errno.ENOENT: _("il file o la cartella non esiste"),
+        errno.EACCES: _("non hai il permesso di accedervi"),
+        errno.EPERM: _("non hai il permesso di accedervi"),
+        errno.EISDIR: _("è una cartella, non un file"),
+        errno.ENOTDIR: _("il percorso non è una cartella"),
+        errno.ENOSPC: _("il disco è pieno"),
+        errno.EROFS: _("il disco è in sola lettura"),
+        errno.EEXIST: _("esiste già"),
+        errno.ENAMETOOLONG: _("il nome è troppo lungo"),
+    }
+    return reasons.get(exc.errno or 0, _("errore del sistema ({code})").format(code=exc.errno))

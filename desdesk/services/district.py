@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from desdesk.db.models import District, FoundingDocument, Objective
 from desdesk.domain.enums import DistrictKind, FoundingDocumentKind, ObjectiveStatus, Sector
-from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
+from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, os_error_reason
 from desdesk.i18n import _
 from desdesk.schemas import (
     DistrictProfile,
@@ -239,7 +239,7 @@ def _read_attachment(file: Path) -> bytes:
                 FieldProblem(
                     "file",
                     _("Non riesco a leggere {name}: {reason}").format(
-                        name=file.name, reason=exc.strerror
+                        name=file.name, reason=os_error_reason(exc)
                     ),
                 )
             ]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from desdesk.domain.errors import DesdeskError
+from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
 from desdesk.reports.titles import contacts_title, register_title
 from desdesk.services.district import DistrictService
@@ -106,7 +106,7 @@ def _reason(exc: OSError) -> str:
     }
     if exc.errno in reasons:
         return reasons[exc.errno]
-    return str(exc.strerror or exc)
+    return os_error_reason(exc)
 
 
 def _write_atomically(data: bytes, path: Path) -> None:

@@ -19,7 +19,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from desdesk.domain.errors import DesdeskError
+from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
 
 Cell = str | int | float | bool | date | datetime | time | None
@@ -72,7 +72,7 @@ def _read_csv(path: Path) -> list[Row]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _unreadable(path, exc.strerror or exc) from None
+        raise _unreadable(path, os_error_reason(exc)) from None
     text = decode_csv(data, path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text))
     rows: list[Row] = []
@@ -121,7 +121,7 @@ def _read_xlsx(path: Path) -> list[Row]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except OSError as exc:
-        raise _unreadable(path, exc.strerror or exc) from None
+        raise _unreadable(path, os_error_reason(exc)) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
         raise DesdeskError(
             _("“{name}” non è un file Excel (.xlsx) leggibile.").format(name=path.name)
@@ -167,7 +167,7 @@ def replacing(path: Path) -> Iterator[Path]:
 
 def _unwritable(path: Path, exc: OSError) -> DesdeskError:
     return DesdeskError(
-        _("Impossibile scrivere “{path}”: {reason}").format(path=path, reason=exc.strerror or exc)
+        _("Impossibile scrivere “{path}”: {reason}").format(path=path, reason=os_error_reason(exc))
     )
 
 

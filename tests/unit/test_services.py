@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
-import os
 import sqlite3
 from datetime import date, timedelta
 from decimal import Decimal
@@ -912,18 +912,22 @@ def test_unreadable_attachment_is_refused_with_a_clear_message(
     assert workspace.district.documents() == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
 def test_attachment_without_read_permission_is_refused(
-    workspace: Workspace, tmp_path: Path
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Root reads any file, so the OS refusal is simulated at the stdlib boundary."""
     path = tmp_path / "riservato.pdf"
     path.write_bytes(b"%PDF")
-    path.chmod(0)
-    try:
-        with pytest.raises(ValidationFailed) as exc:
-            workspace.district.add_document(
-                FoundingDocumentInput(kind="statuto", title="Statuto"), path
-            )
-    finally:
-        path.chmod(0o600)
-    assert "Non riesco a leggere riservato.pdf" in (exc.value.for_field("file") or "")
+
+    def refuse(_self: Path) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(ValidationFailed) as exc:
+        workspace.district.add_document(
+            FoundingDocumentInput(kind="statuto", title="Statuto"), path
+        )
+    assert exc.value.for_field("file") == (
+        "Non riesco a leggere riservato.pdf: non hai il permesso di accedervi"
+    )
+    assert workspace.district.documents() == []
