@@ -88,7 +88,7 @@ def test_search_as_you_type_and_filters(qtbot, populated: Workspace) -> None:  #
     select_data(section.nature, "")
     select_data(section.legal_form, "aps")
     assert section.proxy.rowCount() == 1
-    assert "1 aderenti mostrati su 4" in section.count_label.text()
+    assert "1 aderente mostrato su 4" in section.count_label.text()
 
 
 def test_withdraw_keeps_member_as_former(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.domain.legal_forms import by_code
-from desdesk.i18n import N_, _
+from desdesk.i18n import N_, _, ngettext
 from desdesk.schemas import ImportPlan, MemberEntry
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
@@ -74,12 +74,16 @@ class ImportDialog(QDialog):
         plan = self.plan
         lines: list[str] = []
         if plan.ok:
-            text = _(
-                "{count} aderenti pronti da importare. Controlla l'anteprima e conferma."
+            text = ngettext(
+                "{count} aderente pronto da importare. Controlla l'anteprima e conferma.",
+                "{count} aderenti pronti da importare. Controlla l'anteprima e conferma.",
+                len(plan.entries),
             ).format(count=len(plan.entries))
         else:
-            text = _(
-                "Il file ha {count} problemi: non verrà importato nulla finché non li correggi nel file."
+            text = ngettext(
+                "Il file ha {count} problema: non verrà importato nulla finché non lo correggi nel file.",
+                "Il file ha {count} problemi: non verrà importato nulla finché non li correggi nel file.",
+                len(plan.problems),
             ).format(count=len(plan.problems))
             lines += [str(problem) for problem in plan.problems]
         if plan.extra_columns:
@@ -113,7 +117,9 @@ class ImportDialog(QDialog):
             QMessageBox.information(
                 parent,
                 _("Importazione completata"),
-                _("{count} aderenti importati.").format(count=dialog.imported),
+                ngettext(
+                    "{count} aderente importato.", "{count} aderenti importati.", dialog.imported
+                ).format(count=dialog.imported),
             )
             return True
         return False

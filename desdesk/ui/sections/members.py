@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desdesk.domain.enums import Nature, SupplyChainRole
 from desdesk.domain.legal_forms import LEGAL_FORMS
-from desdesk.i18n import _
+from desdesk.i18n import N_, _, ngettext
 from desdesk.schemas import MemberRow
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
@@ -30,7 +30,7 @@ from desdesk.ui.models.members import MemberFilter, MemberFilterProxy, MemberTab
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.forms import combo_with
 
-_STATUS = (("active", "Attivi"), ("former", "Usciti"), ("all", "Tutti"))
+_STATUS = (("active", N_("Attivi")), ("former", N_("Usciti")), ("all", N_("Tutti")))
 
 
 class MembersSection(Section):
@@ -164,7 +164,11 @@ class MembersSection(Section):
     def _show_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            _("{shown} aderenti mostrati su {total}").format(shown=shown, total=total)
+            ngettext(
+                "{shown} aderente mostrato su {total}",
+                "{shown} aderenti mostrati su {total}",
+                shown,
+            ).format(shown=shown, total=total)
         )
         self._update_buttons()
 
@@ -287,5 +291,9 @@ class MembersSection(Section):
         QMessageBox.information(
             self,
             _("Esportazione completata"),
-            _("{count} aderenti esportati in {path}").format(count=count, path=name),
+            ngettext(
+                "{count} aderente esportato in {path}",
+                "{count} aderenti esportati in {path}",
+                count,
+            ).format(count=count, path=name),
         )
