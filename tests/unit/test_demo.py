@@ -36,7 +36,7 @@ def snapshot(path: Path) -> tuple[object, ...]:
     with open_workspace(path) as ws:
         return (
             ws.district.profile(),
-            [astuple(row) for row in ws.members.list_rows()],
+            [tuple(row) for row in ws.members.list_rows()],
             [astuple(r) for r in ws.referents.list_all(include_past=True)],
             [astuple(o) for o in ws.offices.terms()],
             [o.data for o in ws.district.objectives()],
