@@ -61,12 +61,14 @@ def run_gui(argv: Sequence[str]) -> int:
         args = parse_gui_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    if args.lang:
-        prefs.language = args.lang
-        set_language(args.lang)
+    language = args.lang or prefs.language  # --lang is for this run, not saved
+    set_language(language)
 
+    # The data stack first: PySide6 installs an import hook that inspects every module
+    # imported after it, which costs ~70 ms over SQLAlchemy's hundreds of modules.
     from PySide6.QtWidgets import QApplication
 
+    import desdesk.services.workspace  # noqa: F401
     from desdesk.ui.errors import install_excepthook, setup_logging
     from desdesk.ui.main_window import MainWindow
     from desdesk.ui.qt_i18n import install_qt_translations
@@ -77,7 +79,7 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationName("desdesk")
     app.setApplicationDisplayName("desdesk")
     app.setApplicationVersion(__version__)
-    install_qt_translations(app, prefs.language)
+    install_qt_translations(app, language)
     install_excepthook()
 
     window = MainWindow(prefs)

@@ -134,19 +134,24 @@ class MainWindow(QMainWindow):
             return
         spec = SECTIONS[row]
         section = self._sections.get(spec.key)
-        if section is None:
-            section = spec.factory(self.workspace, self.stack)
-            section.changed.connect(self._on_data_saved)
-            self._sections[spec.key] = section
-            self.stack.addWidget(section)
-        else:
-            section.refresh()
+        try:
+            if section is None:
+                section = spec.factory(self.workspace, self.stack)
+                section.changed.connect(self._on_data_saved)
+                self._sections[spec.key] = section
+                self.stack.addWidget(section)
+            elif section.stale:
+                section.refresh()
+                section.stale = False
+        except Exception as exc:
+            show_error(self, exc)
+            return
         self.stack.setCurrentWidget(section)
 
     def show_section(self, key: str) -> Section:
         row = next(i for i, spec in enumerate(SECTIONS) if spec.key == key)
         if self.nav.currentRow() == row:
-            self._show_section(row)  # already current: refresh it
+            self._show_section(row)
         else:
             self.nav.setCurrentRow(row)  # shows it through currentRowChanged
         return self._sections[key]
@@ -168,7 +173,8 @@ class MainWindow(QMainWindow):
         )
         for section in self._sections.values():
             if section is not self.stack.currentWidget():
-                section.setProperty("stale", True)
+                section.stale = True  # refreshed when next shown
+        self._update_title()
 
     # -- files -------------------------------------------------------------------
     def open_file(self, path: Path, report_errors: bool = True) -> bool:
@@ -179,15 +185,27 @@ class MainWindow(QMainWindow):
         try:
             workspace = open_workspace(path)
         except Exception as exc:
-            log.info("Cannot open %s: %s", path, exc)
-            if report_errors:
-                show_error(self, exc, _("Impossibile aprire il distretto"))
-            self.last_open_error = exc
+            self._open_failed(path, exc, report_errors)
             return False
-        self._set_workspace(workspace)
+        try:
+            name = workspace.district.profile().name  # a file without its profile is refused
+        except Exception as exc:
+            workspace.close()
+            self._open_failed(path, exc, report_errors)
+            return False
+        self._set_workspace(workspace, name)
         return True
 
-    def _set_workspace(self, workspace: Workspace) -> None:
+    def _open_failed(self, path: Path, exc: Exception, report: bool) -> None:
+        log.info("Cannot open %s: %s", path, exc)
+        self.last_open_error = exc
+        if not path.exists():
+            self.prefs.forget(path)
+            self._fill_recent_menu()
+        if report:
+            show_error(self, exc, _("Non riesco ad aprire il distretto"))
+
+    def _set_workspace(self, workspace: Workspace, name: str | None = None) -> None:
         self._drop_sections()
         if self.workspace is not None:
             self.workspace.close()
@@ -199,7 +217,7 @@ class MainWindow(QMainWindow):
         self.file_label.setText(str(workspace.path))
         self.save_label.setText(_("Tutte le modifiche sono salvate"))
         self.nav.setEnabled(True)
-        self._update_title()
+        self._update_title(name)
         self.show_section("members")
 
     def choose_and_open(self) -> None:
@@ -262,13 +280,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_qt_translations(app, language)
-        current = self.nav.currentRow()
         self._drop_sections()
-        self._build_ui_texts()
+        self._build_ui_texts()  # rebuilds the navigation, which re-creates the current section
         if self.workspace is not None:
             self.save_label.setText(_("Tutte le modifiche sono salvate"))
-            self.nav.setCurrentRow(-1)
-            self.nav.setCurrentRow(max(current, 0))
 
     def _save_prefs(self) -> None:
         try:
@@ -277,11 +292,16 @@ class MainWindow(QMainWindow):
             log.warning("Preferences not saved: %s", exc)
 
     # -- misc ----------------------------------------------------------------------
-    def _update_title(self) -> None:
+    def _update_title(self, name: str | None = None) -> None:
         if self.workspace is None:
             self.setWindowTitle("desdesk")
             return
-        name = self.workspace.district.profile().name
+        if name is None:
+            try:
+                name = self.workspace.district.profile().name
+            except Exception as exc:
+                log.warning("District name not read: %s", exc)
+                name = self.workspace.path.stem
         self.setWindowTitle(f"{name} — desdesk")
 
     def about(self) -> None:

@@ -133,3 +133,48 @@ def test_switch_language(window: MainWindow, desdesk_home: Path) -> None:
     assert (saved.language, saved.secretary_name) == ("en", "Maria Rossi")
     window.apply_preferences("it", "Maria Rossi")
     assert _nav_titles(window)[1] == "Aderenti"
+
+
+def test_a_section_shows_edits_made_in_another(window: MainWindow, populated: Workspace) -> None:
+    members = window.show_section("members")
+    window.show_section("referents")
+    from desdesk.domain.enums import ReferentKind
+    from tests.factories import referent_input
+
+    member = next(r for r in populated.members.list_rows() if r.name == "Comune di Mori")
+    referents = window.section("referents")
+    assert referents is not None
+    referents.apply(
+        lambda: populated.referents.set_referent(
+            member.id, ReferentKind.PRIMARY, referent_input("Paolo", "Gasperotti")
+        )
+    )
+    assert members.stale
+    window.show_section("members")
+    assert not members.stale
+    shown = {members.proxy.index(r, 5).data() for r in range(members.proxy.rowCount())}
+    assert "Paolo Gasperotti" in shown and "Anna Zeni" not in shown
+
+
+def test_a_file_without_its_profile_is_refused_and_the_current_one_stays(
+    window: MainWindow, tmp_path: Path, shown_messages: list[str]
+) -> None:
+    from desdesk.db.district_file import create_district_file
+
+    empty = tmp_path / "senza-profilo.des"
+    create_district_file(empty)
+    assert not window.open_file(empty)
+    assert "dati del distretto" in shown_messages[0]
+    assert window.windowTitle().startswith("DES Vallagarina")
+    assert window.member_count_shown() == 4
+    assert open_workspace(empty).close() is None  # the lock was released
+
+
+def test_a_missing_recent_file_is_forgotten(
+    window: MainWindow, tmp_path: Path, shown_messages: list[str]
+) -> None:
+    gone = tmp_path / "sparito.des"
+    window.prefs.remember(gone)
+    assert not window.open_file(gone)
+    assert str(gone.resolve()) not in window.prefs.recent_files
+    assert "non esiste" in shown_messages[0]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.domain.enums import FoundingDocumentKind, ObjectiveStatus
-from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _, format_number, parse_decimal
 from desdesk.schemas import (
     FoundingDocumentInput,
@@ -28,8 +28,14 @@ from desdesk.schemas import (
     ObjectiveRead,
 )
 from desdesk.services.workspace import Workspace
-from desdesk.ui.errors import show_error
-from desdesk.ui.widgets.forms import DateField, Form, combo_with, select_data
+from desdesk.ui.widgets.forms import (
+    DateField,
+    Form,
+    combo_with,
+    raise_if,
+    save_or_show,
+    select_data,
+)
 
 
 def _buttons(dialog: QDialog, save: object) -> QDialogButtonBox:
@@ -101,6 +107,9 @@ class ObjectiveDialog(QDialog):
         select_data(self.status, data.status)
 
     def save(self) -> None:
+        save_or_show(self, self.form, self._write)
+
+    def _write(self) -> None:
         problems: list[FieldProblem] = []
         target = None
         if self.target_value.text().strip():
@@ -121,20 +130,11 @@ class ObjectiveDialog(QDialog):
             deadline=self.form.read_date("deadline", problems),
             status=self.status.currentData(),
         )
-        try:
-            if problems:
-                raise ValidationFailed(problems)
-            if self.objective is None:
-                self.workspace.district.add_objective(data)
-            else:
-                self.workspace.district.update_objective(self.objective.id, data)
-        except ValidationFailed as exc:
-            self.form.show_problems(exc.problems)
-            return
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        raise_if(problems)
+        if self.objective is None:
+            self.workspace.district.add_objective(data)
+        else:
+            self.workspace.district.update_objective(self.objective.id, data)
 
 
 class FoundingDocumentDialog(QDialog):
@@ -191,6 +191,9 @@ class FoundingDocumentDialog(QDialog):
         self.file_label.setText(path.name)
 
     def save(self) -> None:
+        save_or_show(self, self.form, self._write)
+
+    def _write(self) -> None:
         problems: list[FieldProblem] = []
         data = FoundingDocumentInput(
             kind=self.kind.currentData(),
@@ -198,17 +201,8 @@ class FoundingDocumentDialog(QDialog):
             document_date=self.form.read_date("document_date", problems),
             approved=self.approved.isChecked(),
         )
-        try:
-            if problems:
-                raise ValidationFailed(problems)
-            if self.document is None:
-                self.workspace.district.add_document(data, self.file)
-            else:
-                self.workspace.district.update_document(self.document.id, data, self.file)
-        except ValidationFailed as exc:
-            self.form.show_problems(exc.problems)
-            return
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        raise_if(problems)
+        if self.document is None:
+            self.workspace.district.add_document(data, self.file)
+        else:
+            self.workspace.district.update_document(self.document.id, data, self.file)

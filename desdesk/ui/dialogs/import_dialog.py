@@ -20,6 +20,7 @@ from desdesk.schemas import ImportPlan, MemberEntry
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
+from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.tables import make_table
 
 
@@ -98,7 +99,8 @@ class ImportDialog(QDialog):
 
     def confirm(self) -> None:
         try:
-            self.imported = self.workspace.member_io.apply(self.plan)
+            with busy_cursor():
+                self.imported = self.workspace.member_io.apply(self.plan)
         except Exception as exc:
             show_error(self, exc, _("Importazione non riuscita"))
             return
@@ -108,7 +110,8 @@ class ImportDialog(QDialog):
     def run_for(cls, workspace: Workspace, file_name: str, parent: QWidget | None) -> bool:
         """Read the file, show the preview, import on confirmation. True if anything was written."""
         try:
-            plan = workspace.member_io.plan(Path(file_name))
+            with busy_cursor():
+                plan = workspace.member_io.plan(Path(file_name))
         except Exception as exc:
             show_error(parent, exc, _("File non leggibile"))
             return False

@@ -15,13 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.domain.enums import OfficeKind
-from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import OfficeInput, OfficeRead
 from desdesk.services.offices import SINGLE_HOLDER
 from desdesk.services.workspace import Workspace
-from desdesk.ui.errors import show_error
-from desdesk.ui.widgets.forms import DateField, Form, combo_with, select_data
+from desdesk.ui.widgets.forms import (
+    DateField,
+    Form,
+    combo_with,
+    raise_if,
+    save_or_show,
+    select_data,
+)
 
 
 class OfficeDialog(QDialog):
@@ -110,31 +116,26 @@ class OfficeDialog(QDialog):
         self.notes.setText(term.notes)
 
     def save(self) -> None:
+        save_or_show(self, self.form, self._write)
+
+    def _write(self) -> None:
         problems: list[FieldProblem] = []
         start = self.form.read_date("start_date", problems)
         end = self.form.read_date("end_date", problems)
         if start is None and not any(p.field == "start_date" for p in problems):
             problems.append(FieldProblem("start_date", _("Indica l'inizio del mandato.")))
-        try:
-            if problems or start is None:
-                raise ValidationFailed(problems)
-            data = OfficeInput(
-                kind=self.kind.currentData(),
-                title=self.title.text(),
-                person_name=self.person.currentText(),
-                member_id=self.member.currentData(),
-                start_date=start,
-                end_date=end,
-                notes=self.notes.text(),
-            )
-            if self.term is None:
-                self.workspace.offices.assign(data)
-            else:
-                self.workspace.offices.update(self.term.id, data)
-        except ValidationFailed as exc:
-            self.form.show_problems(exc.problems)
-            return
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        raise_if(problems)
+        assert start is not None
+        data = OfficeInput(
+            kind=self.kind.currentData(),
+            title=self.title.text(),
+            person_name=self.person.currentText(),
+            member_id=self.member.currentData(),
+            start_date=start,
+            end_date=end,
+            notes=self.notes.text(),
+        )
+        if self.term is None:
+            self.workspace.offices.assign(data)
+        else:
+            self.workspace.offices.update(self.term.id, data)

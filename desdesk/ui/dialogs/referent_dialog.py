@@ -16,12 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.domain.enums import ReferentKind
-from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import ReferentInput, ReferentRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.errors import show_error
-from desdesk.ui.widgets.forms import DateField, Form, combo_with, select_data
+from desdesk.ui.widgets.forms import (
+    DateField,
+    Form,
+    combo_with,
+    raise_if,
+    save_or_show,
+    select_data,
+)
 
 
 class ReferentMode(Enum):
@@ -117,26 +123,19 @@ class ReferentDialog(QDialog):
         )
 
     def save(self) -> None:
+        save_or_show(self, self.form, self._write)
+
+    def _write(self) -> None:
         problems: list[FieldProblem] = []
         data = self.referent_input(problems)
         member_id = self.member.currentData()
         if member_id is None:
             problems.append(FieldProblem("member_id", _("Scegli l'aderente.")))
-        try:
-            if problems:
-                raise ValidationFailed(problems)
-            if self.mode is ReferentMode.CORRECT:
-                assert self.current is not None
-                self.workspace.referents.correct(self.current.id, data)
-            else:
-                kind = ReferentKind(self.kind.currentData())
-                self.workspace.referents.set_referent(
-                    int(member_id), kind, data, since=data.start_date
-                )
-        except ValidationFailed as exc:
-            self.form.show_problems(exc.problems)
-            return
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        raise_if(problems)
+        referents = self.workspace.referents
+        if self.mode is ReferentMode.CORRECT:
+            assert self.current is not None
+            referents.correct(self.current.id, data)
+        else:
+            kind = ReferentKind(self.kind.currentData())
+            referents.set_referent(int(member_id), kind, data, since=data.start_date)

@@ -6,11 +6,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desdesk.domain.errors import FieldProblem, ValidationFailed
+from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.services.workspace import Workspace
-from desdesk.ui.errors import show_error
-from desdesk.ui.widgets.forms import DateField, Form
+from desdesk.ui.widgets.forms import DateField, Form, raise_if, save_or_show
 
 
 class WithdrawDialog(QDialog):
@@ -47,18 +46,13 @@ class WithdrawDialog(QDialog):
         self.resize(520, 220)
 
     def save(self) -> None:
+        save_or_show(self, self.form, self._write)
+
+    def _write(self) -> None:
         problems: list[FieldProblem] = []
         left_on = self.form.read_date("left_on", problems)
         if left_on is None and not problems:
             problems.append(FieldProblem("left_on", _("Indica la data di uscita.")))
-        try:
-            if problems or left_on is None:
-                raise ValidationFailed(problems)
-            self.workspace.members.withdraw(self.member_id, left_on, self.reason.text())
-        except ValidationFailed as exc:
-            self.form.show_problems(exc.problems)
-            return
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        raise_if(problems)
+        assert left_on is not None
+        self.workspace.members.withdraw(self.member_id, left_on, self.reason.text())

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QMessageBox,
@@ -101,10 +100,7 @@ class DistrictSection(Section):
             show_error(self, exc)
             return
         self.profile_form.show_problems([])
-        window = self.window()
-        if hasattr(window, "_update_title"):
-            window._update_title()
-        self.changed.emit()
+        self.changed.emit()  # the window updates its title
 
     # -- objectives ---------------------------------------------------------------------
     def _objectives_tab(self) -> QWidget:
@@ -129,21 +125,21 @@ class DistrictSection(Section):
     def add_objective(self) -> None:
         from desdesk.ui.dialogs.district_dialogs import ObjectiveDialog
 
-        self._run(ObjectiveDialog(self.workspace, None, self))
+        self.run_dialog(ObjectiveDialog(self.workspace, None, self))
 
     def edit_objective(self) -> None:
         from desdesk.ui.dialogs.district_dialogs import ObjectiveDialog
 
         objective = self._selected(self.objective_table, self.objectives)
         if objective is not None:
-            self._run(ObjectiveDialog(self.workspace, objective, self))
+            self.run_dialog(ObjectiveDialog(self.workspace, objective, self))
 
     def delete_objective(self) -> None:
         objective = self._selected(self.objective_table, self.objectives)
         if objective is not None and self._confirm(
             _("Eliminare l'obiettivo “{title}”?").format(title=objective.data.title)
         ):
-            self._apply(lambda: self.workspace.district.delete_objective(objective.id))
+            self.apply(lambda: self.workspace.district.delete_objective(objective.id))
 
     # -- founding documents -------------------------------------------------------------------
     def _documents_tab(self) -> QWidget:
@@ -170,14 +166,14 @@ class DistrictSection(Section):
     def add_document(self) -> None:
         from desdesk.ui.dialogs.district_dialogs import FoundingDocumentDialog
 
-        self._run(FoundingDocumentDialog(self.workspace, None, self))
+        self.run_dialog(FoundingDocumentDialog(self.workspace, None, self))
 
     def edit_document(self) -> None:
         from desdesk.ui.dialogs.district_dialogs import FoundingDocumentDialog
 
         document = self._selected(self.document_table, self.documents)
         if document is not None:
-            self._run(FoundingDocumentDialog(self.workspace, document, self))
+            self.run_dialog(FoundingDocumentDialog(self.workspace, document, self))
 
     def export_document(self) -> None:
         document = self._selected(self.document_table, self.documents)
@@ -199,7 +195,7 @@ class DistrictSection(Section):
         if document is not None and self._confirm(
             _("Eliminare il documento “{title}” e il file allegato?").format(title=document.title)
         ):
-            self._apply(lambda: self.workspace.district.delete_document(document.id))
+            self.apply(lambda: self.workspace.district.delete_document(document.id))
 
     # -- shared ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -218,17 +214,3 @@ class DistrictSection(Section):
             QMessageBox.StandardButton.No,
         )  # fmt: skip
         return answer == QMessageBox.StandardButton.Yes
-
-    def _run(self, dialog: QDialog) -> None:
-        if dialog.exec():
-            self.refresh()
-            self.changed.emit()
-
-    def _apply(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
-        self.changed.emit()

@@ -21,6 +21,7 @@ from desdesk.i18n import _
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
+from desdesk.ui.widgets.busy import busy_cursor
 
 
 class DocumentsSection(Section):
@@ -85,7 +86,8 @@ class DocumentsSection(Section):
                 return
             target = Path(name)
         try:
-            self.workspace.documents.save_pdf(build(), target)
+            with busy_cursor():
+                self.workspace.documents.save_pdf(build(), target)
         except Exception as exc:
             show_error(self, exc)
             return

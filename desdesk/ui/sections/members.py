@@ -28,6 +28,7 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.members import MemberFilter, MemberFilterProxy, MemberTableModel
 from desdesk.ui.sections.base import Section
+from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import combo_with
 
 _STATUS = (("active", N_("Attivi")), ("former", N_("Usciti")), ("all", N_("Tutti")))
@@ -177,11 +178,13 @@ class MembersSection(Section):
         return self.proxy.member_id(rows[0].row()) if rows else None
 
     def select_member(self, member_id: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.member_id(row) == member_id:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.proxy.index(row, 0))
-                return
+        source_row = self.model.row_of_id(member_id)
+        if source_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():  # hidden by the filters otherwise
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
 
     def _selected_row(self) -> MemberRow | None:
         member_id = self.selected_id()
@@ -237,12 +240,8 @@ class MembersSection(Section):
         row = self._selected_row()
         if row is None:
             return
-        try:
-            self.workspace.members.readmit(row.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._after_change(row.id)
+        if self.apply(lambda: self.workspace.members.readmit(row.id)):
+            self.select_member(row.id)
 
     def delete_selected(self) -> None:
         row = self._selected_row()
@@ -261,12 +260,7 @@ class MembersSection(Section):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.workspace.members.delete(row.id)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._after_change()
+        self.apply(lambda: self.workspace.members.delete(row.id))
 
     def import_members(self) -> None:
         from desdesk.ui.dialogs.import_dialog import ImportDialog
@@ -278,13 +272,15 @@ class MembersSection(Section):
             self._after_change()
 
     def export_members(self) -> None:
+        start = str(self.workspace.path.parent / "aderenti.xlsx")
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Esporta aderenti"), "aderenti.xlsx", _("Excel (*.xlsx);;CSV (*.csv)")
+            self, _("Esporta aderenti"), start, _("Excel (*.xlsx);;CSV (*.csv)")
         )
         if not name:
             return
         try:
-            count = self.workspace.member_io.export(Path(name))
+            with busy_cursor():
+                count = self.workspace.member_io.export(Path(name))
         except Exception as exc:
             show_error(self, exc)
             return

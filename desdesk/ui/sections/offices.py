@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
 from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -20,7 +19,6 @@ from desdesk.domain.enums import OfficeKind
 from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import OfficeRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.tables import make_table, selected_source_row
@@ -60,7 +58,7 @@ class OfficesSection(Section):
         self.summary.setWordWrap(True)
         self.show_past = QCheckBox(_("Mostra anche i mandati conclusi (storico)"))
         self.show_past.setChecked(True)
-        self.show_past.toggled.connect(self.refresh)
+        self.show_past.toggled.connect(self.reload)
         self.assign_button = QPushButton(_("Assegna carica…"))
         self.edit_button = QPushButton(_("Modifica…"))
         self.end_button = QPushButton(_("Termina mandato…"))
@@ -104,8 +102,8 @@ class OfficesSection(Section):
         return _(
             "Coordinatore: <b>{coordinator}</b> · Referente esterno: <b>{external}</b>"
         ).format(
-            coordinator=holder(OfficeKind.COORDINATOR),
-            external=holder(OfficeKind.EXTERNAL_REFERENT),
+            coordinator=html.escape(holder(OfficeKind.COORDINATOR)),
+            external=html.escape(holder(OfficeKind.EXTERNAL_REFERENT)),
         )
 
     def selected(self) -> OfficeRead | None:
@@ -118,22 +116,17 @@ class OfficesSection(Section):
         self.delete_button.setEnabled(term is not None)
         self.end_button.setEnabled(term is not None and term.end_date is None)
 
-    def _run(self, dialog: QDialog) -> None:
-        if dialog.exec():
-            self.refresh()
-            self.changed.emit()
-
     def assign(self) -> None:
         from desdesk.ui.dialogs.office_dialog import OfficeDialog
 
-        self._run(OfficeDialog(self.workspace, None, self))
+        self.run_dialog(OfficeDialog(self.workspace, None, self))
 
     def edit_selected(self) -> None:
         from desdesk.ui.dialogs.office_dialog import OfficeDialog
 
         term = self.selected()
         if term is not None:
-            self._run(OfficeDialog(self.workspace, term, self))
+            self.run_dialog(OfficeDialog(self.workspace, term, self))
 
     def end_selected(self) -> None:
         term = self.selected()
@@ -149,7 +142,7 @@ class OfficesSection(Section):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._apply(lambda: self.workspace.offices.end_term(term.id, date.today()))
+            self.apply(lambda: self.workspace.offices.end_term(term.id, date.today()))
 
     def delete_selected(self) -> None:
         term = self.selected()
@@ -165,13 +158,4 @@ class OfficesSection(Section):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._apply(lambda: self.workspace.offices.delete(term.id))
-
-    def _apply(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
-        self.changed.emit()
+            self.apply(lambda: self.workspace.offices.delete(term.id))

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
@@ -20,7 +19,6 @@ from desdesk.domain.enums import ReferentKind
 from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import ReferentRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.forms import combo_with
@@ -28,7 +26,7 @@ from desdesk.ui.widgets.tables import make_table, selected_source_row
 
 COLUMNS: tuple[TextColumn[ReferentRead], ...] = (
     TextColumn(N_("Aderente"), lambda r: r.member_name),
-    TextColumn(N_("Ruolo"), lambda r: ReferentKind(r.kind).label()),
+    TextColumn(N_("Tipo"), lambda r: ReferentKind(r.kind).label()),
     TextColumn(N_("Nome e cognome"), lambda r: r.full_name),
     TextColumn(N_("Ruolo nell'organizzazione"), lambda r: r.role),
     TextColumn(N_("E-mail"), lambda r: r.email),
@@ -80,8 +78,8 @@ class ReferentsSection(Section):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.search.textChanged.connect(self._apply_filters)
-        self.kind_filter.currentIndexChanged.connect(self.refresh)
-        self.show_past.toggled.connect(self.refresh)
+        self.kind_filter.currentIndexChanged.connect(self.reload)
+        self.show_past.toggled.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.correct_selected())
         self.refresh()
@@ -110,29 +108,24 @@ class ReferentsSection(Section):
         for button in (self.replace_button, self.correct_button, self.end_button):
             button.setEnabled(current)
 
-    def _run(self, dialog: QDialog) -> None:
-        if dialog.exec():
-            self.refresh()
-            self.changed.emit()
-
     def new_referent(self) -> None:
         from desdesk.ui.dialogs.referent_dialog import ReferentDialog, ReferentMode
 
-        self._run(ReferentDialog(self.workspace, ReferentMode.NEW, self.selected(), self))
+        self.run_dialog(ReferentDialog(self.workspace, ReferentMode.NEW, self.selected(), self))
 
     def replace_selected(self) -> None:
         from desdesk.ui.dialogs.referent_dialog import ReferentDialog, ReferentMode
 
         selected = self.selected()
         if selected is not None:
-            self._run(ReferentDialog(self.workspace, ReferentMode.REPLACE, selected, self))
+            self.run_dialog(ReferentDialog(self.workspace, ReferentMode.REPLACE, selected, self))
 
     def correct_selected(self) -> None:
         from desdesk.ui.dialogs.referent_dialog import ReferentDialog, ReferentMode
 
         selected = self.selected()
         if selected is not None and selected.current:
-            self._run(ReferentDialog(self.workspace, ReferentMode.CORRECT, selected, self))
+            self.run_dialog(ReferentDialog(self.workspace, ReferentMode.CORRECT, selected, self))
 
     def end_selected(self) -> None:
         selected = self.selected()
@@ -149,12 +142,5 @@ class ReferentsSection(Section):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.workspace.referents.end(
-                selected.member_id, ReferentKind(selected.kind), date.today()
-            )
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
-        self.changed.emit()
+        kind = ReferentKind(selected.kind)
+        self.apply(lambda: self.workspace.referents.end(selected.member_id, kind, date.today()))

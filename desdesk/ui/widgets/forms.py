@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desdesk.domain.errors import FieldProblem, InvalidValue
+from desdesk.domain.errors import FieldProblem, InvalidValue, ValidationFailed
 from desdesk.domain.values import parse_date
 from desdesk.i18n import _, format_date
 
@@ -146,3 +147,26 @@ def line_text(form: Form, field: str) -> str:
     editor = form.editors[field]
     assert isinstance(editor, QLineEdit)
     return editor.text()
+
+
+def raise_if(problems: list[FieldProblem]) -> None:
+    """Stop a save when reading the fields found problems (they go under their fields)."""
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def save_or_show(dialog: QDialog, form: Form, write: Callable[[], object]) -> bool:
+    """Run `write`; field problems appear under their fields, any other error in a
+    message box (never a traceback); the dialog is accepted only on success."""
+    from desdesk.ui.errors import show_error
+
+    try:
+        write()
+    except ValidationFailed as exc:
+        form.show_problems(exc.problems)
+        return False
+    except Exception as exc:
+        show_error(dialog, exc)
+        return False
+    dialog.accept()
+    return True
