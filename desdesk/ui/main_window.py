@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
-        self.resize(1200, 760)
+        self.resize(1320, 800)
         self._build_ui_texts()
 
     # -- texts and menus (rebuilt on a language switch) -------------------------

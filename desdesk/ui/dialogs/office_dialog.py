@@ -65,6 +65,7 @@ class OfficeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.hint)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(540, 400)
         if term is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +75,9 @@ class Form(QWidget):
 
     def add(self, field: str, label: str, editor: W) -> W:
         holder = QWidget()
+        # Rows keep their natural height: spare space goes below the form, not between
+        # a label and its (multi-line) editor.
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
