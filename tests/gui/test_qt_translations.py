@@ -10,7 +10,8 @@ BUTTONS = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton
 
 
 def _texts() -> list[str]:
-    return sorted(button.text() for button in QDialogButtonBox(BUTTONS).buttons())
+    box = QDialogButtonBox(BUTTONS)
+    return sorted(button.text() for button in box.buttons())
 
 
 def test_standard_buttons_are_italian_then_english(qapp: QApplication) -> None:
