@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from desdesk.db.models import Member, Office
 from desdesk.domain.enums import OfficeKind
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
-from desdesk.i18n import _
+from desdesk.i18n import _, format_date
 from desdesk.schemas import OfficeInput, OfficeRead
 from desdesk.services.base import Service
 
@@ -49,18 +49,80 @@ def clean_office(data: OfficeInput) -> OfficeInput:
     )
 
 
-def _read(office: Office, member_name: str | None) -> OfficeRead:
-    assert office.id is not None
-    return OfficeRead(
-        id=office.id,
-        kind=office.kind,
-        title=office.title,
-        person_name=office.person_name,
-        member_id=office.member_id,
-        member_name=member_name or "",
-        start_date=office.start_date,
-        end_date=office.end_date,
-        notes=office.notes,
+# The columns an OfficeRead needs, in its field order: a row becomes one without the ORM.
+_READ_COLUMNS = (
+    Office.id,
+    Office.kind,
+    Office.title,
+    Office.person_name,
+    Office.member_id,
+    func.coalesce(Member.name, ""),
+    Office.start_date,
+    Office.end_date,
+    Office.notes,
+)
+
+
+def _running(end: date | None) -> bool:
+    """A term with no end, or one that ends today or later: it can still be replaced."""
+    return end is None or end >= date.today()
+
+
+def _overlaps(term: Office, start: date, end: date | None) -> bool:
+    return term.start_date <= (end or date.max) and start <= (term.end_date or date.max)
+
+
+def _terms_of_kind(session: Session, kind: str, exclude_id: int | None = None) -> list[Office]:
+    """The terms of one office, oldest first (a few dozen at most)."""
+    query = select(Office).where(Office.kind == kind).order_by(Office.start_date, Office.id)
+    if exclude_id is not None:
+        query = query.where(Office.id != exclude_id)
+    return list(session.execute(query).scalars())
+
+
+def _make_room(session: Session, new: OfficeInput) -> None:
+    """Before adding a term of a single-holder office: refuse a second term from the same
+    day; a running term ends the sitting holder's the day before; refuse any other overlap."""
+    others = _terms_of_kind(session, new.kind)
+    same_day = next((term for term in others if term.start_date == new.start_date), None)
+    if same_day is not None:
+        message = _(
+            "C'è già un {office} dal {date}: correggi quel mandato invece di aggiungerne un altro."
+        ).format(office=OfficeKind(new.kind).label().lower(), date=format_date(new.start_date))
+        raise ValidationFailed([FieldProblem("start_date", message)])
+    if _running(new.end_date):
+        for term in others:
+            sitting = term.start_date < new.start_date and _running(term.end_date)
+            if sitting and _overlaps(term, new.start_date, new.end_date):
+                term.end_date = new.start_date - timedelta(days=1)
+    _refuse_overlap(new, others)
+
+
+def _refuse_overlap(new: OfficeInput, others: list[Office]) -> None:
+    """Refuse `new` if it shares a day with one of `others`, naming the earliest such term."""
+    clash = next((t for t in others if _overlaps(t, new.start_date, new.end_date)), None)
+    if clash is None:
+        return
+    field = "end_date" if clash.start_date > new.start_date else "start_date"
+    raise ValidationFailed([FieldProblem(field, _overlap_message(clash))])
+
+
+def _overlap_message(term: Office) -> str:
+    if term.end_date is None:
+        text = _(
+            "Questo mandato si sovrappone a quello di {person} ({office} dal {start}, "
+            "senza data di fine): la carica ha un solo titolare alla volta."
+        )
+    else:
+        text = _(
+            "Questo mandato si sovrappone a quello di {person} ({office} dal {start} "
+            "al {end}): la carica ha un solo titolare alla volta."
+        )
+    return text.format(
+        person=term.person_name,
+        office=OfficeKind(term.kind).label(),
+        start=format_date(term.start_date),
+        end=format_date(term.end_date),
     )
 
 
@@ -68,11 +130,11 @@ class OfficesService(Service):
     def terms(self, include_past: bool = True, on: date | None = None) -> list[OfficeRead]:
         """Offices in kind order, current terms first within each kind."""
         on = on or date.today()
-        query = select(Office, Member.name).outerjoin(Member, Member.id == Office.member_id)
+        query = select(*_READ_COLUMNS).outerjoin(Member, Member.id == Office.member_id)
         if not include_past:
             query = query.where(or_(Office.end_date.is_(None), Office.end_date >= on))
         with self._reading() as session:
-            rows = [_read(o, name) for o, name in session.execute(query)]
+            rows = [OfficeRead(*row) for row in session.execute(query)]
         order = {kind.value: i for i, kind in enumerate(OfficeKind)}
         return sorted(
             rows,
@@ -88,12 +150,17 @@ class OfficesService(Service):
         ]
 
     def assign(self, data: OfficeInput) -> int:
-        """Give an office to a person; for single-holder offices the current term ends the day before."""
+        """Give an office to a person.
+
+        For a single-holder office, a term still running (no end, or an end from today on)
+        ends the sitting holder's term the day before it starts; any other overlap with a
+        term of the same office, and a second term from the same day, is refused.
+        """
         clean = clean_office(data)
         with self._unit_of_work() as session:
             self._check_member(session, clean.member_id)
             if OfficeKind(clean.kind) in SINGLE_HOLDER:
-                self._end_current(session, clean.kind, clean.start_date)
+                _make_room(session, clean)
             office = Office(
                 **{name: getattr(clean, name) for name in OfficeInput.__dataclass_fields__}
             )
@@ -107,6 +174,8 @@ class OfficesService(Service):
         with self._unit_of_work() as session:
             office = self._load(session, office_id)
             self._check_member(session, clean.member_id)
+            if OfficeKind(clean.kind) in SINGLE_HOLDER:
+                _refuse_overlap(clean, _terms_of_kind(session, clean.kind, exclude_id=office_id))
             for name in OfficeInput.__dataclass_fields__:
                 setattr(office, name, getattr(clean, name))
 
@@ -123,16 +192,6 @@ class OfficesService(Service):
         """Remove a term entered by mistake (the UI asks first)."""
         with self._unit_of_work() as session:
             session.delete(self._load(session, office_id))
-
-    @staticmethod
-    def _end_current(session: Session, kind: str, start: date) -> None:
-        query = select(Office).where(
-            Office.kind == kind,
-            or_(Office.end_date.is_(None), Office.end_date >= start),
-            Office.start_date < start,
-        )
-        for office in session.execute(query).scalars():
-            office.end_date = start - timedelta(days=1)
 
     @staticmethod
     def _check_member(session: Session, member_id: int | None) -> None:
