@@ -32,3 +32,60 @@ ORDER BY m.name
 
 def member_rows(connection: Connection) -> Sequence[Sequence[Any]]:
     return connection.exec_driver_sql(MEMBER_ROWS_SQL).fetchall()
+
+
+# Referents with their member's name and whether the member is active (dates as text).
+# The columns follow `ReferentRead`'s fields; `{where}` is built from fixed conditions only.
+REFERENT_ROWS_SQL = """
+SELECT r.id, r.member_id, m.name, r.kind, r.first_name, r.last_name, r.email, r.phone,
+       r.role, r.start_date, r.end_date, m.left_on IS NULL
+FROM referent AS r
+JOIN member AS m ON m.id = r.member_id
+{where}
+ORDER BY m.name, r.kind, r.end_date
+"""
+
+
+def referent_rows(
+    connection: Connection,
+    *,
+    include_past: bool = True,
+    active_members_only: bool = False,
+    member_id: int | None = None,
+) -> Sequence[Sequence[Any]]:
+    conditions: list[str] = []
+    params: list[object] = []
+    if not include_past:
+        conditions.append("r.end_date IS NULL")
+    if active_members_only:
+        conditions.append("m.left_on IS NULL")
+    if member_id is not None:
+        conditions.append("r.member_id = ?")
+        params.append(member_id)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    sql = REFERENT_ROWS_SQL.format(where=where)
+    return connection.exec_driver_sql(sql, tuple(params)).fetchall()
+
+
+# Each person who is now a referent of an active member, once, with one member they
+# represent: where a name repeats, SQLite takes `member_id` from the row of `min(m.name)`.
+CURRENT_PEOPLE_SQL = """
+SELECT trim(r.first_name || ' ' || r.last_name) AS full_name, r.member_id, min(m.name)
+FROM referent AS r
+JOIN member AS m ON m.id = r.member_id
+WHERE r.end_date IS NULL AND m.left_on IS NULL
+GROUP BY full_name
+ORDER BY full_name
+"""
+
+
+def current_people(connection: Connection) -> list[tuple[str, int]]:
+    rows = connection.exec_driver_sql(CURRENT_PEOPLE_SQL).fetchall()
+    return [(full_name, member_id) for full_name, member_id, _member in rows]
+
+
+def member_names(connection: Connection, include_former: bool) -> list[tuple[int, str, bool]]:
+    """(id, name, active) of every member, or of the active ones, by name."""
+    where = "" if include_former else "WHERE left_on IS NULL"
+    sql = f"SELECT id, name, left_on IS NULL FROM member {where} ORDER BY name"
+    return [(i, name, bool(active)) for i, name, active in connection.exec_driver_sql(sql)]

@@ -91,6 +91,11 @@ class MembersService(Service):
         with self._reading() as session:
             return [_row(values) for values in queries.member_rows(session.connection())]
 
+    def names(self, include_former: bool = False) -> list[tuple[int, str, bool]]:
+        """(id, name, active) of the active members, or of all, by name: for choices."""
+        with self._reading() as session:
+            return queries.member_names(session.connection(), include_former)
+
     def get(self, member_id: int) -> MemberDetail:
         with self._reading() as session:
             member = session.get(Member, member_id)

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session
 
+from desdesk.db import queries
 from desdesk.db.models import Member, Referent
 from desdesk.domain import values
 from desdesk.domain.enums import ReferentKind
-from desdesk.domain.errors import FieldProblem, InvalidValue, NotFound, ValidationFailed
-from desdesk.i18n import _
+from desdesk.domain.errors import (
+    Conflict,
+    FieldProblem,
+    InvalidValue,
+    NotFound,
+    ValidationFailed,
+)
+from desdesk.i18n import _, format_date
 from desdesk.schemas import ReferentInput, ReferentRead
 from desdesk.services.base import Service
 
@@ -45,21 +54,29 @@ def clean_referent(data: ReferentInput) -> ReferentInput:
     )
 
 
-def _read(referent: Referent, member: Member) -> ReferentRead:
-    assert referent.id is not None
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _from_row(row: Sequence[Any]) -> ReferentRead:
+    """A ReferentRead from one result of `queries.referent_rows` (dates stored as text)."""
+    (
+        referent_id, member_id, member_name, kind, first_name, last_name, email, phone, role,
+        start_date, end_date, member_active,
+    ) = row  # fmt: skip
     return ReferentRead(
-        id=referent.id,
-        member_id=referent.member_id,
-        member_name=member.name,
-        kind=referent.kind,
-        first_name=referent.first_name,
-        last_name=referent.last_name,
-        email=referent.email,
-        phone=referent.phone,
-        role=referent.role,
-        start_date=referent.start_date,
-        end_date=referent.end_date,
-        member_active=member.left_on is None,
+        id=referent_id,
+        member_id=member_id,
+        member_name=member_name,
+        kind=kind,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        phone=phone,
+        role=role,
+        start_date=_date(start_date),
+        end_date=_date(end_date),
+        member_active=bool(member_active),
     )
 
 
@@ -69,24 +86,38 @@ class ReferentsService(Service):
 
     def history(self, member_id: int) -> list[ReferentRead]:
         """All referents the member ever had, current first, then newest ended first."""
-        query = (
-            select(Referent, Member)
-            .join(Member, Member.id == Referent.member_id)
-            .where(Referent.member_id == member_id)
-        )
-        with self._reading() as session:
-            rows = [_read(r, m) for r, m in session.execute(query)]
+        rows = self._rows(member_id=member_id)
         return sorted(
             rows, key=lambda r: (r.end_date is not None, -(r.end_date or date.min).toordinal())
         )
 
-    def list_all(self, include_past: bool = False) -> list[ReferentRead]:
-        query = select(Referent, Member).join(Member, Member.id == Referent.member_id)
-        if not include_past:
-            query = query.where(Referent.end_date.is_(None))
-        query = query.order_by(Member.name, Referent.kind, Referent.end_date)
+    def list_all(
+        self, include_past: bool = False, active_members_only: bool = False
+    ) -> list[ReferentRead]:
+        """Referents by member name, then kind, then end date (the current one first)."""
+        return self._rows(include_past=include_past, active_members_only=active_members_only)
+
+    def current_people(self) -> list[tuple[str, int]]:
+        """(full name, member id) of each person now referent of an active member, by name.
+
+        A person who represents several members appears once, with the first by name.
+        """
         with self._reading() as session:
-            return [_read(r, m) for r, m in session.execute(query)]
+            return queries.current_people(session.connection())
+
+    def add_referent(self, member_id: int, kind: ReferentKind, data: ReferentInput) -> int:
+        """Name the referent of `kind` of a member that has none now (from the input's start
+        date, or today); refused if there is one: replacing it is `set_referent`."""
+        clean = clean_referent(data)
+        with self._unit_of_work() as session:
+            member = self._member(session, member_id)
+            if self._current(session, member_id, kind) is not None:
+                raise Conflict(
+                    _("{member} ha già un {kind}: usa “Sostituisci” per cambiarlo.").format(
+                        member=member.name, kind=kind.label().lower()
+                    )
+                )
+            return _insert(session, member_id, kind, clean, clean.start_date or date.today())
 
     def set_referent(
         self, member_id: int, kind: ReferentKind, data: ReferentInput, *, since: date | None = None
@@ -111,20 +142,7 @@ class ReferentsService(Service):
                     )
                 previous.end_date = since
                 session.flush()
-            referent = Referent(
-                member_id=member_id,
-                kind=kind.value,
-                first_name=clean.first_name,
-                last_name=clean.last_name,
-                email=clean.email,
-                phone=clean.phone,
-                role=clean.role,
-                start_date=since,
-            )
-            session.add(referent)
-            session.flush()
-            assert referent.id is not None
-            return referent.id
+            return _insert(session, member_id, kind, clean, since)
 
     def correct(self, referent_id: int, data: ReferentInput) -> None:
         """Fix a typo in a referent's data without starting a new term."""
@@ -139,6 +157,7 @@ class ReferentsService(Service):
             referent.phone = clean.phone
             referent.role = clean.role
             if clean.start_date:
+                _check_start(clean.start_date, referent.end_date)
                 referent.start_date = clean.start_date
 
     def end(self, member_id: int, kind: ReferentKind, on: date) -> None:
@@ -147,7 +166,13 @@ class ReferentsService(Service):
             current = self._current(session, member_id, kind)
             if current is None:
                 raise NotFound(_("Non c'è un referente attuale da chiudere."))
+            _check_end(on, current.start_date)
             current.end_date = on
+
+    def _rows(self, **conditions: Any) -> list[ReferentRead]:
+        with self._reading() as session:
+            rows = queries.referent_rows(session.connection(), **conditions)
+        return [_from_row(row) for row in rows]
 
     @staticmethod
     def _member(session: Session, member_id: int) -> Member:
@@ -164,3 +189,35 @@ class ReferentsService(Service):
             Referent.end_date.is_(None),
         )
         return session.execute(query).scalar_one_or_none()
+
+
+def _insert(
+    session: Session, member_id: int, kind: ReferentKind, clean: ReferentInput, start: date
+) -> int:
+    referent = Referent(
+        member_id=member_id,
+        kind=kind.value,
+        first_name=clean.first_name,
+        last_name=clean.last_name,
+        email=clean.email,
+        phone=clean.phone,
+        role=clean.role,
+        start_date=start,
+    )
+    session.add(referent)
+    session.flush()
+    assert referent.id is not None
+    return referent.id
+
+
+def _check_end(end: date, start: date | None) -> None:
+    if start is not None and end < start:
+        message = _("La fine è precedente all'inizio del referente ({start}).")
+        raise ValidationFailed([FieldProblem("end_date", message.format(start=format_date(start)))])
+
+
+def _check_start(start: date, end: date | None) -> None:
+    """A corrected start may not fall after the end of an ended referent."""
+    if end is not None and start > end:
+        message = _("L'inizio è successivo alla fine del referente ({end}).")
+        raise ValidationFailed([FieldProblem("start_date", message.format(end=format_date(end)))])
