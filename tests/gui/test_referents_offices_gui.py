@@ -126,3 +126,63 @@ def test_office_other_needs_a_title(qtbot, populated: Workspace) -> None:  # typ
     dialog.end.setText("31/02/2027")
     dialog.save()
     assert "non esiste" in dialog.form.error_text("end_date")
+
+
+def test_new_referent_does_not_silently_replace(
+    qtbot, populated: Workspace, shown_messages: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    section = ReferentsSection(populated)
+    qtbot.addWidget(section)
+    _select_referent(section, "Zeni")
+    current = section.selected()
+    dialog = ReferentDialog(populated, ReferentMode.NEW, current)
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == ReferentKind.SUBSTITUTE.value  # the kind it lacks
+    select_data(dialog.kind, ReferentKind.PRIMARY.value)
+    qtbot.keyClicks(dialog.first_name, "Carla")
+    qtbot.keyClicks(dialog.last_name, "Verdi")
+    dialog.save()
+    assert dialog.result() == 0
+    assert "Sostituisci" in shown_messages[0]
+    assert current is not None
+    assert populated.referents.current(current.member_id)[ReferentKind.PRIMARY].last_name == "Zeni"
+
+
+def test_editing_a_term_keeps_a_former_member(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
+    member = next(r for r in populated.members.list_rows() if r.name == "Comune di Mori")
+    from desdesk.schemas import OfficeInput
+
+    term_id = populated.offices.assign(
+        OfficeInput(
+            kind="tesoriere",
+            person_name="Anna Zeni",
+            start_date=date(2024, 1, 1),
+            member_id=member.id,
+        )
+    )
+    populated.members.withdraw(member.id, date(2025, 6, 30), "Recesso")
+    term = next(t for t in populated.offices.terms() if t.id == term_id)
+    dialog = OfficeDialog(populated, term)
+    qtbot.addWidget(dialog)
+    assert dialog.member.currentText() == "Comune di Mori (uscito)"
+    dialog.notes.setText("Confermata fino a fine mandato")
+    dialog.save()
+    assert dialog.result() == 1
+    saved = next(t for t in populated.offices.terms() if t.id == term_id)
+    assert (saved.member_id, saved.notes) == (member.id, "Confermata fino a fine mandato")
+
+
+def test_a_historical_term_shows_no_replacement_hint(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
+    from desdesk.schemas import OfficeInput
+
+    populated.offices.assign(
+        OfficeInput(kind="tesoriere", person_name="Luca Pilati", start_date=date(2024, 1, 1))
+    )
+    dialog = OfficeDialog(populated)
+    qtbot.addWidget(dialog)
+    select_data(dialog.kind, OfficeKind.TREASURER.value)
+    assert dialog.hint.isVisibleTo(dialog)
+    dialog.start.setText("01/01/2019")
+    dialog.end.setText("31/12/2021")
+    dialog.end.editingFinished.emit()
+    assert not dialog.hint.isVisibleTo(dialog)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -56,6 +57,7 @@ class OfficeDialog(QDialog):
         self.hint.setWordWrap(True)
         self._fill_choices()
         self.kind.currentIndexChanged.connect(self._update_hint)
+        self.end.editingFinished.connect(self._update_hint)
         self.person.currentTextChanged.connect(self._guess_member)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -75,27 +77,40 @@ class OfficeDialog(QDialog):
         self._update_hint()
 
     def _fill_choices(self) -> None:
-        self._member_of_person: dict[str, int] = {}
+        """Members to choose from (a term's own member stays even if it has left), and the
+        current referents as people, completed as one types."""
+        own_member = self.term.member_id if self.term is not None else None
         self.member.addItem(_("— nessuno —"), None)
-        members = [row for row in self.workspace.members.list_rows() if row.active]
-        for row in members:
-            self.member.addItem(row.name, row.id)
+        for member_id, name, active in self.workspace.members.names(include_former=True):
+            if active:
+                self.member.addItem(name, member_id)
+            elif member_id == own_member:
+                self.member.addItem(_("{name} (uscito)").format(name=name), member_id)
+        people = self.workspace.referents.current_people()
+        self._member_of_person = dict(people)
         self.person.addItem("")
-        for referent in self.workspace.referents.list_all():
-            if referent.member_active:
-                self.person.addItem(referent.full_name)
-                self._member_of_person.setdefault(referent.full_name, referent.member_id)
+        self.person.addItems([name for name, _member in people])
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.person.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._guessed_member: int | None = None
 
     def _guess_member(self, name: str) -> None:
+        """A referent chosen as the person brings their member, unless the user picked one."""
         member_id = self._member_of_person.get(name.strip())
-        if member_id is not None and self.member.currentData() is None:
+        current = self.member.currentData()
+        if member_id is not None and current in (None, self._guessed_member):
             select_data(self.member, member_id)
+            self._guessed_member = member_id
 
     def _update_hint(self) -> None:
         kind = OfficeKind(self.kind.currentData())
         self.title.setEnabled(kind is OfficeKind.OTHER)
-        single = kind in SINGLE_HOLDER and self.term is None
-        holders = self.workspace.offices.current_holders(kind) if single else []
+        holders = []
+        if kind in SINGLE_HOLDER and self.term is None and self._is_running():
+            holders = self.workspace.offices.current_holders(kind)
         if holders:
             self.hint.setText(
                 _(
@@ -105,6 +120,12 @@ class OfficeDialog(QDialog):
         else:
             self.hint.setText("")
         self.hint.setVisible(bool(holders))
+
+    def _is_running(self) -> bool:
+        """Whether the term being typed has not ended (only such a term replaces a holder)."""
+        problems: list[FieldProblem] = []
+        end = self.form.read_date("end_date", problems)
+        return not problems and (end is None or end >= date.today())
 
     def _load(self, term: OfficeRead) -> None:
         select_data(self.kind, term.kind)

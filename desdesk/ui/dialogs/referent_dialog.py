@@ -92,12 +92,12 @@ class ReferentDialog(QDialog):
 
     def _prepare(self, current: ReferentRead | None) -> None:
         if self.mode is ReferentMode.NEW:
-            for row in self.workspace.members.list_rows():
-                if row.active:
-                    self.member.addItem(row.name, row.id)
+            for member_id, name, _active in self.workspace.members.names():
+                self.member.addItem(name, member_id)
             if current is not None:
                 select_data(self.member, current.member_id)
-                select_data(self.kind, current.kind)
+                other = [k for k in ReferentKind if k.value != current.kind]
+                select_data(self.kind, other[0].value)  # the kind it may lack
             return
         assert current is not None
         self.member.addItem(current.member_name, current.member_id)
@@ -133,9 +133,11 @@ class ReferentDialog(QDialog):
             problems.append(FieldProblem("member_id", _("Scegli l'aderente.")))
         raise_if(problems)
         referents = self.workspace.referents
+        kind = ReferentKind(self.kind.currentData())
         if self.mode is ReferentMode.CORRECT:
             assert self.current is not None
             referents.correct(self.current.id, data)
+        elif self.mode is ReferentMode.NEW:  # refused if the member already has one
+            referents.add_referent(int(member_id), kind, data)
         else:
-            kind = ReferentKind(self.kind.currentData())
             referents.set_referent(int(member_id), kind, data, since=data.start_date)
