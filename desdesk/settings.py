@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from desdesk import paths
+from desdesk.atomic import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +63,6 @@ def load() -> Preferences:
 
 def save(prefs: Preferences) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    file = preferences_file()
     data = json.dumps(asdict(prefs), ensure_ascii=False, indent=2)
-    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".preferences-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(preferences_file()) as handle:
+        handle.write(data.encode("utf-8"))

@@ -1,24 +1,22 @@
 """Tables of cells in and out of files: CSV as spreadsheet programs write it, and XLSX.
 
 Reading gives the non-blank rows with the row number a spreadsheet shows (so problems
-can point at them); writing goes to a temporary file in the same folder that replaces
-the destination only when complete, so a failure never leaves half a file.
+can point at them); writing goes through `desdesk.atomic`, so a failure never leaves
+half a file.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from desdesk.atomic import atomic_write
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
 
@@ -64,7 +62,7 @@ def _is_blank(cells: Sequence[Cell]) -> bool:
 
 def _unreadable(path: Path, reason: object) -> DesdeskError:
     return DesdeskError(
-        _("Impossibile leggere “{name}”: {reason}").format(name=path.name, reason=reason)
+        _("Non riesco a leggere “{name}”: {reason}").format(name=path.name, reason=reason)
     )
 
 
@@ -144,43 +142,28 @@ def _read_xlsx(path: Path) -> list[Row]:
 # Writing
 
 
-@contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """A temporary path next to `path`; it replaces `path` only if the block succeeds."""
-    try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _unwritable(path, exc) from None
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        temporary.chmod(0o644)
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise _unwritable(path, exc) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def _unwritable(path: Path, exc: OSError) -> DesdeskError:
     return DesdeskError(
-        _("Impossibile scrivere “{path}”: {reason}").format(path=path, reason=os_error_reason(exc))
+        _("Non riesco a scrivere “{path}”: {reason}").format(path=path, reason=os_error_reason(exc))
     )
 
 
 def write_rows(
     path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str
 ) -> None:
-    """Write a table to `.csv` or `.xlsx` (by suffix); `title` names the XLSX sheet."""
+    """Write a table to `.csv` or `.xlsx` (by suffix); `title` names the XLSX sheet.
+
+    The file is written whole or not at all (`desdesk.atomic`).
+    """
     suffix = check_suffix(path)
-    with replacing(path) as temporary:
-        if suffix == ".csv":
-            _write_csv(temporary, header, rows)
-        else:
-            _write_xlsx(temporary, header, rows, title)
+    try:
+        with atomic_write(path) as handle:
+            if suffix == ".csv":
+                _write_csv(handle, header, rows)
+            else:
+                _write_xlsx(handle, header, rows, title)
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
 
 
 def _csv_text(cell: Cell) -> str:
@@ -191,12 +174,14 @@ def _csv_text(cell: Cell) -> str:
     return str(cell)
 
 
-def _write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
+def _write_csv(handle: BinaryIO, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
     """UTF-8 with BOM, `;` and CRLF: what Italian Excel and LibreOffice open as they are."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows([_csv_text(cell) for cell in row] for row in rows)
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_csv_text(cell) for cell in row] for row in rows)
+    text.flush()
+    text.detach()  # the caller's file stays open: it is flushed to disk before it replaces
 
 
 def _column_widths(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[float]:
@@ -209,7 +194,7 @@ def _column_widths(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> lis
 
 
 def _write_xlsx(
-    path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str
+    handle: BinaryIO, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str
 ) -> None:
     """Header in bold and frozen, columns as wide as their content, dates as date cells."""
     from openpyxl import Workbook
@@ -247,4 +232,4 @@ def _write_xlsx(
     sheet.append([header_cell(text) for text in header])
     for row in rows:
         sheet.append([body_cell(value) for value in row])
-    workbook.save(path)
+    workbook.save(handle)

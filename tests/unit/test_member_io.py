@@ -272,7 +272,7 @@ def test_an_empty_csv_is_refused(workspace: Workspace, tmp_path: Path, content: 
 
 
 def test_a_missing_file_is_refused(workspace: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(DesdeskError, match=re.escape("Impossibile leggere “manca.csv”")):
+    with pytest.raises(DesdeskError, match=re.escape("Non riesco a leggere “manca.csv”")):
         workspace.member_io.plan(tmp_path / "manca.csv")
 
 
@@ -429,11 +429,11 @@ def test_an_empty_register_exports_the_header_only(workspace: Workspace, tmp_pat
 
 def test_a_failed_export_leaves_no_file_behind(workspace: Workspace, tmp_path: Path) -> None:
     populate(workspace)
-    with pytest.raises(DesdeskError, match="Impossibile scrivere"):
+    with pytest.raises(DesdeskError, match="Non riesco a scrivere"):
         workspace.member_io.export(tmp_path / "manca" / "aderenti.csv")
     blocked = tmp_path / "aderenti.xlsx"
     blocked.mkdir()  # a folder where the file should go: the final rename fails
-    with pytest.raises(DesdeskError, match="Impossibile scrivere"):
+    with pytest.raises(DesdeskError, match="Non riesco a scrivere"):
         workspace.member_io.export(blocked)
     assert [p.name for p in tmp_path.iterdir() if "aderenti" in p.name] == ["aderenti.xlsx"]
     assert blocked.is_dir()

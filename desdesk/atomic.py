@@ -1,0 +1,96 @@
+"""Writing a file so that it is whole or untouched: the one way desdesk replaces a file.
+
+The new content goes to a temporary file in the same folder, is flushed to disk, takes
+the permission bits of the file it replaces (0o644 for a new file, not the temporary
+file's private 0o600), and only then replaces the destination with `os.replace`; the
+folder is flushed too, so the rename survives a power cut. A failure at any point
+removes the temporary file and leaves a previous file as it was.
+
+A bottom module (standard library only): anyone may import it. Errors are the
+`OSError`s of the system; callers turn them into messages for the user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+NEW_FILE_MODE = 0o644
+
+
+@contextmanager
+def atomic_write(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write; when the block ends normally it replaces `path`."""
+    with _replacing(path, flush=False) as temporary, temporary.open("wb") as handle:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def atomic_replace(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path` for a writer that needs a name (SQLite, say).
+
+    When the block ends normally the temporary file is flushed to disk and replaces
+    `path`. It exists (empty) when the block starts; the writer may overwrite it.
+    """
+    with _replacing(path, flush=True) as temporary:
+        yield temporary
+
+
+@contextmanager
+def _replacing(path: Path, *, flush: bool) -> Iterator[Path]:
+    path = Path(path)
+    mode = _mode_for(path)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        yield temporary
+        if flush:
+            _sync_file(temporary)
+        with contextlib.suppress(OSError):  # e.g. a FAT memory stick has no permissions
+            temporary.chmod(mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    sync_folder(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits of the file being replaced; NEW_FILE_MODE if there is none."""
+    try:
+        info = path.stat()
+    except OSError:
+        return NEW_FILE_MODE
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else NEW_FILE_MODE
+
+
+def _sync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX); Windows cannot open a folder to flush it."""
+    if sys.platform == "win32":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse to flush a folder; the rename is done anyway
+    finally:
+        os.close(fd)
