@@ -4,22 +4,37 @@ A file is inspected read-only before anything writes to it, so a file that is no
 district file, is damaged, or comes from a newer desdesk is left byte-for-byte
 untouched. An OS-level lock beside the file keeps a second window or process out; the
 OS drops it when the process dies, so a crash never leaves it stuck.
+
+An upgrade runs in one transaction (the engine makes DDL transactional), after a copy
+of the file has been set aside: a failed or interrupted upgrade leaves the file as it
+was. New files and copies are written beside their destination and appear whole.
 """
 
 from __future__ import annotations
 
-import os
+import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine
 
+from desdesk.atomic import atomic_replace
 from desdesk.db.engine import make_engine
+from desdesk.db.files import (
+    is_database_or_side_file,
+    lock_path,
+    pending_side_file,
+    remove_side_files,
+    sqlite_copy,
+)
 from desdesk.db.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS, MIGRATIONS_DIR
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
+
+log = logging.getLogger(__name__)
 
 
 class DistrictFileError(DesdeskError):
@@ -42,6 +57,10 @@ class FileInUse(DistrictFileError):
     pass
 
 
+class MigrationFailed(DistrictFileError):
+    pass
+
+
 @dataclass(frozen=True, slots=True)
 class FileState:
     revision: str
@@ -51,8 +70,9 @@ class FileState:
         return self.revision != HEAD_REVISION
 
 
-def lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
+def backup_path(path: Path, revision: str) -> Path:
+    """Where the file is copied before an upgrade from `revision`: `NAME.des.pre-REV.bak`."""
+    return path.with_name(f"{path.name}.pre-{revision}.bak")
 
 
 def inspect_file(path: Path) -> FileState:
@@ -62,8 +82,7 @@ def inspect_file(path: Path) -> FileState:
     # A read-only connection on a WAL file creates `-wal` and `-shm` beside it and cannot
     # remove them. With no WAL or rollback journal beside the file there is nothing to
     # replay, so read it as immutable: a refused file is then left with nothing new.
-    pending = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
-    options = "mode=ro" if pending else "mode=ro&immutable=1"
+    options = "mode=ro" if pending_side_file(path) else "mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
     except sqlite3.Error as exc:
@@ -129,28 +148,39 @@ def _header_application_id(path: Path) -> int | None:
     return int.from_bytes(header[68:72], "big")
 
 
-def acquire_lock(path: Path) -> FileLock:
+def _take_lock(path: Path, in_use: str) -> FileLock:
+    """The lock beside `path`; FileInUse(`in_use`) if another holds it, OSError if none can be made."""
     lock = FileLock(lock_path(path), timeout=0, thread_local=False)
     try:
         lock.acquire()
     except Timeout:
-        raise FileInUse(
-            _(
-                "Il file {name} è già aperto in un'altra finestra o in un altro programma "
-                "desdesk. Chiudilo lì prima di aprirlo qui."
-            ).format(name=path.name)
-        ) from None
-    except OSError as exc:
-        raise DistrictFileError(
-            _("Non posso aprire {name}: la cartella non è scrivibile ({reason}).").format(
-                name=path.name, reason=os_error_reason(exc)
-            )
-        ) from exc
+        raise FileInUse(in_use) from None
     return lock
 
 
+def acquire_lock(path: Path) -> FileLock:
+    try:
+        return _take_lock(
+            path,
+            _(
+                "Il file {name} è già aperto in un'altra finestra o in un altro programma "
+                "desdesk. Chiudilo lì prima di aprirlo qui."
+            ).format(name=path.name),
+        )
+    except OSError as exc:
+        raise DistrictFileError(
+            _("Non riesco ad aprire {name}: la cartella non è scrivibile ({reason}).").format(
+                name=path.name, reason=os_error_reason(exc)
+            )
+        ) from exc
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the file's schema to this desdesk's head revision (Alembic, imported lazily)."""
+    """Bring the file's schema to this desdesk's head revision (Alembic, imported lazily).
+
+    All of it in one transaction: the engine emits BEGIN itself, so SQLite's DDL is
+    rolled back with the rest if any step fails.
+    """
     from alembic import command
     from alembic.config import Config
 
@@ -165,48 +195,95 @@ def migrate(engine: Engine) -> None:
 class OpenedFile:
     path: Path
     engine: Engine
-    lock: FileLock
+    lock: FileLock | None = None
 
     def close(self) -> None:
         """Release the engine and the lock; safe to call more than once."""
         self.engine.dispose()
-        if self.lock.is_locked:
+        if self.lock is not None and self.lock.is_locked:
             self.lock.release()
 
 
 def open_district_file(path: Path) -> OpenedFile:
-    """Inspect, lock, migrate if needed, and return an engine on the file."""
+    """Inspect, lock, upgrade if needed (after a backup), and return an engine on the file."""
     path = Path(path).resolve()
     state = inspect_file(path)
     lock = acquire_lock(path)
+    engine: Engine | None = None
     try:
+        backup = _back_up_before_upgrade(path, state.revision) if state.needs_upgrade else None
         engine = make_engine(path)
-        if state.needs_upgrade:
-            migrate(engine)
+        if backup is not None:
+            _upgrade(engine, path, backup)
     except BaseException:
+        if engine is not None:
+            engine.dispose()
         lock.release()
         raise
     return OpenedFile(path=path, engine=engine, lock=lock)
 
 
-def create_district_file(path: Path) -> None:
-    """Create an empty district file at head, atomically: it appears complete or not at all."""
+def _back_up_before_upgrade(path: Path, revision: str) -> Path:
+    """Copy the file aside before its schema changes, so an upgrade never holds the only copy."""
+    backup = backup_path(path, revision)
+    try:
+        sqlite_copy(path, backup)
+    except (OSError, sqlite3.Error) as exc:
+        reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise DistrictFileError(
+            _(
+                "Non riesco ad aggiornare {name}: non riesco a scrivere la copia di sicurezza "
+                "{backup} ({reason}). Il file non è stato modificato."
+            ).format(name=path.name, backup=backup.name, reason=reason)
+        ) from exc
+    return backup
+
+
+def _upgrade(engine: Engine, path: Path, backup: Path) -> None:
+    try:
+        migrate(engine)
+    except Exception as exc:
+        log.exception("Upgrade of %s failed", path)
+        raise MigrationFailed(
+            _(
+                "Non riesco ad aggiornare {name} a questa versione di desdesk ({reason}). "
+                "Il file non è stato modificato; una copia è in {backup}."
+            ).format(name=path.name, reason=exc, backup=backup.name)
+        ) from exc
+
+
+def create_district_file(path: Path, initialise: Callable[[Engine], None] | None = None) -> None:
+    """Create a district file at head, atomically: it appears complete or not at all.
+
+    `initialise`, if given, writes the first content (the district's profile, a whole
+    demo) through an engine on the file while it is still a temporary file beside
+    `path`; if it fails, nothing appears at `path`.
+    """
     path = Path(path).resolve()
     if path.exists():
         raise DistrictFileError(_("Il file {path} esiste già.").format(path=path))
     if not path.parent.is_dir():
         raise DistrictFileError(_("La cartella {path} non esiste.").format(path=path.parent))
-    temporary = path.with_name(f".{path.name}.creating")
-    _remove_sqlite_files(temporary)
     try:
-        _initialise(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        _remove_sqlite_files(temporary)
-        raise
+        with atomic_replace(path) as temporary:
+            try:
+                _initialise(temporary, initialise)
+            except BaseException:
+                remove_side_files(temporary)
+                raise
+    except OSError as exc:
+        raise _create_failed(path, os_error_reason(exc)) from exc
+    except sqlite3.Error as exc:  # e.g. "database or disk is full"
+        raise _create_failed(path, str(exc)) from exc
 
 
-def _initialise(path: Path) -> None:
+def _create_failed(path: Path, reason: str) -> DistrictFileError:
+    return DistrictFileError(
+        _("Non riesco a creare {path}: {reason}").format(path=path, reason=reason)
+    )
+
+
+def _initialise(path: Path, initialise: Callable[[Engine], None] | None) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -217,55 +294,63 @@ def _initialise(path: Path) -> None:
     engine = make_engine(path)
     try:
         migrate(engine)
+        if initialise is not None:
+            initialise(engine)
     finally:
         engine.dispose()
     conn = sqlite3.connect(path)
     try:
         # Fold the WAL into the file so the rename moves a complete database.
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        (busy, _log, _done) = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise sqlite3.OperationalError("the new file is still in use")
     finally:
         conn.close()
 
 
-def _remove_sqlite_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def copy_district_file(source: Path, destination: Path) -> None:
-    """A consistent copy of an open district file (SQLite online backup), written atomically."""
+    """A consistent copy of an open district file (SQLite online backup), written atomically.
+
+    The destination's lock is held throughout: a district open elsewhere is never
+    replaced, and neither is one with unsaved changes left beside it by a crash.
+    """
+    source = Path(source).resolve()
     destination = Path(destination).resolve()
-    if destination == Path(source).resolve():
+    if is_database_or_side_file(destination, source):
         raise DistrictFileError(_("La copia deve avere un nome diverso dal file aperto."))
-    temporary = destination.with_name(f".{destination.name}.copying")
-    _remove_sqlite_files(temporary)
     try:
-        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
-        dst = sqlite3.connect(temporary)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            dst.commit()
-        finally:
-            dst.close()
-            src.close()
-        with temporary.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, destination)
+        lock = _take_lock(
+            destination,
+            _(
+                "Il file {name} è aperto in un'altra finestra o in un altro programma "
+                "desdesk: la copia non può sostituirlo. Chiudilo lì o scegli un altro nome."
+            ).format(name=destination.name),
+        )
     except OSError as exc:
-        _remove_sqlite_files(temporary)
-        raise DistrictFileError(
-            _("Non riesco a salvare la copia in {path}: {reason}").format(
-                path=destination, reason=os_error_reason(exc)
+        raise _copy_failed(destination, os_error_reason(exc)) from exc
+    try:
+        pending = pending_side_file(destination)
+        if pending is not None:
+            raise DistrictFileError(
+                _(
+                    "Non riesco a salvare la copia in {path}: accanto c'è {side}, quindi "
+                    "{name} potrebbe essere in uso in un altro programma o è rimasto così "
+                    "dopo un arresto improvviso. Scegli un altro nome, oppure apri {name} "
+                    "con desdesk e chiudilo prima di sostituirlo."
+                ).format(path=destination, side=pending.name, name=destination.name)
             )
-        ) from exc
+        sqlite_copy(source, destination)
+    except OSError as exc:
+        raise _copy_failed(destination, os_error_reason(exc)) from exc
     except sqlite3.Error as exc:  # e.g. "database or disk is full" while copying
-        _remove_sqlite_files(temporary)
-        raise DistrictFileError(
-            _("Non riesco a salvare la copia in {path}: {reason}").format(
-                path=destination, reason=exc
-            )
-        ) from exc
-    except BaseException:
-        _remove_sqlite_files(temporary)
-        raise
+        raise _copy_failed(destination, str(exc)) from exc
+    finally:
+        lock.release()
+
+
+def _copy_failed(destination: Path, reason: str) -> DistrictFileError:
+    return DistrictFileError(
+        _("Non riesco a salvare la copia in {path}: {reason}").format(
+            path=destination, reason=reason
+        )
+    )

@@ -6,14 +6,12 @@ noticeable fraction of a second, which the window should not pay at start-up.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from desdesk.atomic import atomic_write
+from desdesk.db.files import is_database_or_side_file
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
 from desdesk.reports.titles import contacts_title, register_title
@@ -39,11 +37,13 @@ class DocumentsService:
         members: MembersService,
         referents: ReferentsService,
         today: Callable[[], date] = date.today,
+        district_path: Path | None = None,
     ) -> None:
         self._district = district
         self._members = members
         self._referents = referents
         self._today = today
+        self._district_path = district_path
 
     def register_pdf(self) -> bytes:
         """Libro degli aderenti: active members, then former ones."""
@@ -77,66 +77,27 @@ class DocumentsService:
         titles = {REGISTER: register_title, CONTACTS: contacts_title}
         return titles[kind]()
 
-    @staticmethod
-    def save_pdf(data: bytes, path: Path) -> None:
-        """Write `data` to `path` atomically: the file is whole, or untouched.
+    def save_pdf(self, data: bytes, path: Path) -> None:
+        """Write `data` (a PDF, an export, an attachment) to `path`: whole, or not at all.
 
-        The bytes go to a temporary file beside `path`, are flushed to disk, and only
-        then replace `path`; a failure at any point removes the temporary file and
-        leaves a previous `path` as it was.
+        The bytes replace `path` only once they are safely on disk (`desdesk.atomic`), so
+        a failure leaves a previous `path` as it was. The open district file, and the
+        files SQLite and desdesk keep beside it, are never a target.
         """
         path = Path(path)
+        if self._district_path is not None and is_database_or_side_file(path, self._district_path):
+            raise DocumentWriteError(
+                _(
+                    "Il documento non può sostituire il file del distretto {name}: "
+                    "scegli un altro nome."
+                ).format(name=self._district_path.name)
+            )
         try:
-            _write_atomically(data, path)
+            with atomic_write(path) as handle:
+                handle.write(data)
         except OSError as exc:
             raise DocumentWriteError(
-                _("Non riesco a salvare {path}: {reason}").format(path=path, reason=_reason(exc))
+                _("Non riesco a salvare {path}: {reason}").format(
+                    path=path, reason=os_error_reason(exc)
+                )
             ) from exc
-
-
-def _reason(exc: OSError) -> str:
-    """The usual causes in the user's language; the system's words for the rest."""
-    reasons = {
-        errno.ENOENT: _("la cartella non esiste"),
-        errno.EACCES: _("non hai il permesso di scrivere lì"),
-        errno.EPERM: _("non hai il permesso di scrivere lì"),
-        errno.ENOSPC: _("il disco è pieno"),
-        errno.EROFS: _("il disco è di sola lettura"),
-        errno.EISDIR: _("esiste già una cartella con quel nome"),
-    }
-    if exc.errno in reasons:
-        return reasons[exc.errno]
-    return os_error_reason(exc)
-
-
-def _write_atomically(data: bytes, path: Path) -> None:
-    mode = path.stat().st_mode & 0o777 if path.is_file() else 0o644
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            temp.chmod(mode)  # mkstemp makes it private; a PDF is an ordinary file
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -5,8 +5,11 @@ This is what the GUI and the CLI hold; they never see the engine or a session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from desdesk.db.district_file import (
     OpenedFile,
@@ -54,7 +57,10 @@ class Workspace:
 
 def open_workspace(path: Path) -> Workspace:
     """Open an existing district file (raises DistrictFileError with the reason)."""
-    opened = open_district_file(path)
+    return _workspace(open_district_file(path))
+
+
+def _workspace(opened: OpenedFile) -> Workspace:
     sessions = session_factory(opened.engine)
     members = MembersService(sessions)
     district = DistrictService(sessions)
@@ -66,18 +72,30 @@ def open_workspace(path: Path) -> Workspace:
         referents=referents,
         offices=OfficesService(sessions),
         member_io=MemberIOService(sessions, members),
-        documents=DocumentsService(district, members, referents),
+        documents=DocumentsService(district, members, referents, district_path=opened.path),
     )
+
+
+def create_district(
+    path: Path, profile: DistrictProfile, populate: Callable[[Workspace], None] | None = None
+) -> None:
+    """Create a district file holding `profile` (and whatever `populate` writes), atomically.
+
+    Everything is written while the file is still a temporary file beside `path`: if
+    any step fails, nothing appears at `path` and no temporary file is left.
+    """
+    clean = clean_profile(profile)
+
+    def initialise(engine: Engine) -> None:
+        workspace = _workspace(OpenedFile(path=Path(path).resolve(), engine=engine))
+        workspace.district.create_profile(clean)
+        if populate is not None:
+            populate(workspace)
+
+    create_district_file(path, initialise)
 
 
 def create_workspace(path: Path, profile: DistrictProfile) -> Workspace:
     """Create a new district file with its profile, and open it."""
-    clean = clean_profile(profile)
-    create_district_file(path)
-    workspace = open_workspace(path)
-    try:
-        workspace.district.create_profile(clean)
-    except BaseException:
-        workspace.close()
-        raise
-    return workspace
+    create_district(path, profile)
+    return open_workspace(path)

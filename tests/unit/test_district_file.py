@@ -437,6 +437,7 @@ def test_copy_opens_as_a_district_with_the_same_members(folder: Path) -> None:
     with open_workspace(source) as ws:
         ws.save_copy(copy)
         assert sorted(os.listdir(folder)) == [
+            ".copia.des.lock",  # the copy held the destination's lock while it wrote
             ".distretto.des.lock",
             "copia.des",
             "distretto.des",

@@ -27,30 +27,40 @@ def test_an_unknown_document_is_a_programming_error(workspace: Workspace) -> Non
         workspace.documents.pdf("bilancio")
 
 
-def test_save_pdf_writes_the_bytes_and_replaces_a_previous_file(tmp_path: Path) -> None:
-    target = tmp_path / "libro.pdf"
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """A folder for the documents, apart from the district file."""
+    folder = tmp_path / "documenti"
+    folder.mkdir()
+    return folder
+
+
+def test_save_pdf_writes_the_bytes_and_replaces_a_previous_file(
+    workspace: Workspace, out: Path
+) -> None:
+    target = out / "libro.pdf"
     target.write_bytes(b"old")
     target.chmod(0o640)
 
-    DocumentsService.save_pdf(b"%PDF-new", target)
+    workspace.documents.save_pdf(b"%PDF-new", target)
 
     assert target.read_bytes() == b"%PDF-new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["libro.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["libro.pdf"]
     assert target.stat().st_mode & 0o777 == 0o640  # the previous file's permissions
 
 
-def test_a_new_pdf_is_an_ordinary_readable_file(tmp_path: Path) -> None:
-    target = tmp_path / "nuovo.pdf"
+def test_a_new_pdf_is_an_ordinary_readable_file(workspace: Workspace, out: Path) -> None:
+    target = out / "nuovo.pdf"
 
-    DocumentsService.save_pdf(b"%PDF-", target)
+    workspace.documents.save_pdf(b"%PDF-", target)
 
     assert target.stat().st_mode & 0o777 == 0o644  # not the temporary file's 0600
 
 
 def test_a_failed_save_leaves_the_previous_file_and_no_temporary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    workspace: Workspace, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "libro.pdf"
+    target = out / "libro.pdf"
     target.write_bytes(b"%PDF-previous")
 
     def disk_full(fd: int) -> None:
@@ -58,28 +68,30 @@ def test_a_failed_save_leaves_the_previous_file_and_no_temporary(
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(DocumentWriteError) as error:
-        DocumentsService.save_pdf(b"%PDF-new", target)
+        workspace.documents.save_pdf(b"%PDF-new", target)
 
     assert "il disco è pieno" in error.value.message
     assert target.read_bytes() == b"%PDF-previous"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["libro.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["libro.pdf"]
 
 
-def test_saving_into_a_missing_folder_says_so_in_italian(tmp_path: Path) -> None:
-    target = tmp_path / "manca" / "libro.pdf"
+def test_saving_into_a_missing_folder_says_so_in_italian(workspace: Workspace, out: Path) -> None:
+    target = out / "manca" / "libro.pdf"
 
     with pytest.raises(DocumentWriteError) as error:
-        DocumentsService.save_pdf(b"%PDF-", target)
+        workspace.documents.save_pdf(b"%PDF-", target)
 
-    assert error.value.message == f"Non riesco a salvare {target}: la cartella non esiste"
+    assert error.value.message == f"Non riesco a salvare {target}: il file o la cartella non esiste"
 
 
-def test_saving_over_a_folder_is_refused_and_leaves_nothing(tmp_path: Path) -> None:
-    target = tmp_path / "libro.pdf"
+def test_saving_over_a_folder_is_refused_and_leaves_nothing(
+    workspace: Workspace, out: Path
+) -> None:
+    target = out / "libro.pdf"
     target.mkdir()
 
     with pytest.raises(DocumentWriteError):
-        DocumentsService.save_pdf(b"%PDF-", target)
+        workspace.documents.save_pdf(b"%PDF-", target)
 
     assert target.is_dir()
-    assert [p.name for p in tmp_path.iterdir()] == ["libro.pdf"]
+    assert [p.name for p in out.iterdir()] == ["libro.pdf"]

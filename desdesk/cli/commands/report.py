@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _
 from desdesk.services.documents import CONTACTS, KINDS, REGISTER, DocumentsService
 from desdesk.services.workspace import open_workspace
@@ -35,15 +34,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    district: Path = args.file
     output: Path = args.output
-    if output.resolve() == district.resolve():
-        raise DesdeskError(
-            _("Il PDF non può sostituire il file del distretto {path}.").format(path=district)
-        )
-    with open_workspace(district) as workspace:
-        data = workspace.documents.pdf(args.document)
-    DocumentsService.save_pdf(data, output)
+    with open_workspace(args.file) as workspace:
+        # The service refuses to write the PDF over the district file itself.
+        workspace.documents.save_pdf(workspace.documents.pdf(args.document), output)
     print(
         _("Creato {path} ({title})").format(
             path=output, title=DocumentsService.title(args.document)

@@ -20,9 +20,7 @@ from desdesk.services.demo.people import People
 from desdesk.services.demo.places import TERRITORIES
 from desdesk.services.demo.plan import Context, DemoPlan
 from desdesk.services.demo.profile import build_profile
-from desdesk.services.workspace import Workspace, create_workspace
-
-_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+from desdesk.services.workspace import Workspace, create_district
 
 
 def build_plan(
@@ -48,19 +46,14 @@ def create_demo(
 ) -> None:
     """Create the district file `path` (which must not exist) holding a demo district.
 
-    If writing fails halfway the half-written file is removed.
+    The district is written into a temporary file beside `path` that takes its name
+    only when complete: there is never half a demo at `path`, whatever happens.
     """
     path = Path(path)
     if path.exists():
         raise DesdeskError(_("Il file {path} esiste già.").format(path=path))
     plan = build_plan(members, years, seed, today)
-    workspace = create_workspace(path, plan.profile)
-    try:
-        with workspace:
-            write_plan(workspace, plan)
-    except BaseException:
-        _remove_district_file(path)
-        raise
+    create_district(path, plan.profile, populate=lambda workspace: write_plan(workspace, plan))
 
 
 def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
@@ -93,8 +86,3 @@ def _check_sizes(members: int, years: int) -> None:
         raise InvalidValue(_("Il distretto dimostrativo deve avere almeno un aderente."))
     if years < 1:
         raise InvalidValue(_("Il distretto dimostrativo deve avere almeno un anno di vita."))
-
-
-def _remove_district_file(path: Path) -> None:
-    for candidate in (path, *(path.with_name(path.name + s) for s in _SQLITE_SIDE_FILES)):
-        candidate.unlink(missing_ok=True)
