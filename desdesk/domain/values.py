@@ -24,10 +24,11 @@ def _compact_identifier(value: str) -> str:
 
 
 def normalize_tax_code(value: str) -> str:
-    """A codice fiscale: 16 characters (person) or 11 digits (organisation)."""
-    from stdnum.exceptions import ValidationError
-    from stdnum.it import codicefiscale
+    """A codice fiscale: 16 characters (person) or 11 digits (organisation).
 
+    An organisation's code is checked like a partita IVA (check digit only): an unusual
+    office code is for `vat_number_warning`, not a reason to refuse it.
+    """
     text = _compact_identifier(value)
     if len(text) not in (11, 16):
         raise InvalidValue(
@@ -35,6 +36,23 @@ def normalize_tax_code(value: str) -> str:
                 "Il codice fiscale deve avere 16 caratteri (persona) o 11 cifre (ente): “{value}” ne ha {n}."
             ).format(value=value.strip(), n=len(text))
         )
+    if len(text) == 11:
+        if not text.isdigit():
+            raise InvalidValue(
+                _(
+                    "Codice fiscale “{value}” non valido: quello di un ente ha 11 cifre, senza lettere."
+                ).format(value=value.strip())
+            )
+        if not _check_digit_matches(text):
+            raise InvalidValue(
+                _(
+                    "Codice fiscale “{value}” non valido: la cifra di controllo non corrisponde."
+                ).format(value=value.strip())
+            )
+        return text
+    from stdnum.exceptions import ValidationError
+    from stdnum.it import codicefiscale
+
     try:
         return str(codicefiscale.validate(text))
     except ValidationError:
@@ -45,14 +63,31 @@ def normalize_tax_code(value: str) -> str:
         ) from None
 
 
-def vat_number_warning(compact: str) -> str | None:
-    """A note for a P.IVA whose office code (digits 8-10) is unusual; None if ordinary."""
+def _check_digit_matches(digits: str) -> bool:
+    """The last of 11 digits is the Luhn check digit of the others (P.IVA, CF of an ente)."""
+    from stdnum import luhn
+
+    return bool(luhn.is_valid(digits))
+
+
+def vat_number_warning(compact: str, field: str = "vat_number") -> str | None:
+    """A note for 11 digits whose office code (digits 8-10) is unusual; None if ordinary.
+
+    `field` is where the number was typed: "vat_number" (partita IVA) or "tax_code" (the
+    codice fiscale of an ente, 11 digits like a P.IVA); any other field has no such note.
+    """
+    if field not in ("vat_number", "tax_code") or not (len(compact) == 11 and compact.isdigit()):
+        return None
     from stdnum.exceptions import ValidationError
     from stdnum.it import iva
 
     try:
         iva.validate(compact)
     except ValidationError:
+        if field == "tax_code":
+            return _(
+                "Il codice fiscale {value} ha un codice ufficio insolito: controllalo."
+            ).format(value=compact)
         return _("La partita IVA {value} ha un codice ufficio insolito: controllala.").format(
             value=compact
         )
@@ -61,16 +96,12 @@ def vat_number_warning(compact: str) -> str | None:
 
 def normalize_vat_number(value: str) -> str:
     """A partita IVA: 11 digits with a check digit; an unusual office code is accepted."""
-    from stdnum import luhn
-
     text = _compact_identifier(value)
     if not (len(text) == 11 and text.isdigit()):
         raise InvalidValue(
-            _("La partita IVA deve avere 11 cifre: “{value}” non le ha.").format(
-                value=value.strip()
-            )
+            _("La partita IVA “{value}” non ha 11 cifre.").format(value=value.strip())
         )
-    if not luhn.is_valid(text):
+    if not _check_digit_matches(text):
         raise InvalidValue(
             _("Partita IVA “{value}” non valida: la cifra di controllo non corrisponde.").format(
                 value=value.strip()

@@ -212,7 +212,7 @@ def test_a_person_codice_fiscale_in_lower_case_with_spaces(text: str) -> None:
 def test_a_codice_fiscale_with_a_wrong_check_digit_is_refused() -> None:
     problem = only_problem(row(codice_fiscale="00743110158"))
     assert problem.field == "codice_fiscale"
-    assert "carattere di controllo" in problem.message
+    assert "cifra di controllo" in problem.message  # 11 digits: a digit, like a P.IVA
 
 
 def test_a_codice_fiscale_of_the_wrong_length_is_refused() -> None:

@@ -35,12 +35,51 @@ def test_tax_code_is_stored_compact(typed: str, stored: str) -> None:
     assert values.normalize_tax_code(typed) == stored
 
 
-@pytest.mark.parametrize("wrong", ["RSSMRA85T10A562T", "00743110158", "01234560224"])
-def test_tax_code_with_wrong_check_character_is_refused_naming_it(wrong: str) -> None:
+def test_tax_code_with_wrong_check_character_is_refused_naming_it() -> None:
+    with pytest.raises(InvalidValue) as exc:
+        values.normalize_tax_code("RSSMRA85T10A562T")
+    assert "RSSMRA85T10A562T" in exc.value.message
+    assert "carattere di controllo" in exc.value.message
+
+
+@pytest.mark.parametrize("wrong", ["00743110158", "01234560224", "01234561503"])
+def test_organisation_tax_code_with_wrong_check_digit_is_refused_naming_it(wrong: str) -> None:
     with pytest.raises(InvalidValue) as exc:
         values.normalize_tax_code(wrong)
-    assert wrong in exc.value.message
-    assert "carattere di controllo" in exc.value.message
+    assert exc.value.message == (
+        f"Codice fiscale “{wrong}” non valido: la cifra di controllo non corrisponde."
+    )
+
+
+# A valid Luhn check digit, office code 150 (not one the Agenzia delle Entrate uses).
+UNUSUAL_OFFICE_CODE = "01234561502"
+
+
+def test_organisation_tax_code_with_an_unusual_office_code_is_accepted_with_a_warning() -> None:
+    assert luhn.is_valid(UNUSUAL_OFFICE_CODE)
+    assert values.normalize_tax_code(UNUSUAL_OFFICE_CODE) == UNUSUAL_OFFICE_CODE
+    assert values.normalize_tax_code(f"IT {UNUSUAL_OFFICE_CODE}") == UNUSUAL_OFFICE_CODE
+    assert values.vat_number_warning(UNUSUAL_OFFICE_CODE, "tax_code") == (
+        f"Il codice fiscale {UNUSUAL_OFFICE_CODE} ha un codice ufficio insolito: controllalo."
+    )
+
+
+@pytest.mark.parametrize("code", [*VALID_ORG_CODES, VALID_PERSON_CODE])
+def test_ordinary_tax_codes_have_no_warning(code: str) -> None:
+    assert values.vat_number_warning(values.normalize_tax_code(code), "tax_code") is None
+
+
+def test_only_identifier_fields_have_an_office_code_warning() -> None:
+    assert values.vat_number_warning(UNUSUAL_OFFICE_CODE, "phone") is None
+    assert values.vat_number_warning(UNUSUAL_OFFICE_CODE) is not None  # a P.IVA by default
+
+
+def test_organisation_tax_code_with_letters_is_refused_saying_so() -> None:
+    with pytest.raises(InvalidValue) as exc:
+        values.normalize_tax_code("0074311015A")
+    assert exc.value.message == (
+        "Codice fiscale “0074311015A” non valido: quello di un ente ha 11 cifre, senza lettere."
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,8 +135,7 @@ def test_vat_number_with_wrong_check_digit_is_refused() -> None:
 def test_vat_number_must_have_eleven_digits(wrong: str) -> None:
     with pytest.raises(InvalidValue) as exc:
         values.normalize_vat_number(wrong)
-    assert "11 cifre" in exc.value.message
-    assert wrong in exc.value.message
+    assert exc.value.message == f"La partita IVA “{wrong}” non ha 11 cifre."
 
 
 @given(

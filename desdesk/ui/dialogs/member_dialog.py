@@ -163,7 +163,7 @@ class MemberDialog(QDialog):
         except InvalidValue as exc:
             self.form.show_problem(field, exc.message)
             return False
-        warning = vat_number_warning(value) if field == "vat_number" and value else None
+        warning = vat_number_warning(value, field) if value else None
         self.form.show_problem(field, warning, warning=True)
         return True
 
