@@ -2,19 +2,23 @@
 
 Exit codes: 0 success, 1 input refused (the reason on stderr, in the user's language),
 2 usage error. Messages follow the language chosen in the preferences (or `--lang`).
+An unexpected error is written with its traceback to the log file, never to the screen:
+stderr gets a sentence that names the file, and the exit code is 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from collections.abc import Sequence
 
-from desdesk import __version__, argparse_it, settings
+from desdesk import __version__, argparse_it, paths, settings
 from desdesk.cli.commands import COMMANDS
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _, set_language
+from desdesk.logs import setup_logging
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -54,6 +58,8 @@ def run_cli(argv: Sequence[str]) -> int:
         args = parser.parse_args(list(argv))
     except SystemExit as exc:
         return int(exc.code or 0)
+    with contextlib.suppress(OSError):  # no log file (an unwritable user folder): carry on
+        setup_logging()
     try:
         return int(COMMANDS[args.command].run(args))
     except DesdeskError as exc:
@@ -61,6 +67,21 @@ def run_cli(argv: Sequence[str]) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        log.exception("Unexpected error in `desdesk %s`", args.command)
+        print(_unexpected_error_message(), file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _unexpected_error_message() -> str:
+    try:
+        where = str(paths.log_file())
+    except OSError:
+        return _("desdesk: errore imprevisto, il comando non è stato completato.")
+    return _(
+        "desdesk: errore imprevisto, il comando non è stato completato. "
+        "I dettagli tecnici sono nel file {path}"
+    ).format(path=where)
 
 
 def main() -> int:
