@@ -156,3 +156,22 @@ def format_list(items: Sequence[object]) -> str:
 def format_date(value: date | None) -> str:
     """`GG/MM/AAAA`, whatever the language, so that the file reads back everywhere."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_phone(stored: str) -> str:
+    """A phone as a spreadsheet should hold it: never starting with `+`, which Excel and
+    LibreOffice read as the start of a formula. Italian numbers go in national form
+    (`0461 123456`), foreign ones with the `00` prefix; import reads both back."""
+    if not stored.startswith("+"):
+        return stored
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(stored, None)
+    except phonenumbers.NumberParseException:
+        return stored
+    if number.country_code == 39:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return (
+        "00" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)[1:]
+    )

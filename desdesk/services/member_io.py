@@ -23,6 +23,7 @@ from desdesk.domain.member_columns import (
     HeaderMatch,
     format_bool,
     format_list,
+    format_phone,
     match_headers,
 )
 from desdesk.domain.member_rows import PersonValues, parse_row
@@ -226,7 +227,7 @@ def export_row(member: Member, referents: dict[tuple[int, str], Referent]) -> li
         "cap": member.cap,
         "email": member.email,
         "pec": member.pec,
-        "telefono": member.phone,
+        "telefono": format_phone(member.phone),
         "sito_web": member.website,
         "iscritto_disciplinari": format_bool(member.aes_subscriber),
         "settori_disciplinari": format_list(member.disciplinari),
@@ -240,5 +241,5 @@ def export_row(member: Member, referents: dict[tuple[int, str], Referent]) -> li
         values[f"{prefix}_nome"] = referent.first_name if referent else ""
         values[f"{prefix}_cognome"] = referent.last_name if referent else ""
         values[f"{prefix}_email"] = referent.email if referent else ""
-        values[f"{prefix}_telefono"] = referent.phone if referent else ""
+        values[f"{prefix}_telefono"] = format_phone(referent.phone) if referent else ""
     return [values[column] for column in COLUMNS]
