@@ -179,16 +179,29 @@ def migrate(engine: Engine) -> None:
     """Bring the file's schema to this desdesk's head revision (Alembic, imported lazily).
 
     All of it in one transaction: the engine emits BEGIN itself, so SQLite's DDL is
-    rolled back with the rest if any step fails.
+    rolled back with the rest if any step fails. Foreign keys are switched off around
+    it (SQLite only allows that outside a transaction): Alembic rebuilds a table by
+    copy, drop and rename, and dropping a parent with foreign keys on would cascade
+    its children away. Integrity is checked before the commit instead.
     """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"foreign key check failed after upgrade: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 @dataclass

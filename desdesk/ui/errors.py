@@ -15,25 +15,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desdesk import paths
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _
+from desdesk.logs import setup_logging
 
 log = logging.getLogger("desdesk")
 
-
-def setup_logging() -> None:
-    """Log to the user's log file; idempotent, and follows a change of user folder."""
-    root = logging.getLogger()
-    target = str(paths.log_file())
-    for old in [h for h in root.handlers if getattr(h, "_desdesk", False)]:
-        if isinstance(old, logging.FileHandler) and old.baseFilename == target:
-            return
-        root.removeHandler(old)
-        old.close()
-    handler = logging.FileHandler(target, encoding="utf-8", delay=True)
-    handler._desdesk = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+__all__ = ["install_excepthook", "setup_logging", "show_error"]
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

@@ -274,3 +274,33 @@ def test_an_upgrade_killed_halfway_leaves_the_file_at_its_revision(
     columns = sqlite_value(district, "SELECT group_concat(name) FROM pragma_table_info('member')")
     assert "extra" not in str(columns).split(",")
     assert sqlite_value(district, "SELECT version_num FROM alembic_version") == HEAD_REVISION
+
+
+# Rebuild the parent table the way Alembic's batch mode does on SQLite (copy, drop,
+# rename): with foreign keys on, dropping `member` would cascade its referents away.
+REBUILD_MEMBER = """
+    with op.batch_alter_table("member", recreate="always") as batch:
+        batch.add_column(sa.Column("extra", sa.String(), nullable=True))
+"""
+
+
+def test_an_upgrade_that_rebuilds_a_parent_table_keeps_its_children(
+    district: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desdesk.domain.enums import ReferentKind
+    from tests.factories import referent_input
+
+    with open_workspace(district) as ws:
+        member_id = ws.members.list_rows()[0].id
+        ws.referents.set_referent(member_id, ReferentKind.PRIMARY, referent_input())
+    ship_next_revision(tmp_path, monkeypatch, REBUILD_MEMBER)
+    opened = open_district_file(district)  # upgrades
+    try:
+        with opened.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM referent")).scalar_one() == 1
+            assert (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == NEXT
+            )
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+    finally:
+        opened.close()
