@@ -107,3 +107,43 @@ def test_rows_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ign
     assert model.index(0, 5).data() == "in carica"
     assert model.index(1, 5).data() == "concluso"
     assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_search_proxy_filters_and_sorts_on_precomputed_keys(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from desdesk.ui.models.rows import SearchProxy
+
+    model: RowsTableModel[OfficeRead] = RowsTableModel(OFFICE_COLUMNS)
+    model.set_rows(
+        [
+            OfficeRead(1, "tesoriere", "", "Zoe Àlberti", None, "", date(2024, 1, 1), None, ""),
+            OfficeRead(
+                2,
+                "coordinatore",
+                "",
+                "Anna Zeni",
+                None,
+                "",
+                date(2019, 5, 1),
+                date(2023, 12, 31),
+                "",
+            ),
+            OfficeRead(3, "segretario", "", "Luca Pilati", None, "", date(2021, 3, 1), None, ""),
+        ]
+    )
+    proxy = SearchProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_text("alberti")  # accents ignored
+    assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["Zoe Àlberti"]
+    proxy.set_text("")
+    proxy.sort(3, Qt.SortOrder.AscendingOrder)  # "Dal": by date, not by text
+    assert [proxy.index(r, 3).data() for r in range(3)] == [
+        "01/05/2019",
+        "01/03/2021",
+        "01/01/2024",
+    ]
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, 1).data() == "Zoe Àlberti"
+    model.set_rows(model.rows()[:2])  # a reload keeps the chosen order
+    assert proxy.index(0, 1).data() == "Zoe Àlberti"
+    qtmodeltester.check(proxy)

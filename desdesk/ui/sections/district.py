@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,13 +43,19 @@ def _target(objective: ObjectiveRead) -> str:
 OBJECTIVE_COLUMNS: tuple[TextColumn[ObjectiveRead], ...] = (
     TextColumn(N_("Obiettivo"), lambda o: o.data.title),
     TextColumn(N_("Valore obiettivo"), _target),
-    TextColumn(N_("Scadenza"), lambda o: format_date(o.data.deadline)),
+    TextColumn(
+        N_("Scadenza"),
+        lambda o: format_date(o.data.deadline),
+        lambda o: o.data.deadline or date.max,
+    ),
     TextColumn(N_("Stato"), lambda o: ObjectiveStatus(o.data.status).label()),
 )
 DOCUMENT_COLUMNS: tuple[TextColumn[FoundingDocumentRead], ...] = (
     TextColumn(N_("Tipo"), lambda d: FoundingDocumentKind(d.kind).label()),
     TextColumn(N_("Titolo"), lambda d: d.title),
-    TextColumn(N_("Data"), lambda d: format_date(d.document_date)),
+    TextColumn(
+        N_("Data"), lambda d: format_date(d.document_date), lambda d: d.document_date or date.min
+    ),
     TextColumn(N_("Approvato"), lambda d: _("sì") if d.approved else _("no")),
     TextColumn(N_("File"), lambda d: d.filename or _("nessun file")),
 )

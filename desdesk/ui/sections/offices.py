@@ -37,8 +37,8 @@ COLUMNS: tuple[TextColumn[OfficeRead], ...] = (
     TextColumn(N_("Carica"), _office_name),
     TextColumn(N_("Persona"), lambda t: t.person_name),
     TextColumn(N_("Aderente di provenienza"), lambda t: t.member_name),
-    TextColumn(N_("Dal"), lambda t: format_date(t.start_date)),
-    TextColumn(N_("Al"), lambda t: format_date(t.end_date)),
+    TextColumn(N_("Dal"), lambda t: format_date(t.start_date), lambda t: t.start_date),
+    TextColumn(N_("Al"), lambda t: format_date(t.end_date), lambda t: t.end_date or date.max),
     TextColumn(N_("Stato"), _state),
     TextColumn(N_("Note"), lambda t: t.notes),
 )

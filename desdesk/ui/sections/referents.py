@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -19,7 +18,7 @@ from desdesk.domain.enums import ReferentKind
 from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import ReferentRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.models.rows import RowsTableModel, TextColumn
+from desdesk.ui.models.rows import RowsTableModel, SearchProxy, TextColumn
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.forms import combo_with
 from desdesk.ui.widgets.tables import make_table, selected_source_row
@@ -31,8 +30,8 @@ COLUMNS: tuple[TextColumn[ReferentRead], ...] = (
     TextColumn(N_("Ruolo nell'organizzazione"), lambda r: r.role),
     TextColumn(N_("E-mail"), lambda r: r.email),
     TextColumn(N_("Telefono"), lambda r: r.phone),
-    TextColumn(N_("Dal"), lambda r: format_date(r.start_date)),
-    TextColumn(N_("Al"), lambda r: format_date(r.end_date)),
+    TextColumn(N_("Dal"), lambda r: format_date(r.start_date), lambda r: r.start_date or date.min),
+    TextColumn(N_("Al"), lambda r: format_date(r.end_date), lambda r: r.end_date or date.max),
 )
 
 
@@ -85,17 +84,16 @@ class ReferentsSection(Section):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.workspace.referents.list_all(include_past=self.show_past.isChecked())
+        past = self.show_past.isChecked()
+        rows = self.workspace.referents.list_all(include_past=past, active_members_only=not past)
         kind = self.kind_filter.currentData()
-        if not self.show_past.isChecked():
-            rows = [r for r in rows if r.member_active]
         self.model.set_rows([r for r in rows if not kind or r.kind == kind])
         self._apply_filters()
 
     def _apply_filters(self) -> None:
         proxy = self.table.model()
-        assert isinstance(proxy, QSortFilterProxyModel)
-        proxy.setFilterFixedString(self.search.text().strip())
+        assert isinstance(proxy, SearchProxy)
+        proxy.set_text(self.search.text())
         self._update_buttons()
 
     def selected(self) -> ReferentRead | None:

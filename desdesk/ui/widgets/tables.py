@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desdesk.ui.models.rows import ROW_ROLE
+from desdesk.ui.models.rows import ROW_ROLE, SearchProxy
 
 
 def make_table(
@@ -14,12 +14,11 @@ def make_table(
     """Rows selected whole, read-only, sortable through a proxy, last column stretched."""
     view = QTableView(parent)
     if sortable:
-        proxy = QSortFilterProxyModel(view)
+        proxy = SearchProxy(view)
         proxy.setSourceModel(model)
-        proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        proxy.setFilterKeyColumn(-1)
         view.setModel(proxy)
+        # Rows arrive in a meaningful order: no sort until the user clicks a header.
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(True)
     else:
         view.setModel(model)
