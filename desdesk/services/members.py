@@ -109,17 +109,31 @@ class MembersService(Service):
                 leave_reason=member.leave_reason,
             )
 
-    def add(self, data: MemberInput) -> int:
-        clean = clean_member(data)
-        with self._unit_of_work() as session:
-            self._refuse_duplicate(session, clean.tax_code, None)
-            member = Member(name=clean.name, legal_form=clean.legal_form)
-            _apply(member, clean)
-            member.created_at = member.updated_at
-            session.add(member)
-            session.flush()
-            assert member.id is not None
-            return member.id
+    def add(self, data: MemberInput, primary: ReferentInput | None = None) -> int:
+        """Add a member, with its primary referent if given, in one transaction.
+
+        Problems with the referent's fields are reported as `primary.<field>`.
+        """
+        from desdesk.services.referents import clean_referent
+
+        problems: list[FieldProblem] = []
+        try:
+            clean = clean_member(data)
+        except ValidationFailed as exc:
+            problems += exc.problems
+        if primary is not None:
+            try:
+                primary = clean_referent(primary)
+            except ValidationFailed as exc:
+                problems += [FieldProblem(f"primary.{p.field}", p.message) for p in exc.problems]
+        if problems:
+            raise ValidationFailed(problems)
+        if primary is not None and primary.start_date is None:
+            primary.start_date = clean.joined_on or date.today()
+        try:
+            return self.add_many([MemberEntry(member=clean, primary=primary)])[0]
+        except Conflict as exc:
+            raise ValidationFailed([FieldProblem("tax_code", exc.message)]) from None
 
     def add_many(self, entries: list[MemberEntry]) -> list[int]:
         """Write many members with their referents in one transaction: all or nothing.
@@ -163,6 +177,13 @@ class MembersService(Service):
         with self._unit_of_work() as session:
             member = self._load(session, member_id)
             problems = member_fields.check_dates(member.joined_on, left_on)
+            if left_on > date.today():
+                problems.append(
+                    FieldProblem(
+                        "left_on",
+                        _("La data di uscita non può essere futura: registrala quando avviene."),
+                    )
+                )
             if not reason.strip():
                 problems.append(FieldProblem("leave_reason", _("Indica il motivo dell'uscita.")))
             if problems:

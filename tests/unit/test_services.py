@@ -931,3 +931,28 @@ def test_attachment_without_read_permission_is_refused(
         "Non riesco a leggere riservato.pdf: non hai il permesso di accedervi"
     )
     assert workspace.district.documents() == []
+
+
+def test_add_with_primary_referent_is_one_transaction(workspace: Workspace) -> None:
+    from desdesk.domain.enums import ReferentKind as Kind
+    from tests.factories import referent_input
+
+    with pytest.raises(ValidationFailed) as exc:
+        workspace.members.add(member_input(), referent_input(email="non-una-email"))
+    assert [p.field for p in exc.value.problems] == ["primary.email"]
+    assert workspace.members.count() == 0
+    member_id = workspace.members.add(member_input(joined_on=date(2024, 3, 15)), referent_input())
+    primary = workspace.referents.current(member_id)[Kind.PRIMARY]
+    assert (primary.full_name, primary.start_date) == ("Giulia Bertolini", date(2024, 3, 15))
+    with pytest.raises(ValidationFailed) as dup:
+        workspace.members.add(member_input(name="Altra"), referent_input())
+    assert dup.value.for_field("tax_code") is not None
+    assert workspace.members.count() == 1
+
+
+def test_a_leave_date_in_the_future_is_refused(workspace: Workspace) -> None:
+    member_id = workspace.members.add(member_input())
+    with pytest.raises(ValidationFailed) as exc:
+        workspace.members.withdraw(member_id, date.today() + timedelta(days=1), "Recesso")
+    assert "futura" in (exc.value.for_field("left_on") or "")
+    assert workspace.members.get(member_id).left_on is None

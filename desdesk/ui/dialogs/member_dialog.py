@@ -22,9 +22,7 @@ from desdesk.domain.errors import DesdeskError, FieldProblem, InvalidValue, Vali
 from desdesk.domain.legal_forms import LEGAL_FORMS, by_code
 from desdesk.domain.values import vat_number_warning
 from desdesk.i18n import _
-from desdesk.schemas import MemberEntry, MemberInput, ReferentInput
-from desdesk.services.members import clean_member
-from desdesk.services.referents import clean_referent
+from desdesk.schemas import MemberInput, ReferentInput
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.widgets.forms import DateField, Form, combo_with, line_text, select_data
@@ -249,29 +247,14 @@ class MemberDialog(QDialog):
         if self.member_id is not None:
             self.workspace.members.update(self.member_id, data)
             return self.member_id
-        member = clean_member(data)
-        referent = self._referent_input()
-        if referent is not None:
-            try:
-                referent = clean_referent(referent)
-            except ValidationFailed as exc:
-                raise ValidationFailed(
-                    [FieldProblem(f"referent.{p.field}", p.message) for p in exc.problems]
-                ) from None
-            referent.start_date = member.joined_on
-        try:
-            return self.workspace.members.add_many([MemberEntry(member=member, primary=referent)])[
-                0
-            ]
-        except DesdeskError as exc:
-            raise ValidationFailed([FieldProblem("tax_code", exc.message)]) from None
+        return self.workspace.members.add(data, self._referent_input())
 
     def _show_problems(self, exc: ValidationFailed) -> None:
-        member_problems = [p for p in exc.problems if not p.field.startswith("referent.")]
+        member_problems = [p for p in exc.problems if not p.field.startswith("primary.")]
         referent_problems = [
-            FieldProblem(p.field.removeprefix("referent."), p.message)
+            FieldProblem(p.field.removeprefix("primary."), p.message)
             for p in exc.problems
-            if p.field.startswith("referent.")
+            if p.field.startswith("primary.")
         ]
         self.form.show_problems(member_problems)
         if referent_problems:
@@ -279,7 +262,7 @@ class MemberDialog(QDialog):
         first = exc.problems[0].field
         tab = (
             _REFERENT_TAB
-            if first.startswith("referent.")
+            if first.startswith("primary.")
             else _TAB_OF_FIELD.get(first, _IDENTITY_TAB)
         )
         self.tabs.setCurrentIndex(tab)
