@@ -98,12 +98,6 @@ def format_date(value: date | datetime | None) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
-def format_datetime(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d/%m/%Y %H:%M")
-
-
 def format_money(amount: Decimal | int | None) -> str:
     """`1.234,56 €` in Italian, `€1,234.56` in English."""
     if amount is None:

@@ -128,16 +128,6 @@ class MemberTableModel(QAbstractTableModel):
     def row_of_id(self, member_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == member_id), -1)
 
-    def forget_texts(self) -> None:
-        """Drop cached display texts (after a language switch)."""
-        self._texts.clear()
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-
-    # -- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -270,10 +260,6 @@ class MemberFilterProxy(QSortFilterProxyModel):
         model = self._member_model()
         if model is not None:
             model.sort(column, order)
-
-    def accepted_count(self) -> int:
-        self._ensure_current()
-        return sum(self._accepted)
 
     def member_id(self, proxy_row: int) -> int:
         return int(self.data(self.index(proxy_row, 0), ID_ROLE))

@@ -27,7 +27,6 @@ from desdesk.ui.widgets.busy import busy_cursor
 class DocumentsSection(Section):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.last_saved: Path | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(
             self._card(
@@ -91,5 +90,4 @@ class DocumentsSection(Section):
         except Exception as exc:
             show_error(self, exc)
             return
-        self.last_saved = target
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

@@ -123,7 +123,3 @@ SECTIONS: tuple[SectionSpec, ...] = (
         "SP_DialogApplyButton",
     ),
 )
-
-
-def section_keys() -> list[str]:
-    return [spec.key for spec in SECTIONS]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from desdesk.domain.enums import DistrictKind, Sector
 from desdesk.domain.errors import FieldProblem
@@ -47,9 +47,6 @@ class ProfileFields:
             self.description.setMaximumHeight(110)
         self.kind.currentIndexChanged.connect(self._update_kind)
         self._update_kind()
-
-    def widgets(self) -> list[QWidget]:
-        return [self.name, self.kind, self.territory, self.sector, self.founding_date, self.mission]
 
     def _update_kind(self) -> None:
         territorial = self.kind.currentData() == DistrictKind.TERRITORIAL.value
