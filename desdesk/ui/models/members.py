@@ -38,8 +38,13 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FORMER_BRUSH = QBrush(QColor("#6b6b6b"))
 
 
+_CHAIN_ORDER = {role.value: i for i, role in enumerate(SupplyChainRole)}
+
+
 def _roles_text(row: MemberRow) -> str:
-    return ", ".join(SupplyChainRole(r).label() for r in row.supply_chain_roles)
+    """The roles in the order of the chain: financing, production, distribution, consumption."""
+    roles = sorted(row.supply_chain_roles, key=lambda r: _CHAIN_ORDER.get(r, 99))
+    return ", ".join(SupplyChainRole(r).label() for r in roles)
 
 
 def _status_text(row: MemberRow) -> str:
