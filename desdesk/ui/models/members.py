@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -30,6 +28,7 @@ from desdesk.domain.legal_forms import by_code
 from desdesk.domain.text import search_key
 from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import MemberRow
+from desdesk.ui.models.precomputed import PrecomputedFilterProxy, SelfSortingModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -93,15 +92,13 @@ def haystack_of(row: MemberRow) -> str:
     return search_key(" ".join(parts))
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(SelfSortingModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[MemberRow] = []
         self._haystacks: list[str] = []
         self._texts: dict[int, tuple[str, ...]] = {}
         self._sort_column, self._sort_order = NAME_COLUMN, Qt.SortOrder.AscendingOrder
-        # Bumped whenever rows change or move, so the proxy knows its answers are stale.
-        self.generation = 0
 
     # -- content -------------------------------------------------------------------
     def set_rows(self, rows: list[MemberRow]) -> None:
@@ -170,17 +167,12 @@ class MemberTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         self._sort_column, self._sort_order = column, order
-        self.layoutAboutToBeChanged.emit()
-        order_of = self._sorted_order(self._rows)
-        new_position = {old: new for new, old in enumerate(order_of)}
+        self._reorder(self._sorted_order(self._rows))
+
+    def _permute(self, order_of: list[int], new_position: dict[int, int]) -> None:
         self._rows = [self._rows[i] for i in order_of]
         self._haystacks = [self._haystacks[i] for i in order_of]
         self._texts = {new_position[old]: t for old, t in self._texts.items()}
-        old_indexes = self.persistentIndexList()
-        new_indexes = [self.index(new_position[i.row()], i.column()) for i in old_indexes]
-        self.changePersistentIndexList(old_indexes, new_indexes)
-        self.generation += 1
-        self.layoutChanged.emit()
 
 
 @dataclass(frozen=True)
@@ -225,46 +217,19 @@ class MemberFilter:
         return tests
 
 
-class MemberFilterProxy(QSortFilterProxyModel):
+class MemberFilterProxy(PrecomputedFilterProxy):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.criteria = MemberFilter()
-        self._accepted: list[bool] = []
-        self._generation = -1
 
-    def _member_model(self) -> MemberTableModel | None:
-        source = self.sourceModel()
-        return source if isinstance(source, MemberTableModel) else None
-
-    def _evaluate(self) -> None:
-        model = self._member_model()
-        if model is None:
-            self._accepted = []
-            return
-        self._accepted = self.criteria.mask(model.rows(), model.haystacks())
-        self._generation = model.generation
-
-    def _ensure_current(self) -> None:
-        model = self._member_model()
-        if model is not None and model.generation != self._generation:
-            self._evaluate()
+    def mask(self, source: Any) -> list[bool]:
+        if not isinstance(source, MemberTableModel):
+            return []
+        return self.criteria.mask(source.rows(), source.haystacks())
 
     def set_criteria(self, criteria: MemberFilter) -> None:
-        self.beginFilterChange()
         self.criteria = criteria
-        self._evaluate()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._generation != getattr(self.sourceModel(), "generation", self._generation):
-            self._evaluate()
-        return self._accepted[source_row]
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Let the source model sort itself on its precomputed keys (see module docstring)."""
-        model = self._member_model()
-        if model is not None:
-            model.sort(column, order)
+        self.refilter()
 
     def member_id(self, proxy_row: int) -> int:
         return int(self.data(self.index(proxy_row, 0), ID_ROLE))

@@ -13,17 +13,16 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from desdesk.domain.text import search_key
 from desdesk.i18n import _
+from desdesk.ui.models.precomputed import PrecomputedFilterProxy, SelfSortingModel
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -39,7 +38,7 @@ class TextColumn(Generic[T]):
     sort_key: Callable[[T], Any] | None = None  # default: the text, accents ignored
 
 
-class RowsTableModel(QAbstractTableModel, Generic[T]):
+class RowsTableModel(SelfSortingModel, Generic[T]):
     def __init__(
         self,
         columns: Sequence[TextColumn[T]],
@@ -52,7 +51,6 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         self._texts: list[tuple[str, ...]] = []
         self._muted = muted
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self.generation = 0  # bumped when rows change or move (the proxy's answers go stale)
         self._haystacks: list[str] = []
         self._haystacks_generation = -1
 
@@ -107,16 +105,11 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         if not 0 <= column < len(self._columns):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        order_of = self._order(column, order)
-        new_position = {old: new for new, old in enumerate(order_of)}
+        self._reorder(self._order(column, order))
+
+    def _permute(self, order_of: list[int], new_position: dict[int, int]) -> None:
         self._rows = [self._rows[i] for i in order_of]
         self._texts = [self._texts[i] for i in order_of]
-        old_indexes = self.persistentIndexList()
-        new_indexes = [self.index(new_position[i.row()], i.column()) for i in old_indexes]
-        self.changePersistentIndexList(old_indexes, new_indexes)
-        self.generation += 1
-        self.layoutChanged.emit()
 
     def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
         spec = self._columns[column]
@@ -129,42 +122,19 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         )
 
 
-class SearchProxy(QSortFilterProxyModel):
+class SearchProxy(PrecomputedFilterProxy):
     """Shows the rows containing every typed word (accents and case ignored)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
-        self._accepted: list[bool] = []
-        self._generation = -1
 
-    def _rows_model(self) -> RowsTableModel[Any] | None:
-        source = self.sourceModel()
-        return source if isinstance(source, RowsTableModel) else None
-
-    def _evaluate(self) -> None:
-        model = self._rows_model()
-        if model is None:
-            self._accepted = []
-            return
+    def mask(self, source: Any) -> list[bool]:
+        if not isinstance(source, RowsTableModel):
+            return []
         words = self._words
-        self._accepted = [all(w in hay for w in words) for hay in model.haystacks()]
-        self._generation = model.generation
+        return [all(w in hay for w in words) for hay in source.haystacks()]
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
         self._words = search_key(text).split()
-        self._evaluate()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self._rows_model()
-        if model is not None and model.generation != self._generation:
-            self._evaluate()
-        return self._accepted[source_row] if source_row < len(self._accepted) else True
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """The source sorts itself on precomputed keys; Qt never calls back per comparison."""
-        model = self._rows_model()
-        if model is not None:
-            model.sort(column, order)
+        self.refilter()
