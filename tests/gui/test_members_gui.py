@@ -157,3 +157,23 @@ def test_a_wrong_date_is_flagged_when_leaving_the_field(qtbot, workspace: Worksp
     dialog.joined_on.setText("30/04/2025")
     dialog.joined_on.editingFinished.emit()
     assert dialog.form.error_text("joined_on") == ""
+
+
+def test_tab_moves_through_the_fields_in_order(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    dialog = MemberDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    order = [dialog.name_edit, dialog.legal_form, dialog.nature, dialog.tax_code]
+    order[0].setFocus()
+    for current, following in zip(order, order[1:], strict=False):
+        assert _next_focusable(current) is following
+    assert dialog.notes.tabChangesFocus()
+
+
+def _next_focusable(widget):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt as _Qt
+
+    candidate = widget.nextInFocusChain()
+    while not (candidate.focusPolicy() & _Qt.FocusPolicy.TabFocus and candidate.isEnabled()):
+        candidate = candidate.nextInFocusChain()
+    return candidate

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -91,6 +92,8 @@ class Form(QWidget):
         editor.setObjectName(field)
         self.editors[field] = editor
         self.errors[field] = error
+        if isinstance(editor, QPlainTextEdit):
+            editor.setTabChangesFocus(True)  # Tab moves on, as in every other field
         if isinstance(editor, DateField):
             editor.editingFinished.connect(lambda f=field: self.check_date(f))
         return editor
