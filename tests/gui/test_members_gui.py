@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -165,7 +167,7 @@ def test_tab_moves_through_the_fields_in_order(qtbot, workspace: Workspace) -> N
     dialog.show()
     order = [dialog.name_edit, dialog.legal_form, dialog.nature, dialog.tax_code]
     order[0].setFocus()
-    for current, following in zip(order, order[1:], strict=False):
+    for current, following in itertools.pairwise(order):
         assert _next_focusable(current) is following
     assert dialog.notes.tabChangesFocus()
 
