@@ -6,7 +6,7 @@ file stays readable with any SQLite tool. Lists (sectors, supply-chain roles) ar
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, text
@@ -28,6 +28,11 @@ class District(SQLModel, table=True):
     founding_date: date | None = None
     mission: str = ""
     description: str = ""
+    notice_days: int = 10
+    first_call_quorum_percent: int = 50
+    second_call_quorum_minimum: int = 1
+    proxies_per_member: int = 3
+    exclusion_threshold: int = 3
     updated_at: datetime = Field(default_factory=_now)
 
 
@@ -139,3 +144,137 @@ class FoundingDocument(SQLModel, table=True):
     size: int = 0
     sha256: str = ""
     content: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+# -- assemblies (issue 3) ------------------------------------------------------------------
+# Meeting times are local wall-clock times: a date and a time, no time zone.
+
+
+class Assembly(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = "ordinaria"
+    open_to_public: bool = False
+    status: str = "pianificata"
+    title: str = ""
+    first_call_date: date
+    first_call_time: time | None = None
+    second_call_date: date | None = None
+    second_call_time: time | None = None
+    place: str = ""
+    remote_link: str = ""
+    convened_on: date | None = None
+    convened_via: str | None = None
+    call_held: str | None = None
+    started_at: time | None = None
+    ended_at: time | None = None
+    notes: str = ""
+
+
+class AgendaItem(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    assembly_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="CASCADE"), nullable=False)
+    )
+    position: int
+    title: str
+    description: str = ""
+    proposer: str = ""
+
+
+class Attendance(SQLModel, table=True):
+    """One member's status at one assembly; saved on every change of the roll call."""
+
+    __table_args__ = (
+        Index("uq_attendance", "assembly_id", "member_id", unique=True),
+        Index("ix_attendance_member", "member_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    assembly_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="CASCADE"), nullable=False)
+    )
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)
+    )
+    status: str
+    proxy_holder_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="SET NULL"), nullable=True),
+    )
+
+
+class Guest(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    assembly_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="CASCADE"), nullable=False)
+    )
+    name: str
+    organisation: str = ""
+
+
+class Minutes(SQLModel, table=True):
+    """A revision of an assembly's minutes; approved ones are frozen, corrections are new
+    revisions that cite the previous one."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    assembly_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="RESTRICT"), nullable=False)
+    )
+    revision: int = 1
+    previous_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("minutes.id", ondelete="RESTRICT"), nullable=True),
+    )
+    correction_reason: str = ""
+    call_held: str = "prima"
+    deserted: bool = False
+    president: str = ""
+    secretary: str = ""
+    how_convened: str = ""
+    opening_notes: str = ""
+    closing_notes: str = ""
+    approved_on: date | None = None
+
+
+class MinutesItem(SQLModel, table=True):
+    __tablename__ = "minutes_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    minutes_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("minutes.id", ondelete="CASCADE"), nullable=False)
+    )
+    position: int
+    title: str
+    discussion: str = ""
+    resolution: str = ""
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstained: int | None = None
+    required_majority_percent: int | None = None
+
+
+class Task(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)
+    )
+    assembly_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="SET NULL"), nullable=True),
+    )
+    minutes_item_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("minutes_item.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    description: str
+    due_date: date | None = None
+    status: str = "aperto"
+    done_on: date | None = None
+    checked_assembly_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="SET NULL"), nullable=True),
+    )

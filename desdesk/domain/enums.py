@@ -155,3 +155,67 @@ _SECTOR_LABELS: dict[Sector, str] = {
     Sector.RESPONSIBLE_TOURISM: N_("Turismo responsabile e sostenibile"),
     Sector.CRITICAL_CONSUMPTION: N_("Consumo critico e gruppi di acquisto solidale"),
 }
+
+
+class AssemblyKind(_Labelled):
+    ORDINARY = "ordinaria"
+    EXTRAORDINARY = "straordinaria"
+
+
+class AssemblyStatus(_Labelled):
+    """Stored state of an assembly; "minutes approved" is read from its minutes."""
+
+    PLANNED = "pianificata"
+    CONVENED = "convocata"
+    HELD = "svolta"
+    CANCELLED = "annullata"
+
+
+class Call(_Labelled):
+    FIRST = "prima"
+    SECOND = "seconda"
+
+
+class ConvocationChannel(_Labelled):
+    EMAIL = "email"
+    PEC = "pec"
+    HAND = "a_mano"
+
+
+class AttendanceStatus(_Labelled):
+    PRESENT_PRIMARY = "presente_titolare"
+    PRESENT_SUBSTITUTE = "presente_supplente"
+    PROXY = "delega"
+    ABSENT_JUSTIFIED = "assente_giustificato"
+    ABSENT = "assente"
+
+
+class TaskStatus(_Labelled):
+    """Stored state of a task; "in ritardo" is computed from the due date."""
+
+    OPEN = "aperto"
+    DONE = "fatto"
+
+
+_LABELS.update(
+    {
+        AssemblyKind.ORDINARY: N_("Ordinaria"),
+        AssemblyKind.EXTRAORDINARY: N_("Straordinaria"),
+        AssemblyStatus.PLANNED: N_("Pianificata"),
+        AssemblyStatus.CONVENED: N_("Convocata"),
+        AssemblyStatus.HELD: N_("Svolta"),
+        AssemblyStatus.CANCELLED: N_("Annullata"),
+        Call.FIRST: N_("Prima convocazione"),
+        Call.SECOND: N_("Seconda convocazione"),
+        ConvocationChannel.EMAIL: N_("E-mail"),
+        ConvocationChannel.PEC: N_("PEC"),
+        ConvocationChannel.HAND: N_("Consegna a mano"),
+        AttendanceStatus.PRESENT_PRIMARY: N_("Presente (titolare)"),
+        AttendanceStatus.PRESENT_SUBSTITUTE: N_("Presente (supplente)"),
+        AttendanceStatus.PROXY: N_("Delega"),
+        AttendanceStatus.ABSENT_JUSTIFIED: N_("Assente giustificato"),
+        AttendanceStatus.ABSENT: N_("Assente"),
+        TaskStatus.OPEN: N_("Aperto"),
+        TaskStatus.DONE: N_("Fatto"),
+    }
+)
