@@ -7,7 +7,7 @@ never attached to a database session.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -231,3 +231,121 @@ class ImportPlan:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+# -- assemblies (issue 3) ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class AgendaItemInput:
+    title: str
+    description: str = ""
+    proposer: str = ""
+
+
+@dataclass(slots=True)
+class AssemblyInput:
+    """What the secretary types when planning or convening an assembly."""
+
+    first_call_date: date
+    kind: str = "ordinaria"
+    title: str = ""
+    open_to_public: bool = False
+    first_call_time: time | None = None
+    second_call_date: date | None = None
+    second_call_time: time | None = None
+    place: str = ""
+    remote_link: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AssemblyRead:
+    id: int
+    data: AssemblyInput
+    status: str
+    convened_on: date | None
+    convened_via: str | None
+    call_held: str | None
+    started_at: time | None
+    ended_at: time | None
+    minutes_approved: bool
+    agenda: tuple[AgendaItemInput, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RollCallRow:
+    """One member in the roll call, with the people who may answer for it."""
+
+    member_id: int
+    member_name: str
+    primary: str
+    substitute: str
+    status: str | None
+    proxy_holder_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class GuestRead:
+    id: int
+    name: str
+    organisation: str
+
+
+@dataclass(slots=True)
+class MinutesItemInput:
+    title: str
+    discussion: str = ""
+    resolution: str = ""
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstained: int | None = None
+    required_majority_percent: int | None = None
+
+
+@dataclass(slots=True)
+class MinutesInput:
+    president: str = ""
+    secretary: str = ""
+    how_convened: str = ""
+    opening_notes: str = ""
+    closing_notes: str = ""
+    items: list[MinutesItemInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesRead:
+    id: int
+    assembly_id: int
+    revision: int
+    previous_id: int | None
+    correction_reason: str
+    call_held: str
+    deserted: bool
+    approved_on: date | None
+    data: MinutesInput
+    item_ids: tuple[int, ...] = ()
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_on is not None
+
+
+@dataclass(slots=True)
+class TaskInput:
+    member_id: int
+    description: str
+    due_date: date | None = None
+    assembly_id: int | None = None
+    minutes_item_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRead:
+    id: int
+    data: TaskInput
+    member_name: str
+    status: str
+    done_on: date | None
+    checked_assembly_id: int | None
+    overdue: bool
