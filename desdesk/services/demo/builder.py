@@ -11,6 +11,8 @@ from desdesk.domain.errors import DesdeskError, InvalidValue
 from desdesk.i18n import _
 from desdesk.schemas import OfficeInput
 from desdesk.services.base import session_factory
+from desdesk.services.demo.assembly_plan import build_assemblies
+from desdesk.services.demo.assembly_writer import AssemblyHistory
 from desdesk.services.demo.documents import build_documents
 from desdesk.services.demo.governance import add_years, build_offices
 from desdesk.services.demo.history import ReferentHistory
@@ -38,6 +40,7 @@ def build_plan(
     plan.offices = build_offices(ctx, plan)
     plan.objectives = build_objectives(ctx)
     plan.documents = build_documents(ctx, entries)
+    plan.assemblies = build_assemblies(ctx, plan)
     return plan
 
 
@@ -57,7 +60,8 @@ def create_demo(
 
 
 def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
-    """Write members (in one transaction), referent changes, offices, objectives, documents."""
+    """Write members (in one transaction), referent changes, offices, assemblies with their
+    roll calls, minutes and tasks, objectives, documents."""
     ids = workspace.members.add_many(plan.members)
     history = ReferentHistory(session_factory(workspace.file.engine))
     history.replace_many([(ids[c.member], c.kind, c.referent) for c in plan.replacements])
@@ -72,6 +76,7 @@ def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
                 end_date=term.end_date,
             )
         )
+    AssemblyHistory(session_factory(workspace.file.engine)).write(plan.assemblies, ids)
     for objective in plan.objectives:
         workspace.district.add_objective(objective)
     with tempfile.TemporaryDirectory(prefix="desdesk-demo-") as folder:

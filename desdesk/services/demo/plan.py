@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from desdesk.domain.enums import OfficeKind, ReferentKind
 from desdesk.schemas import (
@@ -51,6 +52,7 @@ class DemoPlan:
     offices: list[OfficeTerm] = field(default_factory=list)
     objectives: list[ObjectiveInput] = field(default_factory=list)
     documents: list[DocumentPlan] = field(default_factory=list)
+    assemblies: list[Any] = field(default_factory=list)  # PlannedAssembly (assembly_plan.py)
 
     def current_referents(self) -> list[tuple[int, ReferentKind, ReferentInput]]:
         """(member index, kind, referent) of everyone still in charge, by member, primary first."""
