@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time
 
 from sqlalchemy import insert
 from sqlmodel import Session
@@ -35,6 +35,8 @@ def _write_one(session: Session, planned: PlannedAssembly, ids: Sequence[int]) -
         convened_on=planned.convened_on,
         convened_via=planned.via.value if planned.via else None,
         call_held=planned.call_held.value if planned.call_held else None,
+        started_at=time(20, 40) if planned.call_held else None,
+        ended_at=time(22, 50) if planned.call_held else None,
     )
     session.add(assembly)
     session.flush()
