@@ -18,13 +18,17 @@ from desdesk.db.district_file import (
     open_district_file,
 )
 from desdesk.schemas import DistrictProfile
+from desdesk.services.assemblies import AssembliesService
+from desdesk.services.attendance import AttendanceService
 from desdesk.services.base import session_factory
 from desdesk.services.district import DistrictService, clean_profile
 from desdesk.services.documents import DocumentsService
 from desdesk.services.member_io import MemberIOService
 from desdesk.services.members import MembersService
+from desdesk.services.minutes import MinutesService
 from desdesk.services.offices import OfficesService
 from desdesk.services.referents import ReferentsService
+from desdesk.services.tasks import TasksService
 
 
 @dataclass
@@ -36,6 +40,10 @@ class Workspace:
     offices: OfficesService
     member_io: MemberIOService
     documents: DocumentsService
+    attendance: AttendanceService
+    assemblies: AssembliesService
+    minutes: MinutesService
+    tasks: TasksService
 
     @property
     def path(self) -> Path:
@@ -73,6 +81,10 @@ def _workspace(opened: OpenedFile) -> Workspace:
         offices=OfficesService(sessions),
         member_io=MemberIOService(sessions, members),
         documents=DocumentsService(district, members, referents, district_path=opened.path),
+        attendance=AttendanceService(sessions),
+        assemblies=AssembliesService(sessions),
+        minutes=MinutesService(sessions),
+        tasks=TasksService(sessions),
     )
 
 

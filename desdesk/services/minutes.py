@@ -1,0 +1,367 @@
+"""The minutes of an assembly: revisions, items with votes, approval and corrections."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import func, or_, select
+from sqlmodel import Session
+
+from desdesk.db.models import (
+    AgendaItem,
+    Assembly,
+    Attendance,
+    District,
+    Member,
+    Minutes,
+    MinutesItem,
+    Task,
+)
+from desdesk.domain.assembly_rules import (
+    AssemblyRules,
+    AttendanceCount,
+    QuorumState,
+    count_attendance,
+    quorum_state,
+    required_majority_problem,
+    vote_problems,
+)
+from desdesk.domain.enums import AttendanceStatus, Call, ConvocationChannel
+from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
+from desdesk.i18n import _, format_date
+from desdesk.schemas import MinutesInput, MinutesItemInput, MinutesRead
+from desdesk.services.base import Service
+
+_ITEM_COLUMNS = (
+    "title",
+    "discussion",
+    "resolution",
+    "votes_for",
+    "votes_against",
+    "votes_abstained",
+    "required_majority_percent",
+)
+
+
+def how_convened_text(sent_on: date | None, channel: str | None) -> str:
+    """The minutes' "how convened" line, e.g. "Convocazione inviata il 16/11/2026 via PEC."."""
+    if sent_on is None:
+        return ""
+    if channel is None:
+        return _("Convocazione inviata il {date}.").format(date=format_date(sent_on))
+    return _("Convocazione inviata il {date} tramite {channel}.").format(
+        date=format_date(sent_on), channel=ConvocationChannel(channel).label()
+    )
+
+
+def _rules(session: Session) -> AssemblyRules:
+    district = session.execute(select(District)).scalars().first()
+    if district is None:
+        return AssemblyRules()
+    return AssemblyRules(
+        notice_days=district.notice_days,
+        first_call_quorum_percent=district.first_call_quorum_percent,
+        second_call_quorum_minimum=district.second_call_quorum_minimum,
+        proxies_per_member=district.proxies_per_member,
+        exclusion_threshold=district.exclusion_threshold,
+    )
+
+
+def _attendance(session: Session, assembly: Assembly) -> AttendanceCount:
+    """The roll call counted over the members in the district on the assembly's day."""
+    day = assembly.first_call_date
+    members = session.execute(
+        select(func.count(Member.id)).where(
+            or_(Member.joined_on.is_(None), Member.joined_on <= day),
+            or_(Member.left_on.is_(None), Member.left_on > day),
+        )
+    ).scalar_one()
+    statuses = session.execute(
+        select(Attendance.status).where(Attendance.assembly_id == assembly.id)
+    ).scalars()
+    return count_attendance((AttendanceStatus(s) for s in statuses), members)
+
+
+def _deserted(session: Session, assembly: Assembly) -> bool:
+    """A first call without quorum and no second call held: "assemblea deserta"."""
+    if assembly.call_held == Call.SECOND.value:
+        return False
+    count = _attendance(session, assembly)
+    recorded = count.members - count.not_recorded
+    if recorded == 0:
+        return False  # no roll call yet: nothing says it was deserted
+    return not quorum_state(count, Call.FIRST, _rules(session)).reached
+
+
+def _item_problems(index: int, item: MinutesItemInput, voters: int) -> list[FieldProblem]:
+    prefix = f"items.{index}."
+    problems: list[FieldProblem] = []
+    if not item.title.strip():
+        problems.append(FieldProblem(prefix + "title", _("Scrivi il titolo del punto.")))
+    votes = (item.votes_for, item.votes_against, item.votes_abstained)
+    if any(v is not None for v in votes):
+        in_favour, against, abstained = (v or 0 for v in votes)
+        for problem in vote_problems(in_favour, against, abstained, voters):
+            problems.append(FieldProblem(prefix + problem.field, problem.message))
+    majority = required_majority_problem(item.required_majority_percent)
+    if majority is not None:
+        problems.append(FieldProblem(prefix + "required_majority_percent", majority))
+    return problems
+
+
+def _clean_input(data: MinutesInput) -> MinutesInput:
+    items = [
+        replace(
+            item,
+            title=item.title.strip(),
+            discussion=item.discussion.strip(),
+            resolution=item.resolution.strip(),
+        )
+        for item in data.items
+    ]
+    return replace(
+        data,
+        president=data.president.strip(),
+        secretary=data.secretary.strip(),
+        how_convened=data.how_convened.strip(),
+        opening_notes=data.opening_notes.strip(),
+        closing_notes=data.closing_notes.strip(),
+        items=items,
+    )
+
+
+def _items(session: Session, minutes_id: int) -> list[MinutesItem]:
+    query = (
+        select(MinutesItem)
+        .where(MinutesItem.minutes_id == minutes_id)
+        .order_by(MinutesItem.position)
+    )
+    return list(session.execute(query).scalars())
+
+
+def _read(session: Session, minutes: Minutes) -> MinutesRead:
+    assert minutes.id is not None
+    items = _items(session, minutes.id)
+    data = MinutesInput(
+        president=minutes.president,
+        secretary=minutes.secretary,
+        how_convened=minutes.how_convened,
+        opening_notes=minutes.opening_notes,
+        closing_notes=minutes.closing_notes,
+        items=[
+            MinutesItemInput(**{name: getattr(item, name) for name in _ITEM_COLUMNS})
+            for item in items
+        ],
+    )
+    return MinutesRead(
+        id=minutes.id,
+        assembly_id=minutes.assembly_id,
+        revision=minutes.revision,
+        previous_id=minutes.previous_id,
+        correction_reason=minutes.correction_reason,
+        call_held=minutes.call_held,
+        deserted=minutes.deserted,
+        approved_on=minutes.approved_on,
+        data=data,
+        item_ids=tuple(item.id for item in items if item.id is not None),
+    )
+
+
+def _write(session: Session, minutes: Minutes, data: MinutesInput) -> list[MinutesItem]:
+    """Put `data` in `minutes`, keeping item rows by position so their tasks stay linked."""
+    assert minutes.id is not None
+    for name in ("president", "secretary", "how_convened", "opening_notes", "closing_notes"):
+        setattr(minutes, name, getattr(data, name))
+    rows = _items(session, minutes.id)
+    for extra in rows[len(data.items) :]:
+        session.delete(extra)
+    kept = rows[: len(data.items)]
+    for position, item in enumerate(data.items, start=1):
+        if position <= len(kept):
+            row = kept[position - 1]
+        else:
+            row = MinutesItem(minutes_id=minutes.id, position=position, title=item.title)
+            session.add(row)
+            kept.append(row)
+        row.position = position
+        for name in _ITEM_COLUMNS:
+            setattr(row, name, getattr(item, name))
+    session.flush()
+    return kept
+
+
+class MinutesService(Service):
+    def current(self, assembly_id: int) -> MinutesRead | None:
+        """The latest revision of the assembly's minutes, or None if none was written."""
+        with self._reading() as session:
+            minutes = self._latest(session, assembly_id)
+            return _read(session, minutes) if minutes is not None else None
+
+    def revisions(self, assembly_id: int) -> list[MinutesRead]:
+        """Every revision, the first one first."""
+        query = select(Minutes).where(Minutes.assembly_id == assembly_id).order_by(Minutes.revision)
+        with self._reading() as session:
+            return [_read(session, m) for m in session.execute(query).scalars()]
+
+    def get(self, minutes_id: int) -> MinutesRead:
+        with self._reading() as session:
+            return _read(session, self._load(session, minutes_id))
+
+    def attendance(self, assembly_id: int) -> AttendanceCount:
+        """The assembly's roll call, counted (for the minutes' attendance line)."""
+        with self._reading() as session:
+            return _attendance(session, self._assembly(session, assembly_id))
+
+    def quorum(self, assembly_id: int) -> QuorumState:
+        """The quorum at the call held (the first if none is recorded)."""
+        with self._reading() as session:
+            assembly = self._assembly(session, assembly_id)
+            call = Call(assembly.call_held or Call.FIRST.value)
+            return quorum_state(_attendance(session, assembly), call, _rules(session))
+
+    def draft(self, assembly_id: int) -> int:
+        """The latest revision's id; creates revision 1 from the assembly if there is none."""
+        with self._unit_of_work() as session:
+            existing = self._latest(session, assembly_id)
+            if existing is not None:
+                assert existing.id is not None
+                return existing.id
+            assembly = self._assembly(session, assembly_id)
+            deserted = _deserted(session, assembly)
+            minutes = Minutes(
+                assembly_id=assembly_id,
+                call_held=assembly.call_held or Call.FIRST.value,
+                deserted=deserted,
+            )
+            session.add(minutes)
+            session.flush()
+            assert minutes.id is not None
+            agenda = session.execute(
+                select(AgendaItem.title)
+                .where(AgendaItem.assembly_id == assembly_id)
+                .order_by(AgendaItem.position)
+            ).scalars()
+            data = MinutesInput(
+                how_convened=how_convened_text(assembly.convened_on, assembly.convened_via),
+                items=[] if deserted else [MinutesItemInput(title=t) for t in agenda],
+            )
+            _write(session, minutes, data)
+            return minutes.id
+
+    def save(self, minutes_id: int, data: MinutesInput) -> None:
+        """Replace the minutes' text and items; refused if approved or if votes are wrong."""
+        with self._unit_of_work() as session:
+            minutes = self._load(session, minutes_id)
+            self._refuse_approved(minutes)
+            clean = _clean_input(data)
+            voters = _attendance(session, self._assembly(session, minutes.assembly_id)).voters
+            problems = [
+                problem
+                for index, item in enumerate(clean.items)
+                for problem in _item_problems(index, item, voters)
+            ]
+            if problems:
+                raise ValidationFailed(problems)
+            _write(session, minutes, clean)
+
+    def approval_warnings(self, minutes_id: int) -> list[str]:
+        """What looks incomplete before approving (approval is still allowed)."""
+        minutes = self.get(minutes_id)
+        return [
+            _("Il punto {n} «{title}» ha una delibera ma non i voti.").format(
+                n=index, title=item.title
+            )
+            for index, item in enumerate(minutes.data.items, start=1)
+            if item.resolution and item.votes_for is None
+        ]
+
+    def approve(self, minutes_id: int, on: date) -> None:
+        """Approve the revision on `on`: from then on it is frozen."""
+        with self._unit_of_work() as session:
+            minutes = self._load(session, minutes_id)
+            if minutes.approved_on is not None:
+                raise Conflict(
+                    _("Il verbale è già stato approvato il {date}.").format(
+                        date=format_date(minutes.approved_on)
+                    )
+                )
+            if on > date.today():
+                message = _("La data di approvazione ({date}) è nel futuro.")
+                raise ValidationFailed(
+                    [FieldProblem("approved_on", message.format(date=format_date(on)))]
+                )
+            minutes.approved_on = on
+
+    def new_revision(self, minutes_id: int, reason: str) -> int:
+        """A correction of an approved revision: a copy that cites it, to be edited.
+
+        The open tasks of the copied items follow them to the new revision.
+        """
+        if not reason.strip():
+            raise ValidationFailed(
+                [FieldProblem("correction_reason", _("Spiega che cosa va corretto e perché."))]
+            )
+        with self._unit_of_work() as session:
+            previous = self._load(session, minutes_id)
+            if previous.approved_on is None:
+                raise Conflict(
+                    _("Il verbale non è ancora approvato: puoi correggerlo direttamente.")
+                )
+            latest = self._latest(session, previous.assembly_id)
+            if latest is not None and latest.id != previous.id:
+                raise Conflict(
+                    _("Esiste già una revisione successiva: correggi l'ultima revisione.")
+                )
+            copy = Minutes(
+                assembly_id=previous.assembly_id,
+                revision=previous.revision + 1,
+                previous_id=previous.id,
+                correction_reason=reason.strip(),
+                call_held=previous.call_held,
+                deserted=previous.deserted,
+            )
+            session.add(copy)
+            session.flush()
+            old_items = _items(session, minutes_id)
+            new_items = _write(session, copy, _read(session, previous).data)
+            for old, new in zip(old_items, new_items, strict=True):
+                tasks = session.execute(select(Task).where(Task.minutes_item_id == old.id))
+                for task in tasks.scalars():
+                    task.minutes_item_id = new.id
+            assert copy.id is not None
+            return copy.id
+
+    @staticmethod
+    def _refuse_approved(minutes: Minutes) -> None:
+        if minutes.approved_on is not None:
+            raise Conflict(_("Il verbale è approvato: per correggerlo crea una nuova revisione."))
+
+    @staticmethod
+    def _latest(session: Session, assembly_id: int) -> Minutes | None:
+        query = (
+            select(Minutes)
+            .where(Minutes.assembly_id == assembly_id)
+            .order_by(Minutes.revision.desc())  # type: ignore[attr-defined]
+            .limit(1)
+        )
+        return session.execute(query).scalars().first()
+
+    @staticmethod
+    def _load(session: Session, minutes_id: int) -> Minutes:
+        minutes = session.get(Minutes, minutes_id)
+        if minutes is None:
+            raise NotFound(_("Il verbale non esiste più."))
+        return minutes
+
+    @staticmethod
+    def _assembly(session: Session, assembly_id: int) -> Assembly:
+        assembly = session.get(Assembly, assembly_id)
+        if assembly is None:
+            raise NotFound(_("L'assemblea non esiste più."))
+        return assembly
+
+    def refuse_if_approved(self, minutes_id: int) -> None:
+        """Raise the approved-minutes refusal (for callers about to edit the minutes' tasks)."""
+        with self._reading() as session:
+            self._refuse_approved(self._load(session, minutes_id))
