@@ -18,8 +18,6 @@ from desdesk.db.district_file import (
     open_district_file,
 )
 from desdesk.schemas import DistrictProfile
-from desdesk.services.assemblies import AssembliesService
-from desdesk.services.attendance import AttendanceService
 from desdesk.services.base import session_factory
 from desdesk.services.district import DistrictService, clean_profile
 from desdesk.services.documents import DocumentsService
@@ -40,8 +38,6 @@ class Workspace:
     offices: OfficesService
     member_io: MemberIOService
     documents: DocumentsService
-    attendance: AttendanceService
-    assemblies: AssembliesService
     minutes: MinutesService
     tasks: TasksService
 
@@ -81,8 +77,6 @@ def _workspace(opened: OpenedFile) -> Workspace:
         offices=OfficesService(sessions),
         member_io=MemberIOService(sessions, members),
         documents=DocumentsService(district, members, referents, district_path=opened.path),
-        attendance=AttendanceService(sessions),
-        assemblies=AssembliesService(sessions),
         minutes=MinutesService(sessions),
         tasks=TasksService(sessions),
     )
