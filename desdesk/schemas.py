@@ -349,3 +349,24 @@ class TaskRead:
     done_on: date | None
     checked_assembly_id: int | None
     overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MemberAttendanceRow:
+    """One member's attendance record over a period (the fields of `MemberAttendance`),
+    flagged when its current run of absences reaches the exclusion threshold; `run_*` name
+    the assemblies of that run, oldest first."""
+
+    member_id: int
+    name: str
+    convened: int
+    present_primary: int
+    present_substitute: int
+    represented: int
+    absent_justified: int
+    absent: int
+    current_absence_run: int
+    flagged: bool = False
+    run_assembly_ids: tuple[int, ...] = ()
+    run_dates: tuple[date, ...] = ()
+    rate: float | None = None

@@ -18,6 +18,7 @@ from desdesk.db.district_file import (
     open_district_file,
 )
 from desdesk.schemas import DistrictProfile
+from desdesk.services.attendance import AttendanceService
 from desdesk.services.base import session_factory
 from desdesk.services.district import DistrictService, clean_profile
 from desdesk.services.documents import DocumentsService
@@ -38,6 +39,7 @@ class Workspace:
     offices: OfficesService
     member_io: MemberIOService
     documents: DocumentsService
+    attendance: AttendanceService
     minutes: MinutesService
     tasks: TasksService
 
@@ -77,6 +79,7 @@ def _workspace(opened: OpenedFile) -> Workspace:
         offices=OfficesService(sessions),
         member_io=MemberIOService(sessions, members),
         documents=DocumentsService(district, members, referents, district_path=opened.path),
+        attendance=AttendanceService(sessions),
         minutes=MinutesService(sessions),
         tasks=TasksService(sessions),
     )

@@ -1,0 +1,110 @@
+"""Each member's attendance over a period, from the statuses recorded at held assemblies.
+
+Three plain reads (assemblies, members, statuses) and one pass in Python: the domain's
+`member_attendance` does the counting, `over_exclusion_threshold` the flag.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Connection
+
+from desdesk.domain.assembly_rules import (
+    AssemblyRules,
+    member_attendance,
+    over_exclusion_threshold,
+)
+from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
+from desdesk.schemas import MemberAttendanceRow
+
+# The day an assembly was held: its second call's if that is the call held.
+_HELD_DAY = f"""
+CASE WHEN call_held = '{Call.SECOND.value}' AND second_call_date IS NOT NULL
+     THEN second_call_date ELSE first_call_date END
+"""
+_ASSEMBLIES_SQL = f"""
+SELECT id, {_HELD_DAY} AS day FROM assembly
+WHERE status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} BETWEEN ? AND ?
+ORDER BY day, id
+"""
+_STATUSES_SQL = f"""
+SELECT t.assembly_id, t.member_id, t.status FROM attendance AS t
+JOIN assembly ON assembly.id = t.assembly_id
+WHERE assembly.status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} BETWEEN ? AND ?
+"""
+
+
+def _held_assemblies(connection: Connection, start: date, end: date) -> list[tuple[int, date]]:
+    rows = connection.exec_driver_sql(_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
+    return [(assembly_id, date.fromisoformat(day[:10])) for assembly_id, day in rows]
+
+
+def _statuses(
+    connection: Connection, start: date, end: date
+) -> dict[tuple[int, int], AttendanceStatus]:
+    rows = connection.exec_driver_sql(_STATUSES_SQL, (start.isoformat(), end.isoformat()))
+    return {(a, m): AttendanceStatus(status) for a, m, status in rows}
+
+
+def _members(connection: Connection) -> list[tuple[int, str, date | None, date | None]]:
+    rows = connection.exec_driver_sql(
+        "SELECT id, name, joined_on, left_on FROM member ORDER BY name, id"
+    )
+    return [
+        (i, name, date.fromisoformat(j) if j else None, date.fromisoformat(left) if left else None)
+        for i, name, j, left in rows
+    ]
+
+
+def member_records(
+    connection: Connection, rules: AssemblyRules, start: date | None, end: date | None
+) -> list[MemberAttendanceRow]:
+    """One row per member convened to at least one held assembly in the period, by name."""
+    last = min(end or date.today(), date.today())
+    first = start or date.min
+    assemblies = _held_assemblies(connection, first, last)
+    if not assemblies:
+        return []
+    statuses = _statuses(connection, first, last)
+    rows = []
+    for member_id, name, joined, left in _members(connection):
+        convened = [
+            (a, day)
+            for a, day in assemblies
+            if (joined is None or joined <= day) and (left is None or left >= day)
+        ]
+        if not convened:
+            continue
+        history = [statuses.get((a, member_id)) for a, _day in convened]
+        rows.append(_row(member_id, name, convened, history, rules))
+    return rows
+
+
+def _row(
+    member_id: int,
+    name: str,
+    convened: list[tuple[int, date]],
+    history: list[AttendanceStatus | None],
+    rules: AssemblyRules,
+) -> MemberAttendanceRow:
+    record = member_attendance(history)
+    run = record.current_absence_run
+    # The run's assemblies: the last `run` ones with a recorded status (None is skipped).
+    recorded = [held for held, status in zip(convened, history, strict=True) if status]
+    in_run = recorded[len(recorded) - run :] if run else []
+    return MemberAttendanceRow(
+        member_id=member_id,
+        name=name,
+        convened=record.convened,
+        present_primary=record.present_primary,
+        present_substitute=record.present_substitute,
+        represented=record.represented,
+        absent_justified=record.absent_justified,
+        absent=record.absent,
+        current_absence_run=run,
+        flagged=over_exclusion_threshold(run, rules),
+        run_assembly_ids=tuple(a for a, _day in in_run),
+        run_dates=tuple(day for _a, day in in_run),
+        rate=record.rate,
+    )
