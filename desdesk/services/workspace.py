@@ -18,6 +18,7 @@ from desdesk.db.district_file import (
     open_district_file,
 )
 from desdesk.schemas import DistrictProfile
+from desdesk.services.assemblies import AssembliesService
 from desdesk.services.attendance import AttendanceService
 from desdesk.services.base import session_factory
 from desdesk.services.district import DistrictService, clean_profile
@@ -40,6 +41,7 @@ class Workspace:
     member_io: MemberIOService
     documents: DocumentsService
     attendance: AttendanceService
+    assemblies: AssembliesService
     minutes: MinutesService
     tasks: TasksService
 
@@ -80,6 +82,7 @@ def _workspace(opened: OpenedFile) -> Workspace:
         member_io=MemberIOService(sessions, members),
         documents=DocumentsService(district, members, referents, district_path=opened.path),
         attendance=AttendanceService(sessions),
+        assemblies=AssembliesService(sessions),
         minutes=MinutesService(sessions),
         tasks=TasksService(sessions),
     )
