@@ -351,6 +351,56 @@ class TaskRead:
     overdue: bool
 
 
+# -- assembly documents (issue 3) -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ConvocationRecipient:
+    """Who a convocation letter is addressed to: the member, care of its referent."""
+
+    member_id: int
+    member_name: str
+    referent: str = ""
+    address: str = ""  # street on the first line, "CAP Comune (PR)" on the second
+    email: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesDocument:
+    """Everything the Verbale prints: the assembly, one revision of its minutes, the roll
+    call, the guests and the tasks assigned; `quorum_required` for the call held."""
+
+    assembly: AssemblyRead
+    minutes: MinutesRead
+    roll_call: tuple[RollCallRow, ...] = ()
+    guests: tuple[GuestRead, ...] = ()
+    tasks: tuple[TaskRead, ...] = ()
+    quorum_required: int = 1
+    previous_approved_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceRegisterRow:
+    """One member of the Registro presenze: its status at each assembly it was convened to
+    (by assembly id; an assembly missing from `statuses` was before it joined or after it
+    left; a `None` status was not recorded)."""
+
+    member_id: int
+    member_name: str
+    statuses: dict[int, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceRegister:
+    """The assemblies held in a period, oldest first, and the members convened to them."""
+
+    start: date | None
+    end: date | None
+    assemblies: tuple[AssemblyRead, ...] = ()
+    rows: tuple[AttendanceRegisterRow, ...] = ()
+    exclusion_threshold: int = 3
+
+
 @dataclass(frozen=True, slots=True)
 class MemberAttendanceRow:
     """One member's attendance record over a period (the fields of `MemberAttendance`),

@@ -11,3 +11,23 @@ def register_title() -> str:
 
 def contacts_title() -> str:
     return _("Contatti dei referenti")
+
+
+def convocation_title() -> str:
+    return _("Convocazione dell'assemblea")
+
+
+def notice_title() -> str:
+    return _("Avviso di convocazione")
+
+
+def minutes_title() -> str:
+    return _("Verbale di assemblea")
+
+
+def deserted_minutes_title() -> str:
+    return _("Verbale di assemblea deserta")
+
+
+def attendance_title() -> str:
+    return _("Registro presenze")
