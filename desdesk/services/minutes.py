@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, time
 
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
@@ -32,6 +33,21 @@ from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFa
 from desdesk.i18n import _, format_date
 from desdesk.schemas import MinutesInput, MinutesItemInput, MinutesRead
 from desdesk.services.base import Service
+from desdesk.services.minutes_tasks import ItemTask, task_problems, write_item_tasks
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesHeading:
+    """What the minutes show of the assembly itself, read-only."""
+
+    kind: str
+    first_call_date: date
+    first_call_time: time | None
+    second_call_date: date | None
+    second_call_time: time | None
+    place: str
+    call_held: str | None
+
 
 _ITEM_COLUMNS = (
     "title",
@@ -249,8 +265,17 @@ class MinutesService(Service):
             _write(session, minutes, data)
             return minutes.id
 
-    def save(self, minutes_id: int, data: MinutesInput) -> None:
-        """Replace the minutes' text and items; refused if approved or if votes are wrong."""
+    def save(
+        self,
+        minutes_id: int,
+        data: MinutesInput,
+        tasks: Sequence[Sequence[ItemTask]] | None = None,
+    ) -> None:
+        """Replace the minutes' text and items; refused if approved or if votes are wrong.
+
+        With `tasks` (one list per item) each item's tasks become those, in the same
+        transaction: listed ids are updated, the item's other tasks deleted, new ones added.
+        """
         with self._unit_of_work() as session:
             minutes = self._load(session, minutes_id)
             self._refuse_approved(minutes)
@@ -261,9 +286,26 @@ class MinutesService(Service):
                 for index, item in enumerate(clean.items)
                 for problem in _item_problems(index, item, voters)
             ]
+            if tasks is not None:
+                problems += task_problems(session, tasks)
             if problems:
                 raise ValidationFailed(problems)
-            _write(session, minutes, clean)
+            rows = _write(session, minutes, clean)
+            if tasks is not None:
+                write_item_tasks(session, minutes.assembly_id, rows, tasks)
+
+    def heading(self, assembly_id: int) -> MinutesHeading:
+        with self._reading() as session:
+            a = self._assembly(session, assembly_id)
+            return MinutesHeading(
+                a.kind,
+                a.first_call_date,
+                a.first_call_time,
+                a.second_call_date,
+                a.second_call_time,
+                a.place,
+                a.call_held,
+            )
 
     def approval_warnings(self, minutes_id: int) -> list[str]:
         """What looks incomplete before approving (approval is still allowed)."""
@@ -360,8 +402,3 @@ class MinutesService(Service):
         if assembly is None:
             raise NotFound(_("L'assemblea non esiste più."))
         return assembly
-
-    def refuse_if_approved(self, minutes_id: int) -> None:
-        """Raise the approved-minutes refusal (for callers about to edit the minutes' tasks)."""
-        with self._reading() as session:
-            self._refuse_approved(self._load(session, minutes_id))

@@ -9,6 +9,7 @@ import pytest
 
 from desdesk.domain.errors import Conflict, NotFound, ValidationFailed
 from desdesk.schemas import TaskInput
+from desdesk.services.minutes_tasks import ItemTask
 from desdesk.services.workspace import Workspace
 from tests.assembly_rows import add_assembly, add_members
 
@@ -160,3 +161,40 @@ def test_missing_records_are_reported(workspace: Workspace) -> None:
     with pytest.raises(NotFound):
         workspace.minutes.get(99)
     assert workspace.minutes.current(99) is None
+
+
+def test_tasks_are_saved_with_the_minutes(workspace: Workspace, held) -> None:
+    assembly_id, members = held
+    minutes_id = workspace.minutes.draft(assembly_id)
+    data = workspace.minutes.get(minutes_id).data
+    tasks = [[ItemTask(members[0], " Depositare il bilancio ", date(2026, 4, 30))], []]
+    workspace.minutes.save(minutes_id, data, tasks)
+    item = workspace.minutes.get(minutes_id).item_ids[0]
+    (saved,) = workspace.tasks.for_minutes_item(item)
+    assert saved.data.description == "Depositare il bilancio"
+    assert saved.data.assembly_id == assembly_id and saved.data.due_date == date(2026, 4, 30)
+    workspace.tasks.mark_done(saved.id, date(2026, 4, 20))
+    kept = ItemTask(members[1], "Depositare il bilancio in Comune", id=saved.id)
+    workspace.minutes.save(minutes_id, data, [[kept, ItemTask(members[2], "Avvisare")], []])
+    rows = workspace.tasks.for_minutes_item(item)
+    assert (rows[0].id, rows[0].status) == (saved.id, "fatto")
+    assert [r.member_name for r in rows] == ["Aderente 2", "Aderente 3"]
+    workspace.minutes.save(minutes_id, data, [[], []])
+    assert workspace.tasks.for_minutes_item(item) == []
+
+
+def test_a_bad_task_refuses_the_whole_save(workspace: Workspace, held) -> None:
+    assembly_id, members = held
+    minutes_id = workspace.minutes.draft(assembly_id)
+    data = workspace.minutes.get(minutes_id).data
+    data.items[0].discussion = "Discussione"
+    with pytest.raises(ValidationFailed) as refused:
+        workspace.minutes.save(minutes_id, data, [[], [ItemTask(members[0], "  ")]])
+    assert refused.value.for_field("items.1.tasks.0.description") == "Scrivi che cosa deve fare."
+    assert workspace.minutes.get(minutes_id).data.items[0].discussion == ""
+    assert workspace.tasks.list() == []
+
+
+def test_heading_reads_the_assembly(workspace: Workspace, held) -> None:
+    heading = workspace.minutes.heading(held[0])
+    assert heading.first_call_date == date(2026, 3, 10) and heading.place == "Sala civica, Rovereto"
