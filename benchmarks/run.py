@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 STARTUP_RUNS = 7
 KEYSTROKES = "cooperativa ro"
+ROLL_CALL_STATUSES = 50
 
 
 @dataclass
@@ -109,6 +110,51 @@ def keystroke_filter(path: Path) -> Figure:
     return Figure(f"member filter per keystroke, {path.stem}", samples)
 
 
+def _roll_call_copy(path: Path) -> tuple[Path, int]:
+    """A copy of `path` with a new assembly today, to take a roll call on."""
+    from datetime import date
+
+    from sqlmodel import Session
+
+    from desdesk.db.models import Assembly
+    from desdesk.services.workspace import open_workspace
+
+    copy = OUT / f"{path.stem}-roll-call.des"
+    for stale in OUT.glob(f"{copy.name}*"):
+        stale.unlink()
+    with open_workspace(path) as workspace:
+        workspace.save_copy(copy)
+    with open_workspace(copy) as workspace, Session(workspace.file.engine) as session:
+        assembly = Assembly(first_call_date=date.today(), status="convocata")
+        session.add(assembly)
+        session.commit()
+        assert assembly.id is not None
+        return copy, assembly.id
+
+
+def roll_call(path: Path) -> tuple[Figure, Figure]:
+    """The roll call at the meeting: a status to its durable save, and the quorum counter."""
+    from desdesk.domain.enums import AttendanceStatus
+    from desdesk.services.workspace import open_workspace
+
+    copy, assembly = _roll_call_copy(path)
+    saves: list[float] = []
+    counts: list[float] = []
+    with open_workspace(copy) as workspace:
+        members = [row.member_id for row in workspace.attendance.roll_call(assembly)]
+        for member_id in members[:ROLL_CALL_STATUSES]:
+            started = time.perf_counter()
+            workspace.attendance.set_status(assembly, member_id, AttendanceStatus.PRESENT_PRIMARY)
+            saves.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            workspace.attendance.count(assembly)
+            counts.append(time.perf_counter() - started)
+    return (
+        Figure(f"roll call status to durable save, {path.stem}", saves),
+        Figure(f"quorum counter, {path.stem}", counts),
+    )
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -123,6 +169,7 @@ def main() -> int:
     figures += [floor, small_start, large_start]
     figures.append(keystroke_filter(small))
     figures.append(keystroke_filter(large))
+    figures += roll_call(large)
     table = [
         "| measure | median ms | min ms | max ms | ratio |",
         "|---|---|---|---|---|",
