@@ -15,6 +15,7 @@ from sqlalchemy import delete, exists, select
 from sqlmodel import Session
 
 from desdesk.atomic import atomic_write
+from desdesk.db.files import is_database_or_side_file
 from desdesk.db.models import AgendaItem, Assembly, District, Member, Minutes, Task
 from desdesk.domain.assembly_rules import (
     AssemblyRules,
@@ -24,11 +25,17 @@ from desdesk.domain.assembly_rules import (
     six_month_gaps,
 )
 from desdesk.domain.enums import AssemblyKind, AssemblyStatus, ConvocationChannel, TaskStatus
-from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
+from desdesk.domain.errors import (
+    Conflict,
+    FieldProblem,
+    NotFound,
+    ValidationFailed,
+    os_error_reason,
+)
 from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import AgendaItemInput, AssemblyInput, AssemblyRead
-from desdesk.services.base import Service
-from desdesk.services.calendar_export import ics_bytes
+from desdesk.services.base import Service, SessionFactory
+from desdesk.services.calendar_export import CalendarWriteError, ics_bytes
 
 # Aliases for annotations inside AssembliesService, where `list` is the method.
 Agenda = list[AgendaItemInput]
@@ -96,6 +103,10 @@ def _approved_minutes(assembly_id: int) -> object:
 
 
 class AssembliesService(Service):
+    def __init__(self, sessions: SessionFactory, district_path: Path | None = None) -> None:
+        super().__init__(sessions)
+        self._district_path = district_path  # never overwritten by an export
+
     # -- settings -------------------------------------------------------------
     def rules(self) -> AssemblyRules:
         with self._reading() as session:
@@ -265,8 +276,20 @@ class AssembliesService(Service):
             district = _district(session)
             name, district_id = district.name, district.id or 1
         content = ics_bytes(assemblies, name, year, district_id=district_id)
-        with atomic_write(Path(path)) as handle:
-            handle.write(content)
+        path = Path(path)
+        if self._district_path is not None and is_database_or_side_file(path, self._district_path):
+            raise CalendarWriteError(
+                _("Il calendario non può sostituire il file del distretto: scegli un altro nome.")
+            )
+        try:
+            with atomic_write(path) as handle:
+                handle.write(content)
+        except OSError as exc:
+            raise CalendarWriteError(
+                _("Non riesco a salvare {path}: {reason}").format(
+                    path=path, reason=os_error_reason(exc)
+                )
+            ) from exc
         return len(assemblies)
 
 

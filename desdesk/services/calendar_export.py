@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from desdesk.domain.enums import AssemblyKind, AssemblyStatus
+from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _, format_date
 from desdesk.schemas import AssemblyRead
 
@@ -25,6 +26,10 @@ DEFAULT_DURATION = timedelta(hours=2)
 # The district has no e-mail address of its own: the organizer is named by its CN, with
 # an address under the reserved `.invalid` domain (RFC 2606) that no client will write to.
 ORGANIZER_ADDRESS = "mailto:segreteria@desdesk.invalid"
+
+
+class CalendarWriteError(DesdeskError):
+    """The .ics file could not be written where asked; nothing was replaced."""
 
 
 def event_uid(assembly_id: int, district_id: int = 1) -> str:
