@@ -160,6 +160,18 @@ class TasksService(Service):
         with self._unit_of_work() as session:
             session.delete(self._load(session, task_id))
 
+    def assembly_choices(self) -> builtins.list[tuple[int, str]]:
+        """(id, "10/03/2026 – title") of the assemblies, latest first: where a task was
+        assigned or checked."""
+        query = select(Assembly.id, Assembly.first_call_date, Assembly.title).order_by(
+            Assembly.first_call_date.desc()  # type: ignore[attr-defined]
+        )
+        with self._reading() as session:
+            return [
+                (i, f"{format_date(day)} – {title}" if title else format_date(day))
+                for i, day, title in session.execute(query)
+            ]
+
     @staticmethod
     def _load(session: Session, task_id: int) -> Task:
         task = session.get(Task, task_id)

@@ -74,3 +74,9 @@ def test_a_former_members_task_can_still_be_edited(workspace: Workspace) -> None
     assert workspace.tasks.get(task).data.description == "Restituire le chiavi della sala"
     with pytest.raises(ValidationFailed):
         workspace.tasks.update(task, TaskInput(member, ""))
+
+
+def test_assembly_choices_latest_first(workspace: Workspace) -> None:
+    older = add_assembly(workspace, day=date(2026, 3, 10))
+    newer = add_assembly(workspace, day=date(2026, 9, 10))
+    assert workspace.tasks.assembly_choices() == [(newer, "10/09/2026"), (older, "10/03/2026")]
