@@ -6,15 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlmodel import Session
 
+from desdesk.db import attendance_queries as q
 from desdesk.db.models import (
     AgendaItem,
     Assembly,
-    Attendance,
-    District,
-    Member,
     Minutes,
     MinutesItem,
     Task,
@@ -22,8 +20,6 @@ from desdesk.db.models import (
 from desdesk.domain.assembly_rules import (
     AssemblyRules,
     AttendanceCount,
-    QuorumState,
-    count_attendance,
     quorum_state,
     required_majority_problem,
     vote_problems,
@@ -32,6 +28,7 @@ from desdesk.domain.enums import AttendanceStatus, Call, ConvocationChannel
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import MinutesInput, MinutesItemInput, MinutesRead
+from desdesk.services.attendance import assembly_day, read_rules
 from desdesk.services.base import Service
 from desdesk.services.minutes_tasks import ItemTask, task_problems, write_item_tasks
 
@@ -71,43 +68,34 @@ def how_convened_text(sent_on: date | None, channel: str | None) -> str:
     )
 
 
-def _rules(session: Session) -> AssemblyRules:
-    district = session.execute(select(District)).scalars().first()
-    if district is None:
-        return AssemblyRules()
-    return AssemblyRules(
-        notice_days=district.notice_days,
-        first_call_quorum_percent=district.first_call_quorum_percent,
-        second_call_quorum_minimum=district.second_call_quorum_minimum,
-        proxies_per_member=district.proxies_per_member,
-        exclusion_threshold=district.exclusion_threshold,
+def _attendance(session: Session, assembly_id: int) -> tuple[AttendanceCount, AssemblyRules]:
+    """The roll call counted as the attendance service counts it (entitled members on
+    the day held), and the district's rules."""
+    connection = session.connection()
+    state = q.assembly_state(connection, assembly_id)
+    if state is None:
+        raise NotFound(_("L'assemblea non esiste più."))
+    tally = q.status_counts(connection, assembly_id, assembly_day(state))
+    count = AttendanceCount(
+        members=sum(tally.values()),
+        present_primary=tally.get(AttendanceStatus.PRESENT_PRIMARY.value, 0),
+        present_substitute=tally.get(AttendanceStatus.PRESENT_SUBSTITUTE.value, 0),
+        represented=tally.get(AttendanceStatus.PROXY.value, 0),
+        absent_justified=tally.get(AttendanceStatus.ABSENT_JUSTIFIED.value, 0),
+        absent=tally.get(AttendanceStatus.ABSENT.value, 0),
     )
-
-
-def _attendance(session: Session, assembly: Assembly) -> AttendanceCount:
-    """The roll call counted over the members in the district on the assembly's day."""
-    day = assembly.first_call_date
-    members = session.execute(
-        select(func.count(Member.id)).where(
-            or_(Member.joined_on.is_(None), Member.joined_on <= day),
-            or_(Member.left_on.is_(None), Member.left_on > day),
-        )
-    ).scalar_one()
-    statuses = session.execute(
-        select(Attendance.status).where(Attendance.assembly_id == assembly.id)
-    ).scalars()
-    return count_attendance((AttendanceStatus(s) for s in statuses), members)
+    return count, read_rules(connection)
 
 
 def _deserted(session: Session, assembly: Assembly) -> bool:
     """A first call without quorum and no second call held: "assemblea deserta"."""
     if assembly.call_held == Call.SECOND.value:
         return False
-    count = _attendance(session, assembly)
-    recorded = count.members - count.not_recorded
-    if recorded == 0:
+    assert assembly.id is not None
+    count, rules = _attendance(session, assembly.id)
+    if count.members == count.not_recorded:
         return False  # no roll call yet: nothing says it was deserted
-    return not quorum_state(count, Call.FIRST, _rules(session)).reached
+    return not quorum_state(count, Call.FIRST, rules).reached
 
 
 def _item_problems(index: int, item: MinutesItemInput, voters: int) -> list[FieldProblem]:
@@ -224,18 +212,6 @@ class MinutesService(Service):
         with self._reading() as session:
             return _read(session, self._load(session, minutes_id))
 
-    def attendance(self, assembly_id: int) -> AttendanceCount:
-        """The assembly's roll call, counted (for the minutes' attendance line)."""
-        with self._reading() as session:
-            return _attendance(session, self._assembly(session, assembly_id))
-
-    def quorum(self, assembly_id: int) -> QuorumState:
-        """The quorum at the call held (the first if none is recorded)."""
-        with self._reading() as session:
-            assembly = self._assembly(session, assembly_id)
-            call = Call(assembly.call_held or Call.FIRST.value)
-            return quorum_state(_attendance(session, assembly), call, _rules(session))
-
     def draft(self, assembly_id: int) -> int:
         """The latest revision's id; creates revision 1 from the assembly if there is none."""
         with self._unit_of_work() as session:
@@ -280,7 +256,7 @@ class MinutesService(Service):
             minutes = self._load(session, minutes_id)
             self._refuse_approved(minutes)
             clean = _clean_input(data)
-            voters = _attendance(session, self._assembly(session, minutes.assembly_id)).voters
+            voters = _attendance(session, minutes.assembly_id)[0].voters
             problems = [
                 problem
                 for index, item in enumerate(clean.items)

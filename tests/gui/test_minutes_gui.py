@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.approve_minutes import ApproveMinutesDialog
 from desdesk.ui.dialogs.minutes_dialog import MinutesDialog
 from desdesk.ui.widgets.forms import select_data
 from tests.assembly_rows import add_assembly
@@ -69,14 +73,28 @@ def test_votes_over_the_voters_are_refused_next_to_the_field(
 
 
 def test_approve_freezes_and_a_new_revision_cites_the_old(  # type: ignore[no-untyped-def]
-    qtbot, populated: Workspace, assembly: int, *, answer_yes, shown_messages, monkeypatch
+    qtbot, populated: Workspace, assembly: int, *, shown_messages, monkeypatch
 ) -> None:
     dialog = _dialog(qtbot, populated, assembly)
     qtbot.keyClicks(dialog.items[0].resolution, "Approvato.")
+    seen: list[str] = []
+
+    def answer() -> None:  # the approval dialog is modal: fill it while it runs
+        approval = QApplication.activeModalWidget()
+        assert isinstance(approval, ApproveMinutesDialog)
+        seen.append(approval.explanation.text())
+        approval.approved_on.setText("31/02/2026")
+        approval.save()
+        seen.append(approval.form.error_text("approved_on"))
+        approval.approved_on.setText("01/04/2026")
+        approval.save()
+
+    QTimer.singleShot(0, answer)
     dialog.approve()
-    assert "ha una delibera ma non i voti" in answer_yes[0]
+    assert "ha una delibera ma non i voti" in seen[0] and seen[1]
     first = populated.minutes.current(assembly)
-    assert first is not None and first.approved
+    assert first is not None and first.approved_on == date(2026, 4, 1)
+    assert "approvata il 01/04/2026" in dialog.revision.currentText()
     assert first.data.items[0].resolution == "Approvato."
     assert not dialog.save_button.isEnabled() and dialog.items[0].resolution.isReadOnly()
     assert dialog.revise_button.isEnabled()

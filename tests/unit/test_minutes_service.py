@@ -30,8 +30,8 @@ def test_draft_is_prefilled_from_the_assembly(workspace: Workspace, held) -> Non
     assert [item.title for item in minutes.data.items] == ["Bilancio", "Nuovi aderenti"]
     assert minutes.data.how_convened == "Convocazione inviata il 25/02/2026 tramite PEC."
     assert workspace.minutes.draft(assembly_id) == minutes_id  # no second revision 1
-    assert workspace.minutes.attendance(assembly_id).voters == 4
-    assert workspace.minutes.quorum(assembly_id).reached
+    count, quorum = workspace.attendance.count(assembly_id)
+    assert count.voters == 4 and quorum.reached
 
 
 def test_save_replaces_the_items_and_keeps_task_links(workspace: Workspace, held) -> None:
@@ -142,7 +142,7 @@ def test_first_call_without_quorum_is_deserted(workspace: Workspace) -> None:
     assembly_id = add_assembly(workspace, present=members[:2], absent=members[2:])
     minutes = workspace.minutes.get(workspace.minutes.draft(assembly_id))
     assert minutes.deserted and minutes.data.items == []
-    assert not workspace.minutes.quorum(assembly_id).reached
+    assert not workspace.attendance.count(assembly_id)[1].reached
 
 
 def test_second_call_held_is_not_deserted(workspace: Workspace) -> None:
@@ -152,7 +152,7 @@ def test_second_call_held_is_not_deserted(workspace: Workspace) -> None:
     )
     minutes = workspace.minutes.get(workspace.minutes.draft(assembly_id))
     assert not minutes.deserted and minutes.call_held == "seconda"
-    assert workspace.minutes.quorum(assembly_id).reached
+    assert workspace.attendance.count(assembly_id)[1].reached
 
 
 def test_missing_records_are_reported(workspace: Workspace) -> None:

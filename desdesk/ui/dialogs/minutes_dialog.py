@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -21,6 +18,7 @@ from desdesk.domain.errors import FieldProblem, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import MinutesRead
 from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.approve_minutes import ApproveMinutesDialog
 from desdesk.ui.errors import show_error
 from desdesk.ui.widgets.minutes_header import MinutesHeader
 from desdesk.ui.widgets.minutes_item_editor import MinutesItemEditor
@@ -57,19 +55,15 @@ class MinutesDialog(QDialog):
         self.workspace = workspace
         self.assembly_id = assembly_id
         self.setWindowTitle(_("Verbale dell'assemblea"))
-        minutes = workspace.minutes
-        minutes.draft(assembly_id)
-        self.voters = minutes.attendance(assembly_id).voters
+        workspace.minutes.draft(assembly_id)
+        count, quorum = workspace.attendance.count(assembly_id)
+        self.voters = count.voters
         self.members = [(i, name) for i, name, _active in workspace.members.names()]
         self.revision = QComboBox()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.header = MinutesHeader()
-        self.header.show_assembly(
-            minutes.heading(assembly_id),
-            minutes.attendance(assembly_id),
-            minutes.quorum(assembly_id),
-        )
+        self.header.show_assembly(workspace.minutes.heading(assembly_id), count, quorum)
         self.items: list[MinutesItemEditor] = []
         self._items_box = QVBoxLayout()
         self.save_button = QPushButton(_("Salva"))
@@ -199,24 +193,12 @@ class MinutesDialog(QDialog):
         self.status.setText(_("Il verbale non è stato salvato: correggi i campi segnalati."))
 
     def approve(self) -> None:
+        """Save what is typed, then ask the approval date; frozen afterwards."""
         if not self.save():
             return
         warnings = self.workspace.minutes.approval_warnings(self.shown.id)
-        question = _(
-            "Approvare il verbale con la data di oggi? Dopo l'approvazione non si potrà più "
-            "modificare: eventuali correzioni richiederanno una nuova revisione."
-        )
-        if warnings:
-            question += "\n\n" + "\n".join(warnings)
-        answer = QMessageBox.question(self, _("Approva verbale"), question)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.workspace.minutes.approve(self.shown.id, date.today())
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self._reload()
+        if ApproveMinutesDialog(self.workspace, self.shown.id, warnings, self).exec():
+            self._reload()
 
     def new_revision(self) -> None:
         reason, ok = QInputDialog.getText(
