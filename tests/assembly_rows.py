@@ -3,7 +3,7 @@ tasks (the assemblies and attendance services are written by others at the same 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
@@ -29,15 +29,16 @@ def add_assembly(
     absent: list[int] | None = None,
     call_held: str | None = "prima",
     day: date = date(2026, 3, 10),
+    status: str = "svolta",
 ) -> int:
     """A held assembly with its agenda and roll call (present = titolare present)."""
     with Session(workspace.file.engine) as session:
         assembly = Assembly(
             first_call_date=day,
-            second_call_date=date(day.year, day.month, day.day + 1),
-            status="svolta",
+            second_call_date=day + timedelta(days=1),
+            status=status,
             place="Sala civica, Rovereto",
-            convened_on=date(day.year, day.month - 1, 25),
+            convened_on=day - timedelta(days=13),
             convened_via="pec",
             call_held=call_held,
         )

@@ -24,7 +24,7 @@ from desdesk.domain.assembly_rules import (
     required_majority_problem,
     vote_problems,
 )
-from desdesk.domain.enums import AttendanceStatus, Call, ConvocationChannel
+from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call, ConvocationChannel
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import MinutesInput, MinutesItemInput, MinutesRead
@@ -96,6 +96,17 @@ def _deserted(session: Session, assembly: Assembly) -> bool:
     if count.members == count.not_recorded:
         return False  # no roll call yet: nothing says it was deserted
     return not quorum_state(count, Call.FIRST, rules).reached
+
+
+def _refuse_not_held(assembly: Assembly) -> None:
+    if assembly.status == AssemblyStatus.CANCELLED.value:
+        raise Conflict(_("L'assemblea è annullata: non ha un verbale."))
+    if assembly.first_call_date > date.today():
+        raise Conflict(
+            _("L'assemblea è fissata il {date}: il verbale si scrive dopo che si è tenuta.").format(
+                date=format_date(assembly.first_call_date)
+            )
+        )
 
 
 def _item_problems(index: int, item: MinutesItemInput, voters: int) -> list[FieldProblem]:
@@ -213,13 +224,15 @@ class MinutesService(Service):
             return _read(session, self._load(session, minutes_id))
 
     def draft(self, assembly_id: int) -> int:
-        """The latest revision's id; creates revision 1 from the assembly if there is none."""
+        """The latest revision's id; creates revision 1 from the assembly if there is none
+        (refused for a cancelled assembly or one whose day has not come)."""
         with self._unit_of_work() as session:
             existing = self._latest(session, assembly_id)
             if existing is not None:
                 assert existing.id is not None
                 return existing.id
             assembly = self._assembly(session, assembly_id)
+            _refuse_not_held(assembly)
             deserted = _deserted(session, assembly)
             minutes = Minutes(
                 assembly_id=assembly_id,
@@ -266,6 +279,9 @@ class MinutesService(Service):
                 problems += task_problems(session, tasks)
             if problems:
                 raise ValidationFailed(problems)
+            assembly = self._assembly(session, minutes.assembly_id)
+            minutes.call_held = assembly.call_held or Call.FIRST.value
+            minutes.deserted = _deserted(session, assembly)  # the roll call may have changed
             rows = _write(session, minutes, clean)
             if tasks is not None:
                 write_item_tasks(session, minutes.assembly_id, rows, tasks)

@@ -45,11 +45,15 @@ def test_write_minutes_with_resolution_votes_and_task(
     select_data(row.member, populated.members.names()[0][0])
     qtbot.keyClicks(row.what, "Depositare il bilancio")
     row.due.setText("30/04/2026")
+    dialog.add_item_button.click()
+    qtbot.keyClicks(dialog.items[2].title_edit, "Varie ed eventuali")
     assert dialog.save()
+    assert len(dialog.items) == 3 and dialog.items[2].title() == "Punto 3"
 
     saved = populated.minutes.current(assembly)
     assert saved is not None and saved.data.president == "Giulia Bertolini"
     assert (saved.data.items[0].votes_for, saved.data.items[0].votes_abstained) == (3, 0)
+    assert saved.data.items[2].title == "Varie ed eventuali"
     (task,) = populated.tasks.for_minutes_item(saved.item_ids[0])
     assert task.data.description == "Depositare il bilancio" and task.data.assembly_id == assembly
     assert dialog.items[0].tasks_editor.rows[0].what.text() == "Depositare il bilancio"
@@ -97,6 +101,7 @@ def test_approve_freezes_and_a_new_revision_cites_the_old(  # type: ignore[no-un
     assert "approvata il 01/04/2026" in dialog.revision.currentText()
     assert first.data.items[0].resolution == "Approvato."
     assert not dialog.save_button.isEnabled() and dialog.items[0].resolution.isReadOnly()
+    assert dialog.add_item_button.isHidden()
     assert dialog.revise_button.isEnabled()
 
     # the service refuses an edit of the approved minutes, and the dialog says so

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from sqlmodel import Session, select
 
+from desdesk.db.models import Attendance
 from desdesk.domain.errors import Conflict, NotFound, ValidationFailed
 from desdesk.schemas import TaskInput
 from desdesk.services.minutes_tasks import ItemTask
@@ -198,3 +200,29 @@ def test_a_bad_task_refuses_the_whole_save(workspace: Workspace, held) -> None:
 def test_heading_reads_the_assembly(workspace: Workspace, held) -> None:
     heading = workspace.minutes.heading(held[0])
     assert heading.first_call_date == date(2026, 3, 10) and heading.place == "Sala civica, Rovereto"
+
+
+def test_no_minutes_for_a_cancelled_or_future_assembly(workspace: Workspace) -> None:
+    cancelled = add_assembly(workspace, status="annullata")
+    with pytest.raises(Conflict, match="annullata"):
+        workspace.minutes.draft(cancelled)
+    future = add_assembly(workspace, day=date.today() + timedelta(days=3), status="convocata")
+    with pytest.raises(Conflict, match="si scrive dopo che si è tenuta"):
+        workspace.minutes.draft(future)
+    assert (
+        workspace.minutes.current(cancelled) is None and workspace.minutes.current(future) is None
+    )
+
+
+def test_saving_follows_the_roll_call_until_approved(workspace: Workspace) -> None:
+    members = add_members(workspace, 5)
+    assembly_id = add_assembly(workspace, present=members[:2], absent=members[2:])
+    minutes_id = workspace.minutes.draft(assembly_id)
+    assert workspace.minutes.get(minutes_id).deserted
+    with Session(workspace.file.engine) as session:  # the roll call corrected afterwards
+        for row in session.exec(select(Attendance).where(Attendance.member_id == members[2])):
+            row.status = "presente_supplente"
+            session.add(row)
+        session.commit()
+    workspace.minutes.save(minutes_id, workspace.minutes.get(minutes_id).data)
+    assert not workspace.minutes.get(minutes_id).deserted

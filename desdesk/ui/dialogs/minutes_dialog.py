@@ -66,6 +66,8 @@ class MinutesDialog(QDialog):
         self.header.show_assembly(workspace.minutes.heading(assembly_id), count, quorum)
         self.items: list[MinutesItemEditor] = []
         self._items_box = QVBoxLayout()
+        self.add_item_button = QPushButton(_("Aggiungi punto"))
+        self.add_item_button.clicked.connect(self.add_item)
         self.save_button = QPushButton(_("Salva"))
         self.approve_button = QPushButton(_("Approva verbale"))
         self.revise_button = QPushButton(_("Nuova revisione…"))
@@ -88,6 +90,10 @@ class MinutesDialog(QDialog):
         column = QVBoxLayout(content)
         column.addWidget(self.header)
         column.addLayout(self._items_box)
+        add_line = QHBoxLayout()
+        add_line.addWidget(self.add_item_button)
+        add_line.addStretch(1)
+        column.addLayout(add_line)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -129,14 +135,16 @@ class MinutesDialog(QDialog):
             self._items_box.removeWidget(editor)
             editor.deleteLater()
         self.items = []
-        for number, (item, item_id) in enumerate(
-            zip(minutes.data.items, minutes.item_ids, strict=True), start=1
-        ):
-            editor = MinutesItemEditor(number, self.voters, self.members)
-            editor.load(item, self.workspace.tasks.for_minutes_item(item_id))
-            self._items_box.addWidget(editor)
-            self.items.append(editor)
+        for item, item_id in zip(minutes.data.items, minutes.item_ids, strict=True):
+            self.add_item().load(item, self.workspace.tasks.for_minutes_item(item_id))
         self._set_state()
+
+    def add_item(self) -> MinutesItemEditor:
+        """A new, empty item at the end (e.g. "Varie ed eventuali")."""
+        editor = MinutesItemEditor(len(self.items) + 1, self.voters, self.members)
+        self._items_box.addWidget(editor)
+        self.items.append(editor)
+        return editor
 
     def _set_state(self) -> None:
         minutes, editable = self.shown, self.editable
@@ -144,6 +152,7 @@ class MinutesDialog(QDialog):
         for editor in self.items:
             editor.set_read_only(not editable)
         self.save_button.setEnabled(editable)
+        self.add_item_button.setVisible(editable)
         self.approve_button.setEnabled(editable)
         latest = minutes is self.revisions[-1]
         self.revise_button.setEnabled(minutes.approved and latest)
