@@ -57,6 +57,11 @@ def test_write_minutes_with_resolution_votes_and_task(
     (task,) = populated.tasks.for_minutes_item(saved.item_ids[0])
     assert task.data.description == "Depositare il bilancio" and task.data.assembly_id == assembly
     assert dialog.items[0].tasks_editor.rows[0].what.text() == "Depositare il bilancio"
+    editor = dialog.items[0].tasks_editor
+    editor.rows[0].remove.click()
+    assert editor.rows == []
+    assert dialog.save()
+    assert populated.tasks.for_minutes_item(saved.item_ids[0]) == []
 
 
 def test_votes_over_the_voters_are_refused_next_to_the_field(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from desdesk.schemas import TaskInput
 from desdesk.services.workspace import Workspace
@@ -109,3 +110,24 @@ def test_mark_done_reopen_delete(qtbot, populated: Workspace, answer_yes) -> Non
     assert "Preparare il bilancio" in answer_yes[0]
     assert [t.data.description for t in populated.tasks.list()] == ["Aggiornare il sito"]
     assert _texts(view, 1) == ["Aggiornare il sito"]
+
+
+def test_new_task_button_runs_the_dialog_and_reloads(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
+    view = TasksView(populated)
+    qtbot.addWidget(view)
+    member_id = populated.members.names()[0][0]
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TaskDialog)
+        select_data(dialog.member, member_id)
+        dialog.description.setText("Scrivere il resoconto")
+        dialog.save()
+
+    QTimer.singleShot(0, fill)
+    with qtbot.waitSignal(view.changed, timeout=2000):
+        view.add_button.click()
+    assert _texts(view, 1) == ["Scrivere il resoconto"]
+    assert not view.done_button.isEnabled()
+    view.table.selectRow(0)
+    assert view.done_button.isEnabled() and not view.reopen_button.isEnabled()
