@@ -420,3 +420,23 @@ class MemberAttendanceRow:
     run_assembly_ids: tuple[int, ...] = ()
     run_dates: tuple[date, ...] = ()
     rate: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RollCallHeader:
+    """What the roll call shows above the list: the day, the call held and the times."""
+
+    assembly_id: int
+    day: date
+    call_held: str | None
+    started_at: time | None
+    ended_at: time | None
+    has_second_call: bool
+
+
+def held_on(assembly: AssemblyRead) -> date:
+    """The day an assembly met: its second call's date if that is the call held."""
+    data = assembly.data
+    if assembly.call_held == "seconda" and data.second_call_date is not None:
+        return data.second_call_date
+    return data.first_call_date

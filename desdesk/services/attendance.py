@@ -25,7 +25,7 @@ from desdesk.domain.assembly_rules import (
 from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _
-from desdesk.schemas import GuestRead, MemberAttendanceRow, RollCallRow
+from desdesk.schemas import GuestRead, MemberAttendanceRow, RollCallHeader, RollCallRow
 from desdesk.services.attendance_records import member_records
 from desdesk.services.base import Service
 
@@ -105,6 +105,22 @@ class AttendanceService(Service):
                     "UPDATE assembly SET status = ? WHERE id = ?",
                     (AssemblyStatus.HELD.value, assembly_id),
                 )
+
+    def header(self, assembly_id: int) -> RollCallHeader:
+        with self._reading() as session:
+            assembly = session.get(Assembly, assembly_id)
+            if assembly is None or assembly.id is None:
+                raise _assembly_missing()
+            state = q.assembly_state(session.connection(), assembly_id)
+            assert state is not None
+            return RollCallHeader(
+                assembly_id=assembly.id,
+                day=assembly_day(state),
+                call_held=assembly.call_held,
+                started_at=assembly.started_at,
+                ended_at=assembly.ended_at,
+                has_second_call=assembly.second_call_date is not None,
+            )
 
     # -- times ----------------------------------------------------------------------------
     def start(self, assembly_id: int, call: Call, at: time) -> None:

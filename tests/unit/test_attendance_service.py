@@ -136,6 +136,13 @@ def test_start_and_end_stamp_times_and_call(
             time(20, 45, 12),
             time(22, 30),
         )
+    header = workspace.attendance.header(assembly)
+    assert (header.call_held, header.started_at, header.ended_at) == (
+        "seconda",
+        time(20, 45, 12),
+        time(22, 30),
+    )
+    assert header.day == date(2026, 3, 11) and header.has_second_call
     # The second call's quorum applies by default once it is the call held.
     _count, quorum = workspace.attendance.count(assembly)
     assert quorum.required == 1
