@@ -155,6 +155,33 @@ def roll_call(path: Path) -> tuple[Figure, Figure]:
     )
 
 
+def roll_call_key(path: Path) -> Figure:
+    """In the roll-call dialog: from the status key to the row redrawn and saved."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from desdesk.services.workspace import open_workspace
+    from desdesk.ui.dialogs.roll_call import RollCallDialog
+
+    app = QApplication.instance() or QApplication([])
+    copy, assembly = _roll_call_copy(path)
+    samples: list[float] = []
+    with open_workspace(copy) as workspace:
+        dialog = RollCallDialog(workspace, assembly)
+        dialog.show()
+        app.processEvents()
+        for _ in range(ROLL_CALL_STATUSES):
+            started = time.perf_counter()
+            QTest.keyClick(dialog.table, Qt.Key.Key_1)
+            app.processEvents()
+            samples.append(time.perf_counter() - started)
+        dialog.close()
+        del dialog  # destroyed before the workspace closes and the application goes
+    return Figure(f"roll call key to saved row and counter, {path.stem}", samples)
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -170,6 +197,7 @@ def main() -> int:
     figures.append(keystroke_filter(small))
     figures.append(keystroke_filter(large))
     figures += roll_call(large)
+    figures.append(roll_call_key(large))
     table = [
         "| measure | median ms | min ms | max ms | ratio |",
         "|---|---|---|---|---|",

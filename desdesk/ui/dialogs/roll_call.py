@@ -86,7 +86,7 @@ class RollCallDialog(QDialog):
         self.search.returnPressed.connect(self.table.setFocus)
         self.call = combo_with([(c.label(), c) for c in Call])
         select_data(self.call, Call(header.call_held) if header.call_held else Call.FIRST)
-        self.call.currentIndexChanged.connect(lambda _index: self.refresh_counter())
+        self.call.currentIndexChanged.connect(self._call_changed)
         self.start_button = QPushButton(_("Inizia"))
         self.end_button = QPushButton(_("Termina"))
         self.start_button.clicked.connect(self.start)
@@ -200,6 +200,9 @@ class RollCallDialog(QDialog):
     def selected_call(self) -> Call:
         call = self.call.currentData()
         return Call(call) if call else Call.FIRST
+
+    def _call_changed(self, _index: int) -> None:
+        self.refresh_counter()
 
     def refresh_counter(self) -> None:
         try:

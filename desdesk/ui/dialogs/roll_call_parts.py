@@ -48,7 +48,7 @@ class ProxyHolderDialog(QDialog):
         )
         buttons.accepted.connect(self._accept_current)
         buttons.rejected.connect(self.reject)
-        self.list.itemActivated.connect(lambda _item: self._accept_current())
+        self.list.itemActivated.connect(self._item_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("{name} delega:").format(name=giver)))
         layout.addWidget(self.search)
@@ -66,6 +66,9 @@ class ProxyHolderDialog(QDialog):
         if item is None or item.isHidden():
             return None
         return int(item.data(_ID))
+
+    def _item_activated(self, _item: QListWidgetItem) -> None:
+        self._accept_current()
 
     def _accept_current(self) -> None:
         if self.holder_id() is not None:
