@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         section = self._sections.get(spec.key)
         try:
             if section is None:
-                section = spec.factory(self.workspace, self.stack)
+                section = spec.factory(self.workspace, None)  # joins the stack once built
                 section.changed.connect(self._on_data_saved)
                 self._sections[spec.key] = section
                 self.stack.addWidget(section)
@@ -148,13 +148,14 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(section)
 
-    def show_section(self, key: str) -> Section:
+    def show_section(self, key: str) -> Section | None:
+        """Show a section; None if it could not be built (the user was told why)."""
         row = next(i for i, spec in enumerate(SECTIONS) if spec.key == key)
         if self.nav.currentRow() == row:
             self._show_section(row)
         else:
             self.nav.setCurrentRow(row)  # shows it through currentRowChanged
-        return self._sections[key]
+        return self._sections.get(key)
 
     def section(self, key: str) -> Section | None:
         return self._sections.get(key)

@@ -186,3 +186,26 @@ def test_a_historical_term_shows_no_replacement_hint(qtbot, populated: Workspace
     dialog.end.setText("31/12/2021")
     dialog.end.editingFinished.emit()
     assert not dialog.hint.isVisibleTo(dialog)
+
+
+def test_typing_a_surname_in_person_keeps_exactly_what_was_typed(
+    qtbot, populated: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = OfficeDialog(populated)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    select_data(dialog.kind, OfficeKind.TREASURER.value)
+    line = dialog.person.lineEdit()
+    assert line is not None
+    qtbot.keyClicks(line, "Pilati")
+    assert dialog.person.currentText() == "Pilati"
+    line.clear()
+    qtbot.keyClicks(line, "Luca Pilati")
+    assert dialog.member.currentText() == "Azienda Agricola Maso Pilati"  # guessed
+    line.clear()
+    qtbot.keyClicks(line, "Alessandro Bonomi")  # not a referent: the guess is withdrawn
+    assert dialog.member.currentData() is None
+    dialog.save()
+    assert dialog.result() == 1
+    (term,) = [t for t in populated.offices.terms() if t.kind == OfficeKind.TREASURER.value]
+    assert (term.person_name, term.member_id) == ("Alessandro Bonomi", None)

@@ -257,7 +257,7 @@ class MemberDialog(QDialog):
             if p.field.startswith("primary.")
         ]
         self.form.show_problems(member_problems)
-        if referent_problems:
+        if self.member_id is None:
             self.referent_form.show_problems(referent_problems)
         first = exc.problems[0].field
         tab = (

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -57,6 +58,7 @@ class OfficeDialog(QDialog):
         self.hint.setWordWrap(True)
         self._fill_choices()
         self.kind.currentIndexChanged.connect(self._update_hint)
+        self.start.editingFinished.connect(self._update_hint)
         self.end.editingFinished.connect(self._update_hint)
         self.person.currentTextChanged.connect(self._guess_member)
         buttons = QDialogButtonBox(
@@ -87,30 +89,39 @@ class OfficeDialog(QDialog):
             elif member_id == own_member:
                 self.member.addItem(_("{name} (uscito)").format(name=name), member_id)
         people = self.workspace.referents.current_people()
-        self._member_of_person = dict(people)
+        self._member_of_person = {name.casefold(): member for name, member in people}
         self.person.addItem("")
         self.person.addItems([name for name, _member in people])
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.person.completer()
         if completer is not None:
+            # A popup of matches: inline completion with "contains" matching would write
+            # the rest of another name into the field as one types a surname.
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._guessed_member: int | None = None
 
     def _guess_member(self, name: str) -> None:
         """A referent chosen as the person brings their member, unless the user picked one."""
-        member_id = self._member_of_person.get(name.strip())
+        member_id = self._member_of_person.get(name.strip().casefold())
         current = self.member.currentData()
-        if member_id is not None and current in (None, self._guessed_member):
-            select_data(self.member, member_id)
-            self._guessed_member = member_id
+        if current not in (None, self._guessed_member):
+            return  # the user chose the member: leave it
+        select_data(self.member, member_id)  # None selects "— nessuno —"
+        self._guessed_member = member_id
 
     def _update_hint(self) -> None:
         kind = OfficeKind(self.kind.currentData())
         self.title.setEnabled(kind is OfficeKind.OTHER)
         holders = []
+        start = self._typed_date("start_date")
         if kind in SINGLE_HOLDER and self.term is None and self._is_running():
-            holders = self.workspace.offices.current_holders(kind)
+            holders = [
+                h
+                for h in self.workspace.offices.current_holders(kind)
+                if start is None or h.start_date < start
+            ]
         if holders:
             self.hint.setText(
                 _(
@@ -123,9 +134,13 @@ class OfficeDialog(QDialog):
 
     def _is_running(self) -> bool:
         """Whether the term being typed has not ended (only such a term replaces a holder)."""
+        end = self._typed_date("end_date")
+        return end is None or end >= date.today()
+
+    def _typed_date(self, field: str) -> date | None:
         problems: list[FieldProblem] = []
-        end = self.form.read_date("end_date", problems)
-        return not problems and (end is None or end >= date.today())
+        value = self.form.read_date(field, problems)
+        return None if problems else value
 
     def _load(self, term: OfficeRead) -> None:
         select_data(self.kind, term.kind)

@@ -92,9 +92,11 @@ class ReferentDialog(QDialog):
 
     def _prepare(self, current: ReferentRead | None) -> None:
         if self.mode is ReferentMode.NEW:
+            self.member.addItem(_("— scegli —"), None)
             for member_id, name, _active in self.workspace.members.names():
                 self.member.addItem(name, member_id)
-            if current is not None:
+            found = current is not None and self.member.findData(current.member_id) >= 0
+            if current is not None and found:
                 select_data(self.member, current.member_id)
                 other = [k for k in ReferentKind if k.value != current.kind]
                 select_data(self.kind, other[0].value)  # the kind it may lack

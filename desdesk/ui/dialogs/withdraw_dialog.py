@@ -53,6 +53,8 @@ class WithdrawDialog(QDialog):
         left_on = self.form.read_date("left_on", problems)
         if left_on is None and not problems:
             problems.append(FieldProblem("left_on", _("Indica la data di uscita.")))
+        if not self.reason.text().strip():
+            problems.append(FieldProblem("leave_reason", _("Indica il motivo dell'uscita.")))
         raise_if(problems)
         assert left_on is not None
         self.workspace.members.withdraw(self.member_id, left_on, self.reason.text())

@@ -79,6 +79,7 @@ class DistrictSection(Section):
         self.tabs.addTab(self._documents_tab(), _("Documenti fondativi"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        self.profile_fields.load(self.workspace.district.profile())
         self.refresh()
 
     # -- profile ----------------------------------------------------------------------
@@ -206,7 +207,7 @@ class DistrictSection(Section):
 
     # -- shared ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.profile_fields.load(self.workspace.district.profile())
+        """Objectives and documents; the profile form keeps what the user is typing."""
         self.objectives.set_rows(self.workspace.district.objectives())
         self.documents.set_rows(self.workspace.district.documents())
 

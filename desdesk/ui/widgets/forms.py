@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -170,7 +171,11 @@ def save_or_show(dialog: QDialog, form: Form, write: Callable[[], object]) -> bo
     try:
         write()
     except ValidationFailed as exc:
-        form.show_problems(exc.problems)
+        orphans = form.show_problems(exc.problems)
+        if orphans:  # problems about something this form has no field for
+            QMessageBox.warning(
+                dialog, _("Dati non salvati"), "\n".join(p.message for p in orphans)
+            )
         return False
     except Exception as exc:
         show_error(dialog, exc)
