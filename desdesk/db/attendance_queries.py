@@ -63,7 +63,7 @@ ORDER BY m.name
 """
 
 MEMBER_STATUS_SQL = """
-SELECT m.name, a.status FROM member AS m
+SELECT m.name, a.status, m.joined_on, m.left_on FROM member AS m
 LEFT JOIN attendance AS a ON a.member_id = m.id AND a.assembly_id = ?
 WHERE m.id = ?
 """
@@ -106,7 +106,8 @@ def proxies_held(connection: Connection, assembly_id: int, holder_id: int) -> li
 
 
 def member_status(connection: Connection, assembly_id: int, member_id: int) -> Sequence[Any] | None:
-    """(name, status or None) of a member at the assembly; None if the member does not exist."""
+    """(name, status or None, joined_on, left_on) of a member at the assembly; None if the
+    member does not exist."""
     return connection.exec_driver_sql(MEMBER_STATUS_SQL, (assembly_id, member_id)).first()
 
 

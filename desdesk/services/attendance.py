@@ -24,7 +24,7 @@ from desdesk.domain.assembly_rules import (
 )
 from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
-from desdesk.i18n import _
+from desdesk.i18n import _, format_date
 from desdesk.schemas import GuestRead, MemberAttendanceRow, RollCallHeader, RollCallRow
 from desdesk.services.attendance_records import member_records
 from desdesk.services.base import Service
@@ -93,6 +93,7 @@ class AttendanceService(Service):
             current = q.member_status(connection, assembly_id, member_id)
             if current is None:
                 raise NotFound(_("L'aderente non esiste più."))
+            _check_entitled(current, assembly_day(state))
             if status not in PRESENT_STATUSES:
                 _check_no_proxies_held(connection, assembly_id, member_id, current[0])
             holder = None
@@ -214,6 +215,19 @@ class AttendanceService(Service):
     def flagged_member_ids(self) -> set[int]:
         """Members whose current run of absences (all time) reaches the exclusion threshold."""
         return {row.member_id for row in self.member_records() if row.flagged}
+
+
+def _check_entitled(member: Sequence[Any], day: date) -> None:
+    """Only a member on the assembly's day has a place in its roll call."""
+    name, _status, joined, left = member
+    if (joined is not None and _parse_day(joined) > day) or (
+        left is not None and _parse_day(left) < day
+    ):
+        raise Conflict(
+            _("{name} non era aderente il {date}: non fa parte dell'appello.").format(
+                name=name, date=format_date(day)
+            )
+        )
 
 
 def _check_no_proxies_held(

@@ -39,6 +39,10 @@ def test_roll_call_lists_members_entitled_on_the_day(workspace: Workspace, ids: 
     rows = workspace.attendance.roll_call(assembly)
     assert [r.member_name for r in rows] == sorted(NAMES)
     assert later[0] not in {r.member_id for r in rows}
+    with pytest.raises(Conflict, match="non era aderente il 10/03/2026"):
+        workspace.attendance.set_status(assembly, later[0], P)
+    with pytest.raises(Conflict, match="Eta Uscito non era aderente"):
+        workspace.attendance.set_status(assembly, gone, P)
     alfa = rows[0]
     assert (alfa.primary, alfa.substitute, alfa.status) == ("Referente Alfa", "", None)
 
