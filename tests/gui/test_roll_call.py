@@ -159,6 +159,12 @@ def test_search_second_call_times_and_guests(
     header = populated.attendance.header(assembly)
     assert header.call_held == "seconda" and header.started_at is not None
     assert "Inizio" in dialog.times.text() and "Fine" in dialog.times.text()
+    # One click per member works too: the buttons act on the current row.
+    dialog.search.clear()
+    dialog.table.setCurrentIndex(dialog.proxy.index(0, 0))
+    qtbot.mouseClick(dialog.status_buttons[4], Qt.MouseButton.LeftButton)
+    assert statuses(populated, assembly)[ORDER[0]] == ("assente", None)
+    assert current_name(dialog) == ORDER[1]
     guests = dialog.guests
     qtbot.keyClicks(guests.name, "Mario Rossi")
     qtbot.keyClicks(guests.organisation, "Comune di Ala")

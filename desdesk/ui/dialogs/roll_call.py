@@ -44,6 +44,9 @@ KEY_STATUS: dict[int, AttendanceStatus | None] = {
     Qt.Key.Key_Delete: None,
 }
 
+DIGIT_KEYS = {str(n): getattr(Qt.Key, f"Key_{n}") for n in range(6)}
+STATUS_BUTTONS = [(d, KEY_STATUS[DIGIT_KEYS[d]]) for d in ("1", "2", "3", "4", "5", "0")]
+
 
 def counter_text(count: AttendanceCount, quorum: QuorumState, call: Call) -> str:
     """E.g. "Presenti 12 (10 titolari, 2 supplenti) · Rappresentati 3 · Quorum prima
@@ -96,6 +99,7 @@ class RollCallDialog(QDialog):
         self.counter = QLabel()
         self.counter.setWordWrap(True)
         self.guests = GuestsPanel(workspace, assembly_id, self)
+        self.status_buttons: list[QPushButton] = []
         self._layout()
         self.table.installEventFilter(self)
         self.table.setCurrentIndex(self.proxy.index(0, 0))
@@ -114,19 +118,22 @@ class RollCallDialog(QDialog):
         bar.addWidget(self.start_button)
         bar.addWidget(self.end_button)
         bar.addWidget(self.times, 1)
-        keys = QLabel(
-            _(
-                "Tasti: 1 presente titolare · 2 presente supplente · 3 delega · "
-                "4 assente giustificato · 5 assente · 0 o Canc cancella"
-            )
-        )
+        keys = QHBoxLayout()
+        for digit, status in STATUS_BUTTONS:
+            label = status.label() if status is not None else _("Cancella")
+            button = QPushButton(f"{digit} · {label}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table keeps the keyboard
+            button.setProperty("digit", digit)
+            button.clicked.connect(self._status_clicked)
+            self.status_buttons.append(button)
+            keys.addWidget(button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 3)
-        layout.addWidget(keys)
+        layout.addLayout(keys)
         layout.addWidget(self.counter)
         layout.addWidget(self.guests, 1)
         layout.addWidget(buttons)
@@ -143,6 +150,11 @@ class RollCallDialog(QDialog):
             self.record(KEY_STATUS[event.key()])
             return True
         return super().eventFilter(watched, event)
+
+    def _status_clicked(self) -> None:
+        button = self.sender()
+        digit = button.property("digit") if button is not None else None
+        self.record(KEY_STATUS[DIGIT_KEYS[str(digit)]])
 
     def current_member(self) -> int | None:
         index = self.table.currentIndex()
