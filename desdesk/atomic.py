@@ -1,8 +1,9 @@
 """Writing a file so that it is whole or untouched: the one way desdesk replaces a file.
 
 The new content goes to a temporary file in the same folder, is flushed to disk, takes
-the permission bits of the file it replaces (0o644 for a new file, not the temporary
-file's private 0o600), and only then replaces the destination with `os.replace`; the
+the permission bits of the file it replaces (for a new file, those the user's umask
+gives, not the temporary file's private 0o600; or those of a `like` file, so that a
+copy of the district file is no more readable than the district file itself), and only then replaces the destination with `os.replace`; the
 folder is flushed too, so the rename survives a power cut. A failure at any point
 removes the temporary file and leaves a previous file as it was.
 
@@ -22,33 +23,42 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-NEW_FILE_MODE = 0o644
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def new_file_mode() -> int:
+    """What `open()` would give a new file: 0o666 less the user's umask."""
+    return 0o666 & ~_umask()
 
 
 @contextmanager
-def atomic_write(path: Path) -> Iterator[BinaryIO]:
+def atomic_write(path: Path, like: Path | None = None) -> Iterator[BinaryIO]:
     """A binary file to write; when the block ends normally it replaces `path`."""
-    with _replacing(path, flush=False) as temporary, temporary.open("wb") as handle:
+    with _replacing(path, flush=False, like=like) as temporary, temporary.open("wb") as handle:
         yield handle
         handle.flush()
         os.fsync(handle.fileno())
 
 
 @contextmanager
-def atomic_replace(path: Path) -> Iterator[Path]:
+def atomic_replace(path: Path, like: Path | None = None) -> Iterator[Path]:
     """A temporary path beside `path` for a writer that needs a name (SQLite, say).
 
     When the block ends normally the temporary file is flushed to disk and replaces
     `path`. It exists (empty) when the block starts; the writer may overwrite it.
     """
-    with _replacing(path, flush=True) as temporary:
+    with _replacing(path, flush=True, like=like) as temporary:
         yield temporary
 
 
 @contextmanager
-def _replacing(path: Path, *, flush: bool) -> Iterator[Path]:
+def _replacing(path: Path, *, flush: bool, like: Path | None) -> Iterator[Path]:
     path = Path(path)
-    mode = _mode_for(path)
+    mode = _mode_for(Path(like) if like is not None else path)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     temporary = Path(name)
@@ -67,12 +77,12 @@ def _replacing(path: Path, *, flush: bool) -> Iterator[Path]:
 
 
 def _mode_for(path: Path) -> int:
-    """The permission bits of the file being replaced; NEW_FILE_MODE if there is none."""
+    """The permission bits of `path`; those of a new file if there is none."""
     try:
         info = path.stat()
     except OSError:
-        return NEW_FILE_MODE
-    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else NEW_FILE_MODE
+        return new_file_mode()
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else new_file_mode()
 
 
 def _sync_file(path: Path) -> None:

@@ -52,7 +52,7 @@ def sqlite_copy(source: Path, destination: Path) -> None:
     SQLite's online backup reads a consistent state even while others write; the copy
     is written beside `destination` and replaces it whole (`desdesk.atomic`).
     """
-    with atomic_replace(destination) as temporary:
+    with atomic_replace(destination, like=source) as temporary:
         try:
             src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
             try:

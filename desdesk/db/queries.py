@@ -42,7 +42,7 @@ SELECT r.id, r.member_id, m.name, r.kind, r.first_name, r.last_name, r.email, r.
 FROM referent AS r
 JOIN member AS m ON m.id = r.member_id
 {where}
-ORDER BY m.name, r.kind, r.end_date
+ORDER BY m.name, r.kind = 'supplente', r.end_date IS NOT NULL, r.end_date DESC
 """
 
 

@@ -61,4 +61,7 @@ def os_error_reason(exc: OSError) -> str:
         errno.EEXIST: _("esiste già"),
         errno.ENAMETOOLONG: _("il nome è troppo lungo"),
     }
+    # Windows: another program (a PDF viewer, Excel) has the file open.
+    if getattr(exc, "winerror", None) in (32, 33):
+        return _("il file è aperto in un altro programma: chiudilo e riprova")
     return reasons.get(exc.errno or 0, _("errore del sistema ({code})").format(code=exc.errno))

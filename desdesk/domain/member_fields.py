@@ -106,7 +106,17 @@ def check_lists(disciplinari: list[int], roles: list[str]) -> list[FieldProblem]
     return problems
 
 
-def check_dates(joined_on: date | None, left_on: date | None) -> list[FieldProblem]:
+def check_dates(
+    joined_on: date | None, left_on: date | None, today: date | None = None
+) -> list[FieldProblem]:
+    """Joining and leaving dates in order; a leave is recorded when it happens, not before."""
+    if left_on and left_on > (today or date.today()):
+        return [
+            FieldProblem(
+                "left_on",
+                _("La data di uscita non può essere futura: registrala quando avviene."),
+            )
+        ]
     if joined_on and left_on and left_on < joined_on:
         return [FieldProblem("left_on", _("La data di uscita è precedente alla data di adesione."))]
     return []

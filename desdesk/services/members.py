@@ -177,13 +177,6 @@ class MembersService(Service):
         with self._unit_of_work() as session:
             member = self._load(session, member_id)
             problems = member_fields.check_dates(member.joined_on, left_on)
-            if left_on > date.today():
-                problems.append(
-                    FieldProblem(
-                        "left_on",
-                        _("La data di uscita non può essere futura: registrala quando avviene."),
-                    )
-                )
             if not reason.strip():
                 problems.append(FieldProblem("leave_reason", _("Indica il motivo dell'uscita.")))
             if problems:

@@ -117,7 +117,9 @@ class ReferentsService(Service):
                         member=member.name, kind=kind.label().lower()
                     )
                 )
-            return _insert(session, member_id, kind, clean, clean.start_date or date.today())
+            start = clean.start_date or date.today()
+            _refuse_future(start, "start_date")
+            return _insert(session, member_id, kind, clean, start)
 
     def set_referent(
         self, member_id: int, kind: ReferentKind, data: ReferentInput, *, since: date | None = None
@@ -125,6 +127,7 @@ class ReferentsService(Service):
         """Name a new referent of `kind`; the previous one is kept with end date `since`."""
         clean = clean_referent(data)
         since = since or clean.start_date or date.today()
+        _refuse_future(since, "start_date")
         with self._unit_of_work() as session:
             self._member(session, member_id)
             previous = self._current(session, member_id, kind)
@@ -167,6 +170,7 @@ class ReferentsService(Service):
             if current is None:
                 raise NotFound(_("Non c'è un referente attuale da chiudere."))
             _check_end(on, current.start_date)
+            _refuse_future(on, "end_date")
             current.end_date = on
 
     def _rows(self, **conditions: Any) -> list[ReferentRead]:
@@ -189,6 +193,19 @@ class ReferentsService(Service):
             Referent.end_date.is_(None),
         )
         return session.execute(query).scalar_one_or_none()
+
+
+def _refuse_future(day: date, field: str) -> None:
+    """A referent in charge is one without an end date: changes are recorded when they
+    happen, or the register would show tomorrow's referent today."""
+    if day > date.today():
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    field, _("La data non può essere futura: registra il cambio quando avviene.")
+                )
+            ]
+        )
 
 
 def _insert(

@@ -38,14 +38,14 @@ def test_replace_referent_keeps_history(qtbot, populated: Workspace) -> None:  #
     assert "cognome" in dialog.form.error_text("last_name").lower()
     qtbot.keyClicks(dialog.last_name, "Gasperotti")
     qtbot.keyClicks(dialog.email, "paolo.gasperotti@comune.mori.example.it")
-    dialog.since.setText("01/12/2026")
+    dialog.since.setText("01/11/2026")
     dialog.save()
     assert dialog.result() == 1
 
     history = populated.referents.history(current.member_id)
     assert [(r.full_name, r.end_date) for r in history] == [
         ("Paolo Gasperotti", None),
-        ("Anna Zeni", date(2026, 12, 1)),
+        ("Anna Zeni", date(2026, 11, 1)),
     ]
     section.refresh()
     names = {

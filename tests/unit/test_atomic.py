@@ -181,3 +181,22 @@ def test_a_document_never_replaces_the_open_district_file(workspace: Workspace) 
         assert "non può sostituire il file del distretto distretto.des" in exc.value.message
     assert district.read_bytes() == before
     assert workspace.members.count() == 1
+
+
+def test_a_new_file_follows_the_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o077)
+    try:
+        with atomic_write(tmp_path / "privato.pdf") as handle:
+            handle.write(b"%PDF")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "privato.pdf").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_copy_is_no_more_readable_than_its_source(tmp_path: Path) -> None:
+    source = tmp_path / "distretto.des"
+    source.write_bytes(b"dati")
+    source.chmod(0o600)
+    with atomic_replace(tmp_path / "copia.des", like=source) as temporary:
+        temporary.write_bytes(b"dati")
+    assert (tmp_path / "copia.des").stat().st_mode & 0o777 == 0o600

@@ -351,27 +351,32 @@ def _orm_referents(ws: Workspace) -> list[ReferentRead]:
         .order_by(Member.name, Referent.kind, Referent.end_date, Referent.id)
     )
     with Session(ws.file.engine) as session:
-        return [
-            ReferentRead(
-                id=r.id or 0,
-                member_id=r.member_id,
-                member_name=m.name,
-                kind=r.kind,
-                first_name=r.first_name,
-                last_name=r.last_name,
-                email=r.email,
-                phone=r.phone,
-                role=r.role,
-                start_date=r.start_date,
-                end_date=r.end_date,
-                member_active=m.left_on is None,
-            )
-            for r, m in session.execute(query)
-        ]
+        return sorted(
+            [
+                ReferentRead(
+                    id=r.id or 0,
+                    member_id=r.member_id,
+                    member_name=m.name,
+                    kind=r.kind,
+                    first_name=r.first_name,
+                    last_name=r.last_name,
+                    email=r.email,
+                    phone=r.phone,
+                    role=r.role,
+                    start_date=r.start_date,
+                    end_date=r.end_date,
+                    member_active=m.left_on is None,
+                )
+                for r, m in session.execute(query)
+            ],
+            key=_sort_key,
+        )
 
 
-def _sort_key(r: ReferentRead) -> tuple[str, str, date, int]:
-    return (r.member_name, r.kind, r.end_date or date.min, r.id)
+def _sort_key(r: ReferentRead) -> tuple[str, bool, bool, int, int]:
+    """Member name, titolare before supplente, current first, then most recently ended."""
+    ended = -(r.end_date.toordinal()) if r.end_date else 0
+    return (r.member_name, r.kind == "supplente", r.end_date is not None, ended, r.id)
 
 
 def test_list_all_matches_the_records_on_a_demo_district(tmp_path: Path) -> None:
@@ -381,8 +386,9 @@ def test_list_all_matches_the_records_on_a_demo_district(tmp_path: Path) -> None
         expected = _orm_referents(ws)
         everyone = ws.referents.list_all(include_past=True)
         assert any(r.end_date for r in everyone) and any(not r.member_active for r in everyone)
-        # Same rows, in the promised order (member name, kind, end date; current first).
-        assert [_sort_key(r)[:3] for r in everyone] == sorted(_sort_key(r)[:3] for r in everyone)
+        # Same rows, in the promised order (member name, titolare first, current first,
+        # then the most recently ended).
+        assert [_sort_key(r)[:4] for r in everyone] == sorted(_sort_key(r)[:4] for r in everyone)
         assert sorted(everyone, key=_sort_key) == expected
         current = ws.referents.list_all()
         assert sorted(current, key=_sort_key) == [r for r in expected if r.end_date is None]
@@ -409,15 +415,15 @@ def test_list_all_of_active_members_only(workspace: Workspace) -> None:
 
     active = refs.list_all(active_members_only=True)
     assert [(r.last_name, r.kind) for r in active] == [
-        ("Tomasi", "supplente"),
         ("Nuovo", "titolare"),
+        ("Tomasi", "supplente"),
     ]
     assert all(r.member_active for r in active)
     with_past = refs.list_all(include_past=True, active_members_only=True)
-    assert [r.last_name for r in with_past] == ["Tomasi", "Nuovo", "Vecchia"]
-    assert with_past[2].start_date == date(2024, 1, 1)
-    assert with_past[2].end_date == date(2025, 1, 1)
-    assert [r.last_name for r in refs.list_all()] == ["Pilati", "Tomasi", "Nuovo"]
+    assert [r.last_name for r in with_past] == ["Nuovo", "Vecchia", "Tomasi"]
+    assert with_past[1].start_date == date(2024, 1, 1)
+    assert with_past[1].end_date == date(2025, 1, 1)
+    assert [r.last_name for r in refs.list_all()] == ["Pilati", "Nuovo", "Tomasi"]
 
 
 # -- choices for the dialogs ----------------------------------------------------------------
