@@ -12,6 +12,7 @@ from desdesk.db.schema import APPLICATION_ID
 from desdesk.services.workspace import Workspace, open_workspace
 from desdesk.ui.dialogs.new_district import NewDistrictWizard
 from desdesk.ui.main_window import MainWindow
+from desdesk.ui.sections.assemblies import AssembliesSection
 from desdesk.ui.sections.coming import ComingSection
 from desdesk.ui.sections.registry import SECTIONS
 from desdesk.ui.widgets.forms import select_data
@@ -31,7 +32,8 @@ def test_navigation_comes_from_the_registry(window: MainWindow) -> None:
     for spec in SECTIONS:
         section = window.show_section(spec.key)
         assert window.stack.currentWidget() is section
-    for key in ("assemblies", "budget", "indicators", "check"):
+    assert isinstance(window.section("assemblies"), AssembliesSection)
+    for key in ("budget", "indicators", "check"):
         section = window.section(key)
         assert isinstance(section, ComingSection)
         assert "non è ancora disponibile" in section.body.text()

@@ -50,6 +50,12 @@ def _offices(ws: Workspace, parent: QWidget | None) -> Section:
     return OfficesSection(ws, parent)
 
 
+def _assemblies(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.assemblies import AssembliesSection
+
+    return AssembliesSection(ws, parent)
+
+
 def _documents(ws: Workspace, parent: QWidget | None) -> Section:
     from desdesk.ui.sections.documents import DocumentsSection
 
@@ -73,14 +79,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
         "assemblies",
         N_("Assemblee"),
-        _coming(
-            N_("Assemblee"),
-            N_(
-                "Qui terrai il calendario delle assemblee, le convocazioni, l'appello con il "
-                "quorum, i verbali e le presenze. Questa parte non è ancora disponibile in "
-                "questa versione di desdesk."
-            ),
-        ),
+        _assemblies,
         "SP_FileDialogListView",
     ),
     SectionSpec(
