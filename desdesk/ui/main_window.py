@@ -27,6 +27,7 @@ from desdesk.services.workspace import Workspace, open_workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
 from desdesk.ui.sections.registry import SECTIONS
+from desdesk.ui.tasks import wait_for_background_work
 from desdesk.ui.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         return self._sections.get(key)
 
     def _drop_sections(self) -> None:
+        wait_for_background_work()  # no read may still run on the file about to close
         for section in self._sections.values():
             self.stack.removeWidget(section)
             section.deleteLater()

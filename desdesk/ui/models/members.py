@@ -35,6 +35,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FORMER_BRUSH = QBrush(QColor("#6b6b6b"))
+_FLAGGED_BRUSH = QBrush(QColor("#a4001d"))
 
 
 _CHAIN_ORDER = {role.value: i for i, role in enumerate(SupplyChainRole)}
@@ -99,6 +100,7 @@ class MemberTableModel(SelfSortingModel):
         self._haystacks: list[str] = []
         self._texts: dict[int, tuple[str, ...]] = {}
         self._sort_column, self._sort_order = NAME_COLUMN, Qt.SortOrder.AscendingOrder
+        self.flagged: frozenset[int] = frozenset()  # over the exclusion threshold
 
     # -- content -------------------------------------------------------------------
     def set_rows(self, rows: list[MemberRow]) -> None:
@@ -120,6 +122,16 @@ class MemberTableModel(SelfSortingModel):
 
     def rows(self) -> list[MemberRow]:
         return self._rows
+
+    def set_flagged(self, member_ids: frozenset[int]) -> None:
+        """Mark the members whose consecutive absences reach the exclusion threshold."""
+        if member_ids == self.flagged:
+            return
+        self.flagged = member_ids
+        self.generation += 1  # the "over the threshold" filter depends on it
+        if self._rows:
+            last = len(COLUMNS) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
 
     def haystacks(self) -> list[str]:
         return self._haystacks
@@ -143,9 +155,17 @@ class MemberTableModel(SelfSortingModel):
             return None
         if role == ID_ROLE:
             return self._rows[index.row()].id
+        member = self._rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return None if self._rows[index.row()].active else _FORMER_BRUSH
+            if member.id in self.flagged:
+                return _FLAGGED_BRUSH
+            return None if member.active else _FORMER_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
+            if member.id in self.flagged and index.column() == NAME_COLUMN:
+                return _(
+                    "{name}: assenze consecutive oltre la soglia di esclusione del distretto "
+                    "(vedi Assemblee › Presenze)."
+                ).format(name=member.name)
             return self._row_texts(index.row())[index.column()] or None
         return None
 
@@ -184,9 +204,11 @@ class MemberFilter:
     legal_form: str = ""
     aes: bool | None = None
     role: str = ""
-    status: str = "active"  # "active", "former" or "all"
+    status: str = "active"  # "active", "former", "all" or "flagged" (over the absences threshold)
 
-    def mask(self, rows: list[MemberRow], haystacks: list[str]) -> list[bool]:
+    def mask(
+        self, rows: list[MemberRow], haystacks: list[str], flagged: frozenset[int] = frozenset()
+    ) -> list[bool]:
         """Which rows pass, computed one criterion at a time over whole lists (fast)."""
         words = search_key(self.text).split()
         if len(words) == 1:
@@ -196,16 +218,18 @@ class MemberFilter:
             accepted = [all(w in haystack for w in words) for haystack in haystacks]
         else:
             accepted = [True] * len(rows)
-        for test in self._row_tests():
+        for test in self._row_tests(flagged):
             accepted = [ok and test(row) for ok, row in zip(accepted, rows, strict=True)]
         return accepted
 
-    def _row_tests(self) -> list[Callable[[MemberRow], bool]]:
+    def _row_tests(self, flagged: frozenset[int]) -> list[Callable[[MemberRow], bool]]:
         tests: list[Callable[[MemberRow], bool]] = []
         if self.status == "active":
             tests.append(lambda r: r.left_on is None)
         elif self.status == "former":
             tests.append(lambda r: r.left_on is not None)
+        elif self.status == "flagged":
+            tests.append(lambda r: r.id in flagged)
         if self.nature:
             tests.append(lambda r: r.nature == self.nature)
         if self.legal_form:
@@ -225,7 +249,7 @@ class MemberFilterProxy(PrecomputedFilterProxy):
     def mask(self, source: Any) -> list[bool]:
         if not isinstance(source, MemberTableModel):
             return []
-        return self.criteria.mask(source.rows(), source.haystacks())
+        return self.criteria.mask(source.rows(), source.haystacks(), source.flagged)
 
     def set_criteria(self, criteria: MemberFilter) -> None:
         self.criteria = criteria

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +29,23 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.members import MemberFilter, MemberFilterProxy, MemberTableModel
 from desdesk.ui.sections.base import Section
+from desdesk.ui.tasks import run_in_background
 from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import combo_with
 
-_STATUS = (("active", N_("Attivi")), ("former", N_("Usciti")), ("all", N_("Tutti")))
+log = logging.getLogger(__name__)
+
+_STATUS = (
+    ("active", N_("Attivi")),
+    ("former", N_("Usciti")),
+    ("all", N_("Tutti")),
+    ("flagged", N_("Oltre la soglia di assenze")),
+)
 
 
 class MembersSection(Section):
+    flags_loaded = Signal()  # the absence flags arrived (from a background read)
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self.model = MemberTableModel(self)
@@ -142,8 +153,25 @@ class MembersSection(Section):
         self.proxy.criteria = self.criteria()  # applied by the reset's single filter pass
         self.model.set_rows(rows)
         self._show_count()
+        self._load_flags()
         if selected is not None:
             self.select_member(selected)
+
+    def _load_flags(self) -> None:
+        """The absence flags need every roll call: read them off the GUI thread."""
+        run_in_background(
+            self.workspace.attendance.flagged_member_ids, self._show_flags, self._flags_failed
+        )
+
+    def _show_flags(self, member_ids: set[int]) -> None:
+        self.model.set_flagged(frozenset(member_ids))
+        if self.proxy.criteria.status == "flagged":
+            self.apply_filters()
+        self.flags_loaded.emit()
+
+    def _flags_failed(self, error: BaseException) -> None:
+        log.warning("Absence flags not loaded: %s", error)
+        self.flags_loaded.emit()
 
     def row_count(self) -> int:
         return self.model.rowCount()
