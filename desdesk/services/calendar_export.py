@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-
-from icalendar import Calendar, Event, vCalAddress, vText
+from typing import Any
 
 from desdesk.domain.enums import AssemblyKind, AssemblyStatus
 from desdesk.domain.errors import DesdeskError
@@ -44,6 +43,8 @@ def ics_bytes(
     district_id: int = 1,
 ) -> bytes:
     """The calendar of `assemblies` (only those of `year`, if given) as .ics bytes."""
+    from icalendar import Calendar  # imported when exporting: not at start-up
+
     calendar = Calendar()
     calendar.add("prodid", "-//desdesk//Assemblee del distretto//IT")
     calendar.add("version", "2.0")
@@ -55,8 +56,10 @@ def ics_bytes(
     return calendar.to_ical()
 
 
-def _event(assembly: AssemblyRead, district_name: str, district_id: int) -> Event:
+def _event(assembly: AssemblyRead, district_name: str, district_id: int) -> Any:
     data = assembly.data
+    from icalendar import Event, vCalAddress, vText
+
     event = Event()
     event.add("uid", event_uid(assembly.id, district_id))
     event.add("dtstamp", datetime.now().astimezone())

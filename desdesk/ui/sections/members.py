@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,8 @@ from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import combo_with
 
 log = logging.getLogger(__name__)
+
+FLAGS_DELAY_MS = 150
 
 _STATUS = (
     ("active", N_("Attivi")),
@@ -153,7 +155,8 @@ class MembersSection(Section):
         self.proxy.criteria = self.criteria()  # applied by the reset's single filter pass
         self.model.set_rows(rows)
         self._show_count()
-        self._load_flags()
+        # After the first paint: the rows matter at once, the flags a moment later.
+        QTimer.singleShot(FLAGS_DELAY_MS, self._load_flags)
         if selected is not None:
             self.select_member(selected)
 
