@@ -80,6 +80,8 @@ class RollCallDialog(QDialog):
         self.model = RollCallModel(self)
         self.model.set_rows(workspace.attendance.roll_call(assembly_id))
         self.table = make_table(self.model, self)
+        for column, width in enumerate((280, 170, 170, 170)):  # the rest: "Delega a"
+            self.table.setColumnWidth(column, width)
         proxy = self.table.model()
         assert isinstance(proxy, SearchProxy)
         self.proxy: SearchProxy = proxy
@@ -109,7 +111,7 @@ class RollCallDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.resize(1000, 720)
+        self.resize(1180, 760)
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
