@@ -215,3 +215,35 @@ def test_export_from_the_section(  # type: ignore[no-untyped-def]
     qtbot.mouseClick(view.buttons["export"], Qt.MouseButton.LeftButton)
     assert (tmp_path / "assemblee.ics").read_bytes().count(b"BEGIN:VEVENT") == 1
     assert "1 assemblea" in shown_messages[-1]
+
+
+def test_a_held_assembly_is_edited_without_convocation_warnings(
+    qtbot, populated: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    service = populated.assemblies
+    past = service.plan(AssemblyInput(date(2025, 10, 1), title="Passata"), [])
+    dialog = AssemblyDialog(populated, service.get(past), today=TODAY)
+    qtbot.addWidget(dialog)
+    assert "già passata" in dialog.warnings.text()
+    service.cancel(past)
+    dialog = AssemblyDialog(populated, service.get(past), today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.warnings.text() == ""
+
+
+def test_a_new_assembly_in_another_year_is_shown_and_selected(  # type: ignore[no-untyped-def]
+    qtbot, populated: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = section(qtbot, populated)
+    assert view.year.currentData() == 2026
+
+    def planned(dialog: AssemblyDialog) -> int:
+        dialog.first_date.setText("15/01/2027")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(AssemblyDialog, "exec", planned)
+    qtbot.mouseClick(view.buttons["new"], Qt.MouseButton.LeftButton)
+    assert view.year.currentData() == 2027
+    selected = view.selected()
+    assert selected is not None and selected.data.first_call_date == date(2027, 1, 15)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desdesk.domain.enums import AssemblyKind
+from desdesk.domain.enums import AssemblyKind, AssemblyStatus
 from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import AssemblyInput, AssemblyRead
@@ -38,6 +38,8 @@ from desdesk.ui.widgets.forms import (
     select_data,
 )
 
+# A held or cancelled assembly has no convocation left to warn about.
+_SETTLED = (AssemblyStatus.HELD.value, AssemblyStatus.CANCELLED.value)
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*$")
 
 
@@ -151,7 +153,8 @@ class AssemblyDialog(QDialog):
         problems: list[FieldProblem] = []
         first = self.form.read_date("first_call_date", problems)
         messages: list[str] = []
-        if first is not None and not problems:
+        settled = self.assembly is not None and self.assembly.status in _SETTLED
+        if first is not None and not problems and not settled:
             sent_on = self.assembly.convened_on if self.assembly is not None else None
             messages = self.workspace.assemblies.draft_warnings(
                 AssemblyInput(first_call_date=first), sent_on, self.today

@@ -165,6 +165,16 @@ class AssembliesSection(Section):
         row = selected_source_row(self.table)
         return None if row is None else self.model.row_at(row)
 
+    def show_assembly(self, assembly_id: int) -> None:
+        """Select an assembly, switching the year shown if it is in another year."""
+        found = next((a for a in self._all if a.id == assembly_id), None)
+        if found is None:
+            return
+        year = self.year.currentData()
+        if year is not None and year != found.data.first_call_date.year:
+            self.year.setCurrentIndex(self.year.findData(found.data.first_call_date.year))
+        self.select(assembly_id)
+
     def select(self, assembly_id: int) -> None:
         for row, assembly in enumerate(self.model.rows()):
             if assembly.id == assembly_id:
@@ -183,7 +193,9 @@ class AssembliesSection(Section):
     def plan_new(self) -> None:
         from desdesk.ui.dialogs.assembly_dialog import AssemblyDialog
 
-        self.run_dialog(AssemblyDialog(self.workspace, None, self, today=self.today))
+        dialog = AssemblyDialog(self.workspace, None, self, today=self.today)
+        if self.run_dialog(dialog) and dialog.saved_id is not None:
+            self.show_assembly(dialog.saved_id)
 
     def edit_selected(self) -> None:
         from desdesk.ui.dialogs.assembly_dialog import AssemblyDialog
