@@ -31,7 +31,13 @@ from desdesk.reports.common import name_key, profile_line
 from desdesk.reports.flowables import facts, heading, para, title_block
 from desdesk.reports.tables import Cell, Column, data_table
 from desdesk.reports.titles import attendance_title
-from desdesk.schemas import AssemblyRead, AttendanceRegister, AttendanceRegisterRow, DistrictProfile
+from desdesk.schemas import (
+    AssemblyRead,
+    AttendanceRegister,
+    AttendanceRegisterRow,
+    DistrictProfile,
+    held_on,
+)
 
 ASSEMBLIES_PER_SECTION = 14
 NOT_A_MEMBER = "–"
@@ -91,12 +97,7 @@ def _columns(section: Sequence[AssemblyRead], rows: int) -> list[Column]:
     return [
         Column.numbers(_("N."), rows),
         Column(_("Aderente"), 62),
-        *[
-            Column(
-                f"{a.data.first_call_date:%d/%m}\n{a.data.first_call_date:%Y}", 10, align="CENTER"
-            )
-            for a in section
-        ],
+        *[Column(f"{held_on(a):%d/%m}\n{held_on(a):%Y}", 10, align="CENTER") for a in section],
         *[Column("", 10) for _pad in range(ASSEMBLIES_PER_SECTION - len(section))],
         Column(_("Tasso di presenza"), 17, align="RIGHT"),
         Column(_("Assenze di fila"), 17, align="RIGHT"),
@@ -178,7 +179,7 @@ def _story(
         if index > 1:
             story.append(PageBreak())
         if len(parts) > 1:
-            first, last = section[0].data.first_call_date, section[-1].data.first_call_date
+            first, last = held_on(section[0]), held_on(section[-1])
             story += heading(ctx, _("Assemblee dal {start} al {end} (parte {part} di {parts})").format(
                 start=format_date(first), end=format_date(last), part=index, parts=len(parts)))  # fmt: skip
         story.append(section_table(ctx, register, section))

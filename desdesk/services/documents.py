@@ -9,19 +9,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desdesk.atomic import atomic_write
 from desdesk.db.files import is_database_or_side_file
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
-from desdesk.reports.titles import contacts_title, register_title
+from desdesk.reports.titles import (
+    attendance_title,
+    contacts_title,
+    convocation_title,
+    minutes_title,
+    notice_title,
+    register_title,
+)
 from desdesk.services.district import DistrictService
 from desdesk.services.members import MembersService
 from desdesk.services.referents import ReferentsService
 
+if TYPE_CHECKING:  # the assembly services import this module's DocumentWriteError
+    from desdesk.services.assembly_documents import AssemblyDocumentReads
+
 REGISTER = "register"
 CONTACTS = "contacts"
 KINDS = (REGISTER, CONTACTS)
+# Documents of one assembly (they need its id) and of a period.
+CONVOCATION = "convocation"
+NOTICE = "notice"
+MINUTES = "minutes"
+ATTENDANCE = "attendance"
+ASSEMBLY_KINDS = (CONVOCATION, NOTICE, MINUTES)
 
 
 class DocumentWriteError(DesdeskError):
@@ -36,9 +53,12 @@ class DocumentsService:
         district: DistrictService,
         members: MembersService,
         referents: ReferentsService,
+        *,
         today: Callable[[], date] = date.today,
         district_path: Path | None = None,
+        assembly_reads: AssemblyDocumentReads | None = None,
     ) -> None:
+        self._assembly_reads = assembly_reads
         self._district = district
         self._members = members
         self._referents = referents
@@ -64,6 +84,54 @@ class DocumentsService:
             generated_on=self._today(),
         )
 
+    def _reads(self) -> AssemblyDocumentReads:
+        if self._assembly_reads is None:
+            raise RuntimeError("DocumentsService built without the assembly services")
+        return self._assembly_reads
+
+    def convocation_letters_pdf(self, assembly_id: int) -> bytes:
+        """Convocazione: one letter per active member, care of its primary referent."""
+        from desdesk.reports.convocation import convocation_letters_pdf
+
+        reads, today = self._reads(), self._today()
+        assembly = reads.sources.assemblies.get(assembly_id)
+        return convocation_letters_pdf(
+            self._district.profile(),
+            assembly,
+            reads.recipients(),
+            reads.signer(assembly.convened_on or today),
+            generated_on=today,
+        )
+
+    def convocation_notice_pdf(self, assembly_id: int) -> bytes:
+        """The general notice of convocation, for the members without e-mail."""
+        from desdesk.reports.convocation import convocation_notice_pdf
+
+        reads, today = self._reads(), self._today()
+        assembly = reads.sources.assemblies.get(assembly_id)
+        return convocation_notice_pdf(
+            self._district.profile(),
+            assembly,
+            reads.signer(assembly.convened_on or today),
+            generated_on=today,
+        )
+
+    def minutes_pdf(self, assembly_id: int, revision: int | None = None) -> bytes:
+        """The Verbale of the assembly (its latest revision, or `revision`), with the
+        foglio presenze."""
+        from desdesk.reports.minutes import minutes_pdf
+
+        document = self._reads().minutes_document(assembly_id, revision)
+        return minutes_pdf(self._district.profile(), document, generated_on=self._today())
+
+    def attendance_pdf(self, start: date | None = None, end: date | None = None) -> bytes:
+        """Registro presenze of the assemblies held between `start` and `end`."""
+        from desdesk.reports.attendance_register import attendance_register_pdf
+
+        today = self._today()
+        register = self._reads().attendance_register(start, end, today)
+        return attendance_register_pdf(self._district.profile(), register, generated_on=today)
+
     def pdf(self, kind: str) -> bytes:
         """The document named by `kind` (one of KINDS)."""
         builders = {REGISTER: self.register_pdf, CONTACTS: self.contacts_pdf}
@@ -74,7 +142,14 @@ class DocumentsService:
     @staticmethod
     def title(kind: str) -> str:
         """The document's title, in the current language."""
-        titles = {REGISTER: register_title, CONTACTS: contacts_title}
+        titles = {
+            REGISTER: register_title,
+            CONTACTS: contacts_title,
+            CONVOCATION: convocation_title,
+            NOTICE: notice_title,
+            MINUTES: minutes_title,
+            ATTENDANCE: attendance_title,
+        }
         return titles[kind]()
 
     def save_pdf(self, data: bytes, path: Path) -> None:

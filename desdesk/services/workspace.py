@@ -19,6 +19,7 @@ from desdesk.db.district_file import (
 )
 from desdesk.schemas import DistrictProfile
 from desdesk.services.assemblies import AssembliesService
+from desdesk.services.assembly_documents import AssemblyDocumentReads
 from desdesk.services.attendance import AttendanceService
 from desdesk.services.base import session_factory
 from desdesk.services.district import DistrictService, clean_profile
@@ -80,7 +81,13 @@ def _workspace(opened: OpenedFile) -> Workspace:
         referents=referents,
         offices=OfficesService(sessions),
         member_io=MemberIOService(sessions, members),
-        documents=DocumentsService(district, members, referents, district_path=opened.path),
+        documents=DocumentsService(
+            district,
+            members,
+            referents,
+            district_path=opened.path,
+            assembly_reads=AssemblyDocumentReads.build(sessions, referents),
+        ),
         attendance=AttendanceService(sessions),
         assemblies=AssembliesService(sessions, district_path=opened.path),
         minutes=MinutesService(sessions),

@@ -1,15 +1,51 @@
-"""`desdesk report register|contacts FILE.des -o OUT.pdf`: a district document as PDF."""
+"""`desdesk report DOCUMENT FILE.des -o OUT.pdf`: a district document as PDF.
+
+`register` and `contacts` take nothing more; `convocation`, `notice` and `minutes` the
+assembly (`--assembly ID`, ids from `desdesk assemblies list`); `attendance` an
+optional period (`--from`, `--to`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
 from pathlib import Path
 
+from desdesk.domain.errors import InvalidValue
+from desdesk.domain.values import parse_date
 from desdesk.i18n import _
-from desdesk.services.documents import CONTACTS, KINDS, REGISTER, DocumentsService
+from desdesk.services.documents import (
+    ASSEMBLY_KINDS,
+    ATTENDANCE,
+    CONTACTS,
+    CONVOCATION,
+    KINDS,
+    MINUTES,
+    NOTICE,
+    REGISTER,
+    DocumentsService,
+)
 from desdesk.services.workspace import open_workspace
 
 NAME = "report"
+DOCUMENTS = (*KINDS, *ASSEMBLY_KINDS, ATTENDANCE)
+EXIT_USAGE = 2
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_date(text)
+    except InvalidValue as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            _("numero non valido: {value} (scrivi un intero positivo)").format(value=text)
+        )
+    return int(text)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -17,11 +53,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         NAME,
         help=_("crea un documento PDF del distretto"),
         description=_(
-            "Crea un documento PDF del distretto: {register} (libro degli aderenti) "
-            "o {contacts} (contatti dei referenti)."
-        ).format(register=REGISTER, contacts=CONTACTS),
+            "Crea un documento PDF del distretto: {register} (libro degli aderenti), "
+            "{contacts} (contatti dei referenti), {convocation} (lettere di convocazione), "
+            "{notice} (avviso di convocazione), {minutes} (verbale) con --assembly, "
+            "{attendance} (registro presenze) con --from e --to facoltativi."
+        ).format(
+            register=REGISTER,
+            contacts=CONTACTS,
+            convocation=CONVOCATION,
+            notice=NOTICE,
+            minutes=MINUTES,
+            attendance=ATTENDANCE,
+        ),
     )
-    parser.add_argument("document", choices=KINDS, metavar=_("DOCUMENTO"), help=" | ".join(KINDS))
+    parser.add_argument(
+        "document", choices=DOCUMENTS, metavar=_("DOCUMENTO"), help=" | ".join(DOCUMENTS)
+    )
     parser.add_argument("file", type=Path, metavar=_("FILE.des"))
     parser.add_argument(
         "-o",
@@ -31,16 +78,62 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar=_("OUT.pdf"),
         help=_("il file PDF da scrivere"),
     )
+    parser.add_argument(
+        "--assembly",
+        type=_positive,
+        metavar=_("ID"),
+        help=_("l'assemblea (per convocation, notice, minutes)"),
+    )
+    parser.add_argument(
+        "--revision",
+        type=_positive,
+        metavar=_("N"),
+        help=_("la revisione del verbale (predefinita: l'ultima)"),
+    )
+    parser.add_argument(
+        "--from", dest="start", type=_day, metavar=_("GG/MM/AAAA"),
+        help=_("registro presenze: dalla data"),
+    )  # fmt: skip
+    parser.add_argument(
+        "--to", dest="end", type=_day, metavar=_("GG/MM/AAAA"),
+        help=_("registro presenze: fino alla data"),
+    )  # fmt: skip
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    if args.document in ASSEMBLY_KINDS and args.assembly is None:
+        return _("il documento {document} richiede --assembly ID").format(document=args.document)
+    if args.document not in ASSEMBLY_KINDS and args.assembly is not None:
+        return _("--assembly vale solo per {documents}").format(documents=", ".join(ASSEMBLY_KINDS))
+    if args.revision is not None and args.document != MINUTES:
+        return _("--revision vale solo per {document}").format(document=MINUTES)
+    if (args.start or args.end) and args.document != ATTENDANCE:
+        return _("--from e --to valgono solo per {document}").format(document=ATTENDANCE)
+    if args.start and args.end and args.start > args.end:
+        return _("la data di --from viene dopo quella di --to")
+    return None
+
+
+def _build(documents: DocumentsService, args: argparse.Namespace) -> bytes:
+    if args.document == CONVOCATION:
+        return documents.convocation_letters_pdf(args.assembly)
+    if args.document == NOTICE:
+        return documents.convocation_notice_pdf(args.assembly)
+    if args.document == MINUTES:
+        return documents.minutes_pdf(args.assembly, args.revision)
+    if args.document == ATTENDANCE:
+        return documents.attendance_pdf(args.start, args.end)
+    return documents.pdf(args.document)
 
 
 def run(args: argparse.Namespace) -> int:
+    if problem := _usage_problem(args):
+        print(_("desdesk report: errore: {message}").format(message=problem), file=sys.stderr)
+        return EXIT_USAGE
     output: Path = args.output
     with open_workspace(args.file) as workspace:
         # The service refuses to write the PDF over the district file itself.
-        workspace.documents.save_pdf(workspace.documents.pdf(args.document), output)
-    print(
-        _("Creato {path} ({title})").format(
-            path=output, title=DocumentsService.title(args.document)
-        )
-    )
+        workspace.documents.save_pdf(_build(workspace.documents, args), output)
+    title = DocumentsService.title(args.document)
+    print(_("Creato {path} ({title})").format(path=output, title=title))
     return 0
