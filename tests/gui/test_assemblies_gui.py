@@ -247,3 +247,17 @@ def test_a_new_assembly_in_another_year_is_shown_and_selected(  # type: ignore[n
     assert view.year.currentData() == 2027
     selected = view.selected()
     assert selected is not None and selected.data.first_call_date == date(2027, 1, 15)
+
+
+def test_tasks_and_attendance_tabs(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
+    from desdesk.ui.widgets.attendance_record import AttendanceRecordView
+    from desdesk.ui.widgets.tasks_view import TasksView
+
+    section = AssembliesSection(populated)
+    qtbot.addWidget(section)
+    titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+    assert titles == ["Calendario", "Compiti", "Presenze"]
+    assert isinstance(section.tabs.widget(1), TasksView)
+    assert section.attendance_view is None  # built only when opened
+    section.tabs.setCurrentIndex(2)
+    assert isinstance(section.attendance_view, AttendanceRecordView)

@@ -26,10 +26,13 @@ from desdesk.domain.enums import AssemblyKind, AssemblyStatus
 from desdesk.i18n import N_, _, format_date, ngettext
 from desdesk.schemas import AssemblyRead
 from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section
+from desdesk.ui.widgets.attendance_record import AttendanceRecordView
 from desdesk.ui.widgets.forms import WARNING_STYLE
 from desdesk.ui.widgets.tables import make_table, selected_source_row
+from desdesk.ui.widgets.tasks_view import TasksView
 
 
 def status_text(assembly: AssemblyRead) -> str:
@@ -89,6 +92,15 @@ class AssembliesSection(Section):
         self.buttons: dict[str, QPushButton] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self._calendar_tab(), _("Calendario"))
+        self.tasks_view = TasksView(workspace, self)
+        self.tasks_view.changed.connect(self.changed)
+        self.tabs.addTab(self.tasks_view, _("Compiti"))
+        # The attendance record reads every roll call: built when its tab is first opened.
+        self.attendance_view: AttendanceRecordView | None = None
+        self._attendance_holder = QWidget()
+        QVBoxLayout(self._attendance_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._attendance_holder, _("Presenze"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -134,8 +146,22 @@ class AssembliesSection(Section):
         self.buttons[key] = button
         return button
 
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self._attendance_holder and self.attendance_view is None:
+            try:
+                self.attendance_view = AttendanceRecordView(self.workspace, self)
+            except Exception as exc:
+                show_error(self, exc)
+                return
+            layout = self._attendance_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.attendance_view)
+
     # -- content --------------------------------------------------------------
     def refresh(self) -> None:
+        self.tasks_view.refresh()
+        if self.attendance_view is not None:
+            self.attendance_view.reload()
         self._all = self.workspace.assemblies.list()
         self._fill_years()
         self._show_rows()
@@ -275,8 +301,6 @@ class AssembliesSection(Section):
         try:
             count = self.workspace.assemblies.export_calendar(path, year)
         except Exception as exc:
-            from desdesk.ui.errors import show_error
-
             show_error(self, exc)
             return
         QMessageBox.information(
