@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -31,6 +33,7 @@ from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.attendance_record import AttendanceRecordView
 from desdesk.ui.widgets.forms import WARNING_STYLE
+from desdesk.ui.widgets.pdf import save_pdf_as
 from desdesk.ui.widgets.tables import make_table, selected_source_row
 from desdesk.ui.widgets.tasks_view import TasksView
 
@@ -122,6 +125,7 @@ class AssembliesSection(Section):
             ("convene", _("Convoca…"), self.convene_selected),
             ("roll_call", _("Appello…"), self.roll_call_selected),
             ("minutes", _("Verbale…"), self.minutes_selected),
+            ("pdf", _("PDF"), None),
             ("cancel", _("Annulla assemblea"), self.cancel_selected),
             ("delete", _("Elimina…"), self.delete_selected),
         ):
@@ -142,9 +146,37 @@ class AssembliesSection(Section):
     def _button(self, key: str, label: str, slot: object) -> QPushButton:
         button = QPushButton(label)
         button.setObjectName(f"{key}Button")
-        button.clicked.connect(slot)
+        if slot is None:  # the documents of the selected assembly, as a menu
+            button.setMenu(self._pdf_menu(button))
+        else:
+            button.clicked.connect(slot)
         self.buttons[key] = button
         return button
+
+    def _pdf_menu(self, parent: QWidget) -> QMenu:
+        menu = QMenu(parent)
+        documents = self.workspace.documents
+        for label, file_name, build in (
+            (_("Lettere di convocazione…"), "convocazione-lettere.pdf", documents.convocation_letters_pdf),
+            (_("Avviso di convocazione da stampare…"), "convocazione-avviso.pdf", documents.convocation_notice_pdf),
+            (_("Verbale con foglio presenze…"), "verbale.pdf", documents.minutes_pdf),
+        ):  # fmt: skip
+            action = menu.addAction(label)
+            action.triggered.connect(
+                lambda _checked=False, f=file_name, b=build, t=label: self.assembly_pdf(t, f, b)
+            )
+        return menu
+
+    def assembly_pdf(
+        self, title: str, file_name: str, build: Callable[[int], bytes], target: Path | None = None
+    ) -> Path | None:
+        assembly = self.selected()
+        if assembly is None:
+            return None
+        name = f"{assembly.data.first_call_date.isoformat()}-{file_name}"
+        return save_pdf_as(
+            self, self.workspace, title.rstrip("…"), name, lambda: build(assembly.id), target=target
+        )
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._attendance_holder and self.attendance_view is None:
@@ -208,7 +240,7 @@ class AssembliesSection(Section):
 
     def _update_buttons(self) -> None:
         assembly = self.selected()
-        for key in ("edit", "convene", "roll_call", "minutes", "cancel", "delete"):
+        for key in ("edit", "convene", "roll_call", "minutes", "pdf", "cancel", "delete"):
             self.buttons[key].setEnabled(assembly is not None)
         if assembly is not None:
             cancelled = assembly.status == AssemblyStatus.CANCELLED.value

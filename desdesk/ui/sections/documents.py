@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,25 +15,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.services.workspace import Workspace
-from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
-from desdesk.ui.widgets.busy import busy_cursor
+from desdesk.ui.widgets.forms import DateField, Form
+from desdesk.ui.widgets.pdf import save_pdf_as
 
 
 class DocumentsSection(Section):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
+        documents = workspace.documents
         layout = QVBoxLayout(self)
         layout.addWidget(
             self._card(
                 _("Libro degli aderenti"),
                 _(
-                    "Il registro degli aderenti attivi e usciti, con forma giuridica, codice fiscale, sede e referente."
+                    "Il registro degli aderenti attivi e usciti, con forma giuridica, codice "
+                    "fiscale, sede e referente."
                 ),
                 "libro-aderenti.pdf",
-                workspace.documents.register_pdf,
+                documents.register_pdf,
                 "registerButton",
             )
         )
@@ -43,17 +44,20 @@ class DocumentsSection(Section):
             self._card(
                 _("Contatti dei referenti"),
                 _(
-                    "Titolari e supplenti di ogni aderente con ruolo, e-mail e telefono. Contiene dati personali: solo per uso interno."
+                    "Titolari e supplenti di ogni aderente con ruolo, e-mail e telefono. "
+                    "Contiene dati personali: solo per uso interno."
                 ),
                 "contatti-referenti.pdf",
-                workspace.documents.contacts_pdf,
+                documents.contacts_pdf,
                 "contactsButton",
             )
         )
+        layout.addWidget(self._attendance_card())
         later = QLabel(
             _(
-                "Convocazioni, verbali, registro presenze, bilancio, rendicontazione annuale e "
-                "accordo di costituzione arriveranno con le prossime versioni di desdesk."
+                "Le convocazioni e i verbali si creano dalla sezione Assemblee, scegliendo "
+                "l'assemblea. Bilancio, rendicontazione annuale e accordo di costituzione "
+                "arriveranno con le prossime versioni di desdesk."
             )
         )
         later.setWordWrap(True)
@@ -75,19 +79,46 @@ class DocumentsSection(Section):
         row.addWidget(button)
         return box
 
+    def _attendance_card(self) -> QGroupBox:
+        box = QGroupBox(_("Registro presenze"))
+        description = QLabel(
+            _(
+                "Le presenze di ogni aderente alle assemblee del periodo, con la percentuale "
+                "e le assenze consecutive."
+            )
+        )
+        description.setWordWrap(True)
+        self.period = Form()
+        self.period_from = self.period.add("start", _("Dal"), DateField())
+        self.period_to = self.period.add("end", _("Al"), DateField())
+        today = date.today()
+        self.period_from.set_date(today - timedelta(days=365))
+        self.period_to.set_date(today)
+        button = QPushButton(_("Crea PDF…"))
+        button.setObjectName("attendanceButton")
+        button.clicked.connect(lambda _checked=False: self.create_attendance_pdf())
+        row = QHBoxLayout(box)
+        row.addWidget(description, 1)
+        row.addWidget(self.period)
+        row.addWidget(button)
+        return box
+
+    def create_attendance_pdf(self, target: Path | None = None) -> None:
+        problems: list[FieldProblem] = []
+        start = self.period.read_date("start", problems)
+        end = self.period.read_date("end", problems)
+        self.period.show_problems(problems)
+        if problems:
+            return
+        documents = self.workspace.documents
+        self.create_pdf(
+            _("Registro presenze"),
+            "registro-presenze.pdf",
+            lambda: documents.attendance_pdf(start, end),
+            target,
+        )
+
     def create_pdf(
         self, title: str, file_name: str, build: Callable[[], bytes], target: Path | None = None
     ) -> None:
-        if target is None:
-            start = str(self.workspace.path.parent / file_name)
-            name, _filter = QFileDialog.getSaveFileName(self, title, start, "PDF (*.pdf)")
-            if not name:
-                return
-            target = Path(name)
-        try:
-            with busy_cursor():
-                self.workspace.documents.save_pdf(build(), target)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        save_pdf_as(self, self.workspace, title, file_name, build, target=target)
