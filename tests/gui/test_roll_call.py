@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desdesk.domain.enums import Call
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.roll_call import RollCallDialog
 from desdesk.ui.dialogs.roll_call_parts import ProxyHolderDialog
@@ -190,3 +191,14 @@ def test_roll_call_model_passes_the_model_tester(
     model.sort(3)
     qtmodeltester.check(model)
     assert model.index(model.row_of(member_id), 3).data() == "Assente"
+
+
+def test_without_quorum_the_second_call_is_offered(
+    qtbot,  # type: ignore[no-untyped-def]
+    dialog: RollCallDialog,
+) -> None:
+    assert dialog.second_call_button.isVisibleTo(dialog)  # nobody present yet
+    qtbot.mouseClick(dialog.second_call_button, Qt.MouseButton.LeftButton)
+    assert dialog.selected_call() is Call.SECOND
+    assert "Quorum seconda convocazione" in dialog.counter.text()
+    assert not dialog.second_call_button.isVisibleTo(dialog)

@@ -100,6 +100,15 @@ class RollCallDialog(QDialog):
         self._show_times(header.started_at, header.ended_at)
         self.counter = QLabel()
         self.counter.setWordWrap(True)
+        self.has_second_call = header.has_second_call
+        self.second_call_button = QPushButton(_("Passa alla seconda convocazione"))
+        self.second_call_button.setToolTip(
+            _(
+                "La prima convocazione resta senza quorum: il verbale la registrerà come "
+                "assemblea deserta."
+            )
+        )
+        self.second_call_button.clicked.connect(lambda: select_data(self.call, Call.SECOND))
         self.guests = GuestsPanel(workspace, assembly_id, self)
         self.status_buttons: list[QPushButton] = []
         self._layout()
@@ -136,7 +145,10 @@ class RollCallDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.table, 3)
         layout.addLayout(keys)
-        layout.addWidget(self.counter)
+        counter_row = QHBoxLayout()
+        counter_row.addWidget(self.counter, 1)
+        counter_row.addWidget(self.second_call_button)
+        layout.addLayout(counter_row)
         layout.addWidget(self.guests, 1)
         layout.addWidget(buttons)
 
@@ -225,6 +237,10 @@ class RollCallDialog(QDialog):
             show_error(self, exc)
             return
         self.counter.setText(counter_text(count, quorum, self.selected_call()))
+        # The first call failed? Offer the second (the minutes will record a deserted first).
+        self.second_call_button.setVisible(
+            self.has_second_call and self.selected_call() is Call.FIRST and not quorum.reached
+        )
 
     def start(self) -> None:
         now = datetime.now().time().replace(second=0, microsecond=0)
