@@ -231,7 +231,12 @@ class AssembliesService(Service):
                 select(exists().where(Minutes.assembly_id == assembly_id))
             ).scalar()
             if has_minutes:
-                raise Conflict(_("L'assemblea ha un verbale: annullala invece di eliminarla."))
+                raise Conflict(
+                    _(
+                        "L'assemblea ha un verbale e resta agli atti: non si può eliminare. "
+                        "Un'assemblea non ancora svolta si può annullare."
+                    )
+                )
             session.delete(row)
 
     # -- calendar -------------------------------------------------------------

@@ -163,7 +163,7 @@ def test_delete_is_refused_when_minutes_exist(  # type: ignore[no-untyped-def]
     view = section(qtbot, populated)
     view.select(kept)
     qtbot.mouseClick(view.buttons["delete"], Qt.MouseButton.LeftButton)
-    assert "annullala invece di eliminarla" in shown_messages[-1]
+    assert "resta agli atti" in shown_messages[-1]
     assert [a.id for a in service.list()] == [kept, gone]
     view.select(gone)
     qtbot.mouseClick(view.buttons["delete"], Qt.MouseButton.LeftButton)

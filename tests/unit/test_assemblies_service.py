@@ -159,7 +159,7 @@ def test_cancel_delete_and_minutes(workspace: Workspace) -> None:
     with pytest.raises(Conflict):
         service.convene(kept, date(2026, 3, 1), ConvocationChannel.EMAIL)
     add_minutes(workspace, kept)
-    with pytest.raises(Conflict, match="annullala invece di eliminarla"):
+    with pytest.raises(Conflict, match="resta agli atti"):
         service.delete(kept)
     service.delete(gone)
     assert [a.id for a in service.list()] == [kept]

@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
+from datetime import time
 
 from sqlalchemy import insert
 from sqlmodel import Session
 
 from desdesk.db.models import AgendaItem, Assembly, Attendance, Guest, Minutes, MinutesItem, Task
-from desdesk.i18n import format_date
 from desdesk.services.base import Service
 from desdesk.services.demo.assembly_plan import PlannedAssembly
+from desdesk.services.minutes import how_convened_text
 
 
 class AssemblyHistory(Service):
@@ -86,7 +86,9 @@ def _write_minutes(
         call_held=planned.call_held.value,
         president=planned.president,
         secretary=planned.secretary,
-        how_convened=_how_convened(planned.convened_on, planned.via.label() if planned.via else ""),
+        how_convened=how_convened_text(
+            planned.convened_on, planned.via.value if planned.via else None
+        ),
         approved_on=planned.approved_on,
     )
     session.add(minutes)
@@ -124,9 +126,3 @@ def _write_minutes(
                 for t in planned.tasks
             ],
         )
-
-
-def _how_convened(sent_on: date | None, channel: str) -> str:
-    if sent_on is None:
-        return ""
-    return f"Convocazione inviata il {format_date(sent_on)} ({channel.lower()})"
