@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
+from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, text
 from sqlmodel import Field, SQLModel
@@ -33,6 +35,7 @@ class District(SQLModel, table=True):
     second_call_quorum_minimum: int = 1
     proxies_per_member: int = 3
     exclusion_threshold: int = 3
+    uid: str = Field(default_factory=lambda: uuid4().hex)
     updated_at: datetime = Field(default_factory=_now)
 
 
@@ -236,6 +239,8 @@ class Minutes(SQLModel, table=True):
     opening_notes: str = ""
     closing_notes: str = ""
     approved_on: date | None = None
+    # What the approval froze (counts, quorum, foglio presenze): see services/minutes_snapshot.
+    snapshot: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class MinutesItem(SQLModel, table=True):

@@ -11,7 +11,7 @@ from pathlib import Path
 # "DESD" in ASCII: marks a SQLite file as a desdesk district file.
 APPLICATION_ID = 0x44455344
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_assemblies")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_assemblies", "0003_minutes_snapshot")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
