@@ -93,6 +93,20 @@ def header_facts(document: MinutesDocument) -> list[tuple[str, str]]:
     return pairs
 
 
+def second_call_note(ctx: PageContext, document: MinutesDocument) -> list[Flowable]:
+    """Held at second call: the first call was deserted, and the minutes say so."""
+    if call_of(document) is not Call.SECOND:
+        return []
+    return [Spacer(1, 2 * mm), para(first_call_deserted_text(), ctx.styles.body)]
+
+
+def first_call_deserted_text() -> str:
+    return _(
+        "Prima convocazione andata deserta per mancanza del numero legale; l'assemblea si "
+        "tiene in seconda convocazione."
+    )
+
+
 def revision_note(document: MinutesDocument) -> str:
     minutes = document.minutes
     if minutes.previous_id is None and minutes.revision <= 1:
@@ -244,6 +258,7 @@ def _story(ctx: PageContext, profile: DistrictProfile, document: MinutesDocument
     story: list[Flowable] = [
         *title_block(ctx, document_title(document), profile.name, lines),
         facts(ctx, header_facts(document)),
+        *second_call_note(ctx, document),
         *heading(ctx, _("Presenze e numero legale")),
         facts(ctx, *attendance_facts(count, len(document.guests))),
         Spacer(1, 2 * mm),

@@ -94,6 +94,8 @@ class AttendanceService(Service):
             if current is None:
                 raise NotFound(_("L'aderente non esiste più."))
             _check_entitled(current, assembly_day(state))
+            if status is not None:
+                _check_day_reached(assembly_day(state))
             if status not in PRESENT_STATUSES:
                 _check_no_proxies_held(connection, assembly_id, member_id, current[0])
             holder = None
@@ -102,10 +104,20 @@ class AttendanceService(Service):
             value = status.value if status is not None else None
             q.write_status(connection, assembly_id, member_id, value, holder)
             if status is not None and state[0] != AssemblyStatus.HELD.value:
-                connection.exec_driver_sql(
-                    "UPDATE assembly SET status = ? WHERE id = ?",
-                    (AssemblyStatus.HELD.value, assembly_id),
-                )
+                _write_assembly_status(connection, assembly_id, AssemblyStatus.HELD)
+            elif status is None and state[0] == AssemblyStatus.HELD.value:
+                _unhold_if_empty(connection, assembly_id)
+
+    def set_call(self, assembly_id: int, call: Call) -> None:
+        """Record the call being held (the day it decides who is entitled: reload the
+        roll call after)."""
+        with self._unit_of_work() as session:
+            _check_editable(q.assembly_state(session.connection(), assembly_id))
+            assembly = session.get(Assembly, assembly_id)
+            assert assembly is not None
+            if call is Call.SECOND and assembly.second_call_date is None:
+                raise Conflict(_("L'assemblea non ha una seconda convocazione."))
+            assembly.call_held = call.value
 
     def header(self, assembly_id: int) -> RollCallHeader:
         with self._reading() as session:
@@ -228,6 +240,35 @@ def _check_entitled(member: Sequence[Any], day: date) -> None:
                 name=name, date=format_date(day)
             )
         )
+
+
+def _check_day_reached(day: date) -> None:
+    if day > date.today():
+        raise Conflict(
+            _("L'appello si fa il giorno dell'assemblea ({date}).").format(date=format_date(day))
+        )
+
+
+def _write_assembly_status(
+    connection: Connection, assembly_id: int, status: AssemblyStatus
+) -> None:
+    connection.exec_driver_sql(
+        "UPDATE assembly SET status = ? WHERE id = ?", (status.value, assembly_id)
+    )
+
+
+def _unhold_if_empty(connection: Connection, assembly_id: int) -> None:
+    """With no status left and no start time, the assembly was not held after all."""
+    row = connection.exec_driver_sql(
+        "SELECT started_at IS NULL, convened_on IS NOT NULL, "
+        "NOT EXISTS (SELECT 1 FROM attendance WHERE assembly_id = assembly.id) "
+        "FROM assembly WHERE id = ?",
+        (assembly_id,),
+    ).one()
+    not_started, convened, empty = row
+    if not_started and empty:
+        status = AssemblyStatus.CONVENED if convened else AssemblyStatus.PLANNED
+        _write_assembly_status(connection, assembly_id, status)
 
 
 def _check_no_proxies_held(

@@ -74,7 +74,7 @@ def test_a_roll_call_by_keyboard_reaches_the_quorum(
     qtbot.keyClick(dialog.table, Qt.Key.Key_1)
     assert current_name(dialog) == ORDER[1]
     qtbot.keyClick(dialog.table, Qt.Key.Key_2)
-    assert "Presenti 2 (1 titolari, 1 supplenti)" in dialog.counter.text()
+    assert "Presenti 2 (1 titolare, 1 supplente)" in dialog.counter.text()
     assert "manca 1" in dialog.counter.text()
     done: list[str] = []
     QTimer.singleShot(0, answer_proxy(qtbot, "terre", done))
@@ -154,7 +154,7 @@ def test_search_second_call_times_and_guests(
     qtbot.keyClick(dialog.table, Qt.Key.Key_4)
     assert statuses(populated, assembly)["Comune di Mori"] == ("assente_giustificato", None)
     dialog.call.setCurrentIndex(1)
-    assert "Quorum seconda convocazione: 0 su 1 richiesti — manca 1" in dialog.counter.text()
+    assert "Quorum seconda convocazione: 0 su 1 richiesto — manca 1" in dialog.counter.text()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
     header = populated.attendance.header(assembly)

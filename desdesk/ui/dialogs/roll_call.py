@@ -51,8 +51,14 @@ STATUS_BUTTONS = [(d, KEY_STATUS[DIGIT_KEYS[d]]) for d in ("1", "2", "3", "4", "
 def counter_text(count: AttendanceCount, quorum: QuorumState, call: Call) -> str:
     """E.g. "Presenti 12 (10 titolari, 2 supplenti) · Rappresentati 3 · Quorum prima
     convocazione: 15 su 14 richiesti — raggiunto"."""
-    present = _("Presenti {n} ({primary} titolari, {substitute} supplenti)").format(
-        n=count.present, primary=count.present_primary, substitute=count.present_substitute
+    primary = ngettext("{n} titolare", "{n} titolari", count.present_primary).format(
+        n=count.present_primary
+    )
+    substitute = ngettext("{n} supplente", "{n} supplenti", count.present_substitute).format(
+        n=count.present_substitute
+    )
+    present = _("Presenti {n} ({primary}, {substitute})").format(
+        n=count.present, primary=primary, substitute=substitute
     )
     represented = _("Rappresentati {n}").format(n=count.represented)
     label = (
@@ -62,9 +68,11 @@ def counter_text(count: AttendanceCount, quorum: QuorumState, call: Call) -> str
         outcome = _("raggiunto")
     else:
         outcome = ngettext("manca {n}", "mancano {n}", quorum.missing).format(n=quorum.missing)
-    state = _("{label}: {counted} su {required} richiesti — {outcome}").format(
-        label=label, counted=quorum.counted, required=quorum.required, outcome=outcome
-    )
+    state = ngettext(
+        "{label}: {counted} su {required} richiesto — {outcome}",
+        "{label}: {counted} su {required} richiesti — {outcome}",
+        quorum.required,
+    ).format(label=label, counted=quorum.counted, required=quorum.required, outcome=outcome)
     return " · ".join((present, represented, state))
 
 
@@ -74,11 +82,8 @@ class RollCallDialog(QDialog):
         self.workspace = workspace
         self.assembly_id = assembly_id
         header = workspace.attendance.header(assembly_id)
-        self.setWindowTitle(
-            _("Appello dell'assemblea del {date}").format(date=format_date(header.day))
-        )
         self.model = RollCallModel(self)
-        self.model.set_rows(workspace.attendance.roll_call(assembly_id))
+        self._load_roll_call()
         self.table = make_table(self.model, self)
         for column, width in enumerate((280, 170, 170, 170)):  # the rest: "Delega a"
             self.table.setColumnWidth(column, width)
@@ -109,6 +114,7 @@ class RollCallDialog(QDialog):
             )
         )
         self.second_call_button.clicked.connect(lambda: select_data(self.call, Call.SECOND))
+        self._saved_call = self.selected_call()
         self.guests = GuestsPanel(workspace, assembly_id, self)
         self.status_buttons: list[QPushButton] = []
         self._layout()
@@ -228,7 +234,30 @@ class RollCallDialog(QDialog):
         return Call(call) if call else Call.FIRST
 
     def _call_changed(self, _index: int) -> None:
+        """Save the call being held; its day decides who is in the roll call."""
+        call = self.selected_call()
+        if call is self._saved_call:
+            return
+        try:
+            self.workspace.attendance.set_call(self.assembly_id, call)
+        except Exception as exc:
+            show_error(self, exc, _("Convocazione non registrata"))
+            self.call.blockSignals(True)
+            select_data(self.call, self._saved_call)
+            self.call.blockSignals(False)
+            return
+        self._saved_call = call
+        self._load_roll_call()
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
         self.refresh_counter()
+
+    def _load_roll_call(self) -> None:
+        header = self.workspace.attendance.header(self.assembly_id)
+        self.setWindowTitle(
+            _("Appello dell'assemblea del {date}").format(date=format_date(header.day))
+        )
+        self.model.set_rows(self.workspace.attendance.roll_call(self.assembly_id))
 
     def refresh_counter(self) -> None:
         try:

@@ -63,7 +63,7 @@ class MinutesHeader(Form):
         self.assembly = self.add("assembly", _("Assemblea"), QLabel())
         self.call = self.add("call_held", _("Convocazione valida"), QLabel())
         self.attendance = self.add("attendance", _("Presenze"), QLabel())
-        for label in (self.assembly, self.attendance):
+        for label in (self.assembly, self.call, self.attendance):
             label.setWordWrap(True)
         self.how_convened = self.add("how_convened", _("Modalità di convocazione"), QLineEdit())
         self.president = self.add("president", _("Presidente"), QLineEdit())
@@ -83,6 +83,11 @@ class MinutesHeader(Form):
         call = Call(minutes.call_held).label()
         if minutes.deserted:
             call = _("{call}: assemblea deserta (quorum non raggiunto)").format(call=call)
+        if minutes.call_held == Call.SECOND.value:
+            call += "\n" + _(
+                "Prima convocazione andata deserta per mancanza del numero legale; "
+                "l'assemblea si tiene in seconda convocazione."
+            )
         self.call.setText(call)
         data = minutes.data
         self.how_convened.setText(data.how_convened)
