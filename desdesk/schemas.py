@@ -388,6 +388,9 @@ class AttendanceRegisterRow:
     member_id: int
     member_name: str
     statuses: dict[int, str | None] = field(default_factory=dict)
+    # The current run of absences over every assembly held up to the period's end (None:
+    # count it over the register's assemblies only).
+    current_absence_run: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,13 @@ def history(row: AttendanceRegisterRow, assemblies: Sequence[AssemblyRead]) -> M
     )
 
 
+def absence_run(row: AttendanceRegisterRow, record: MemberAttendance) -> int:
+    """The run over all assemblies held up to the period's end when the register has it."""
+    return (
+        record.current_absence_run if row.current_absence_run is None else row.current_absence_run
+    )
+
+
 def rate_text(record: MemberAttendance) -> str:
     rate = record.rate
     return "—" if rate is None else f"{format_number(round(rate * 100))}%"
@@ -112,7 +119,8 @@ def section_table(
     body: list[list[Cell]] = []
     for number, row in enumerate(sorted_rows(register), start=1):
         record = history(row, register.assemblies)
-        flagged = over_exclusion_threshold(record.current_absence_run, rules)
+        run = absence_run(row, record)
+        flagged = over_exclusion_threshold(run, rules)
         body.append(
             [
                 str(number),
@@ -120,7 +128,7 @@ def section_table(
                 *[letter(row, a.id) for a in section],
                 *padding,
                 rate_text(record),
-                str(record.current_absence_run),
+                str(run),
             ]
         )
     return data_table(ctx, _columns(section, len(body)), body)
@@ -152,7 +160,7 @@ def summary(register: AttendanceRegister) -> list[tuple[str, str]]:
     flagged = sum(
         1
         for row in register.rows
-        if over_exclusion_threshold(history(row, register.assemblies).current_absence_run, rules)
+        if over_exclusion_threshold(absence_run(row, history(row, register.assemblies)), rules)
     )
     return [
         (_("Assemblee svolte nel periodo"), format_number(len(register.assemblies))),

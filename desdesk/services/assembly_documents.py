@@ -150,8 +150,14 @@ class AssemblyDocumentReads(Service):
             for row in self.sources.attendance.roll_call(assembly.id):
                 names[row.member_id] = row.member_name
                 statuses.setdefault(row.member_id, {})[assembly.id] = row.status
+        runs = {  # over all assemblies held up to the end, as the Presenze tab and flags
+            r.member_id: r.current_absence_run
+            for r in self.sources.attendance.member_records(None, last)
+        }
         rows = tuple(
-            AttendanceRegisterRow(member_id, names[member_id], statuses[member_id])
+            AttendanceRegisterRow(
+                member_id, names[member_id], statuses[member_id], runs.get(member_id)
+            )
             for member_id in names
         )
         threshold = self.sources.assemblies.rules().exclusion_threshold

@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from desdesk.domain.assembly_rules import (
     AssemblyRules,
+    consecutive_absences,
     member_attendance,
     over_exclusion_threshold,
 )
@@ -60,13 +61,17 @@ def _members(connection: Connection) -> list[tuple[int, str, date | None, date |
 def member_records(
     connection: Connection, rules: AssemblyRules, start: date | None, end: date | None
 ) -> list[MemberAttendanceRow]:
-    """One row per member convened to at least one held assembly in the period, by name."""
+    """One row per member convened to at least one held assembly in the period, by name.
+
+    The counts and the rate are over the period; the current run of absences (and the
+    flag) over every assembly held up to the period's end, whatever its start: a run
+    does not restart because the period does."""
     last = min(end or date.today(), date.today())
     first = start or date.min
-    assemblies = _held_assemblies(connection, first, last)
-    if not assemblies:
+    assemblies = _held_assemblies(connection, date.min, last)
+    if not any(day >= first for _a, day in assemblies):
         return []
-    statuses = _statuses(connection, first, last)
+    statuses = _statuses(connection, date.min, last)
     rows = []
     for member_id, name, joined, left in _members(connection):
         convened = [
@@ -74,10 +79,10 @@ def member_records(
             for a, day in assemblies
             if (joined is None or joined <= day) and (left is None or left >= day)
         ]
-        if not convened:
+        if not any(day >= first for _a, day in convened):
             continue
         history = [statuses.get((a, member_id)) for a, _day in convened]
-        rows.append(_row(member_id, name, convened, history, rules))
+        rows.append(_row(member_id, name, convened, history, first=first, rules=rules))
     return rows
 
 
@@ -86,10 +91,15 @@ def _row(
     name: str,
     convened: list[tuple[int, date]],
     history: list[AttendanceStatus | None],
+    *,
+    first: date,
     rules: AssemblyRules,
 ) -> MemberAttendanceRow:
-    record = member_attendance(history)
-    run = record.current_absence_run
+    in_period = [
+        status for (_a, day), status in zip(convened, history, strict=True) if day >= first
+    ]
+    record = member_attendance(in_period)
+    run = consecutive_absences(history)
     # The run's assemblies: the last `run` ones with a recorded status (None is skipped).
     recorded = [held for held, status in zip(convened, history, strict=True) if status]
     in_run = recorded[len(recorded) - run :] if run else []

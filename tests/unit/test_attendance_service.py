@@ -207,9 +207,14 @@ def test_member_records_runs_and_flags(workspace: Workspace, ids: list[int]) -> 
     assert delta.flagged and delta.run_assembly_ids == (held[0], held[2], held[3])
     assert cancelled not in delta.run_assembly_ids
     assert workspace.attendance.flagged_member_ids() == {ids[0], ids[3]}
-    # A period: only the last two assemblies count.
+    # A period: only the last two assemblies count, but the run goes back before its start.
     recent = {r.member_id: r for r in workspace.attendance.member_records(date(2025, 8, 1), None)}
-    assert recent[ids[0]].convened == 2 and not recent[ids[0]].flagged
+    assert (recent[ids[0]].convened, recent[ids[0]].absent, recent[ids[0]].rate) == (2, 1, 0.0)
+    assert recent[ids[0]].current_absence_run == 3 and recent[ids[0]].flagged
+    assert recent[ids[0]].run_assembly_ids == tuple(held[1:])
+    # ... up to the period's end: a later presence does not count before it happened.
+    early = {r.member_id: r for r in workspace.attendance.member_records(None, date(2025, 7, 1))}
+    assert early[ids[1]].current_absence_run == 2 and early[ids[1]].convened == 2
     assert workspace.attendance.member_records(date(2027, 1, 1), None) == []
 
 
