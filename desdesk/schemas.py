@@ -283,6 +283,7 @@ class RollCallRow:
     substitute: str
     status: str | None
     proxy_holder_id: int | None
+    proxy_holder_name: str = ""  # filled in approved minutes' snapshots
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +326,7 @@ class MinutesRead:
     approved_on: date | None
     data: MinutesInput
     item_ids: tuple[int, ...] = ()
+    snapshot: MinutesSnapshot | None = None  # set once approved
 
     @property
     def approved(self) -> bool:
@@ -443,3 +445,24 @@ def held_on(assembly: AssemblyRead) -> date:
     if assembly.call_held == "seconda" and data.second_call_date is not None:
         return data.second_call_date
     return data.first_call_date
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesSnapshot:
+    """What was true when the minutes were approved: the counts, the quorum, the call held
+    and the foglio presenze (each entitled member with its referents, status and proxy
+    holder; the guests). Approved minutes show this, never the live roll call."""
+
+    members: int
+    present_primary: int
+    present_substitute: int
+    represented: int
+    absent_justified: int
+    absent: int
+    quorum_required: int
+    quorum_reached: bool
+    call_held: str
+    deserted: bool
+    roll_call: tuple[RollCallRow, ...] = ()
+    guests: tuple[GuestRead, ...] = ()
+    tasks: tuple[TaskRead, ...] = ()  # assigned in the items, as they stood (status then)

@@ -30,7 +30,7 @@ def presence_text(row: RollCallRow, names: dict[int, str]) -> str:
     if status is AttendanceStatus.PRESENT_SUBSTITUTE:
         return _("supplente presente")
     if status is AttendanceStatus.PROXY:
-        holder = names.get(row.proxy_holder_id or 0, "")
+        holder = row.proxy_holder_name or names.get(row.proxy_holder_id or 0, "")
         return _("delega a {name}").format(name=holder) if holder else _("delega")
     if status is AttendanceStatus.ABSENT_JUSTIFIED:
         return _("assente giustificato")

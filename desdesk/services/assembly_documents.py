@@ -8,7 +8,7 @@ tasks and offices services; counts and quorum from the domain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from desdesk.domain.assembly_rules import quorum_required
@@ -107,18 +107,33 @@ class AssemblyDocumentReads(Service):
         return ""
 
     def minutes_document(self, assembly_id: int, revision: int | None = None) -> MinutesDocument:
+        """The revision's Verbale; approved minutes print their snapshot (attendance,
+        quorum, foglio presenze, tasks), drafts the live roll call and rules."""
         sources = self.sources
         assembly = sources.assemblies.get(assembly_id)
         revisions = sources.minutes.revisions(assembly_id)
         minutes = _pick(revisions, revision)
-        roll_call = tuple(sources.attendance.roll_call(assembly_id))
         previous = next((m for m in revisions if m.id == minutes.previous_id), None)
+        document = MinutesDocument(
+            assembly=assembly,
+            minutes=minutes,
+            previous_approved_on=previous.approved_on if previous else None,
+        )
+        snapshot = minutes.snapshot
+        if snapshot is not None:
+            return replace(
+                document,
+                roll_call=snapshot.roll_call,
+                guests=snapshot.guests,
+                tasks=snapshot.tasks,
+                quorum_required=snapshot.quorum_required,
+            )
+        roll_call = tuple(sources.attendance.roll_call(assembly_id))
         call = (
             Call(minutes.call_held) if minutes.call_held in {c.value for c in Call} else Call.FIRST
         )
-        return MinutesDocument(
-            assembly=assembly,
-            minutes=minutes,
+        return replace(
+            document,
             roll_call=roll_call,
             guests=tuple(sources.attendance.guests(assembly_id)),
             tasks=tuple(
@@ -127,7 +142,6 @@ class AssemblyDocumentReads(Service):
                 for task in sources.tasks.for_minutes_item(item_id)
             ),
             quorum_required=quorum_required(len(roll_call), call, sources.assemblies.rules()),
-            previous_approved_on=previous.approved_on if previous else None,
         )
 
     def attendance_register(

@@ -18,7 +18,7 @@ from desdesk.domain import member_fields
 from desdesk.domain.enums import Nature, ReferentKind
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.legal_forms import nature_of
-from desdesk.i18n import _
+from desdesk.i18n import _, format_date
 from desdesk.schemas import MemberDetail, MemberEntry, MemberInput, MemberRow, ReferentInput
 from desdesk.services.base import Service
 
@@ -193,9 +193,20 @@ class MembersService(Service):
             member.updated_at = datetime.now(UTC)
 
     def delete(self, member_id: int) -> None:
-        """Remove a record entered by mistake, with its referents (the UI asks first)."""
+        """Remove a record entered by mistake, with its referents (the UI asks first);
+        refused for a member in the roll call of approved minutes."""
         with self._unit_of_work() as session:
-            session.delete(self._load(session, member_id))
+            member = self._load(session, member_id)
+            held = session.connection().exec_driver_sql(_IN_APPROVED_MINUTES_SQL, (member_id,))
+            day = held.scalar()
+            if day is not None:
+                raise Conflict(
+                    _(
+                        "{name} compare nel verbale approvato dell'assemblea del {date}: "
+                        "registra la sua uscita invece di eliminarlo."
+                    ).format(name=member.name, date=format_date(date.fromisoformat(str(day)[:10])))
+                )
+            session.delete(member)
 
     def count(self) -> int:
         with self._reading() as session:
@@ -214,6 +225,17 @@ class MembersService(Service):
         if conflict is not None:
             raise ValidationFailed([FieldProblem("tax_code", conflict.message)])
 
+
+# The day of the latest assembly with approved minutes where the member has attendance.
+_IN_APPROVED_MINUTES_SQL = """
+SELECT CASE WHEN a.call_held = 'seconda' AND a.second_call_date IS NOT NULL
+            THEN a.second_call_date ELSE a.first_call_date END AS day
+FROM attendance AS t
+JOIN assembly AS a ON a.id = t.assembly_id
+WHERE t.member_id = ?
+  AND EXISTS (SELECT 1 FROM minutes AS m WHERE m.assembly_id = a.id AND m.approved_on IS NOT NULL)
+ORDER BY day DESC LIMIT 1
+"""
 
 _IN_CHUNK = 500  # values per `IN (...)`, well below SQLite's limit on parameters
 

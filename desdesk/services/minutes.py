@@ -9,7 +9,6 @@ from datetime import date, time
 from sqlalchemy import select
 from sqlmodel import Session
 
-from desdesk.db import attendance_queries as q
 from desdesk.db.models import (
     AgendaItem,
     Assembly,
@@ -18,18 +17,24 @@ from desdesk.db.models import (
     Task,
 )
 from desdesk.domain.assembly_rules import (
-    AssemblyRules,
     AttendanceCount,
-    quorum_state,
+    QuorumState,
     required_majority_problem,
     vote_problems,
 )
-from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call, ConvocationChannel
+from desdesk.domain.enums import AssemblyStatus, Call, ConvocationChannel
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import MinutesInput, MinutesItemInput, MinutesRead
-from desdesk.services.attendance import assembly_day, read_rules
 from desdesk.services.base import Service
+from desdesk.services.minutes_snapshot import (
+    approval_problems,
+    is_deserted,
+    live_attendance,
+    minutes_attendance,
+    read_snapshot,
+    take_snapshot,
+)
 from desdesk.services.minutes_tasks import ItemTask, task_problems, write_item_tasks
 
 
@@ -66,36 +71,6 @@ def how_convened_text(sent_on: date | None, channel: str | None) -> str:
     return _("Convocazione inviata il {date} tramite {channel}.").format(
         date=format_date(sent_on), channel=ConvocationChannel(channel).label()
     )
-
-
-def _attendance(session: Session, assembly_id: int) -> tuple[AttendanceCount, AssemblyRules]:
-    """The roll call counted as the attendance service counts it (entitled members on
-    the day held), and the district's rules."""
-    connection = session.connection()
-    state = q.assembly_state(connection, assembly_id)
-    if state is None:
-        raise NotFound(_("L'assemblea non esiste più."))
-    tally = q.status_counts(connection, assembly_id, assembly_day(state))
-    count = AttendanceCount(
-        members=sum(tally.values()),
-        present_primary=tally.get(AttendanceStatus.PRESENT_PRIMARY.value, 0),
-        present_substitute=tally.get(AttendanceStatus.PRESENT_SUBSTITUTE.value, 0),
-        represented=tally.get(AttendanceStatus.PROXY.value, 0),
-        absent_justified=tally.get(AttendanceStatus.ABSENT_JUSTIFIED.value, 0),
-        absent=tally.get(AttendanceStatus.ABSENT.value, 0),
-    )
-    return count, read_rules(connection)
-
-
-def _deserted(session: Session, assembly: Assembly) -> bool:
-    """A first call without quorum and no second call held: "assemblea deserta"."""
-    if assembly.call_held == Call.SECOND.value:
-        return False
-    assert assembly.id is not None
-    count, rules = _attendance(session, assembly.id)
-    if count.members == count.not_recorded:
-        return False  # no roll call yet: nothing says it was deserted
-    return not quorum_state(count, Call.FIRST, rules).reached
 
 
 def _refuse_not_held(assembly: Assembly) -> None:
@@ -180,6 +155,7 @@ def _read(session: Session, minutes: Minutes) -> MinutesRead:
         approved_on=minutes.approved_on,
         data=data,
         item_ids=tuple(item.id for item in items if item.id is not None),
+        snapshot=read_snapshot(minutes.snapshot),
     )
 
 
@@ -233,7 +209,7 @@ class MinutesService(Service):
                 return existing.id
             assembly = self._assembly(session, assembly_id)
             _refuse_not_held(assembly)
-            deserted = _deserted(session, assembly)
+            deserted = is_deserted(session, assembly)
             minutes = Minutes(
                 assembly_id=assembly_id,
                 call_held=assembly.call_held or Call.FIRST.value,
@@ -269,7 +245,7 @@ class MinutesService(Service):
             minutes = self._load(session, minutes_id)
             self._refuse_approved(minutes)
             clean = _clean_input(data)
-            voters = _attendance(session, minutes.assembly_id)[0].voters
+            voters = live_attendance(session, minutes.assembly_id)[0].voters
             problems = [
                 problem
                 for index, item in enumerate(clean.items)
@@ -281,10 +257,17 @@ class MinutesService(Service):
                 raise ValidationFailed(problems)
             assembly = self._assembly(session, minutes.assembly_id)
             minutes.call_held = assembly.call_held or Call.FIRST.value
-            minutes.deserted = _deserted(session, assembly)  # the roll call may have changed
+            minutes.deserted = is_deserted(session, assembly)  # the roll call may have changed
             rows = _write(session, minutes, clean)
             if tasks is not None:
                 write_item_tasks(session, minutes.assembly_id, rows, tasks)
+
+    def attendance(self, minutes_id: int) -> tuple[AttendanceCount, QuorumState]:
+        """The counts and quorum the minutes show: frozen at approval, live before."""
+        with self._reading() as session:
+            minutes = self._load(session, minutes_id)
+            assembly = self._assembly(session, minutes.assembly_id)
+            return minutes_attendance(session, minutes, assembly)
 
     def heading(self, assembly_id: int) -> MinutesHeading:
         with self._reading() as session:
@@ -311,7 +294,9 @@ class MinutesService(Service):
         ]
 
     def approve(self, minutes_id: int, on: date) -> None:
-        """Approve the revision on `on`: from then on it is frozen."""
+        """Approve the revision on `on`: from then on it is frozen, with a snapshot of the
+        attendance, quorum, foglio presenze and tasks. Refused for a date before the
+        assembly or votes that no longer fit the roll call."""
         with self._unit_of_work() as session:
             minutes = self._load(session, minutes_id)
             if minutes.approved_on is not None:
@@ -325,12 +310,19 @@ class MinutesService(Service):
                 raise ValidationFailed(
                     [FieldProblem("approved_on", message.format(date=format_date(on)))]
                 )
+            items = _items(session, minutes_id)
+            problems = approval_problems(session, minutes, items, on)
+            if problems:
+                raise ValidationFailed(problems)
+            minutes.snapshot = take_snapshot(session, minutes, items)
             minutes.approved_on = on
 
     def new_revision(self, minutes_id: int, reason: str) -> int:
         """A correction of an approved revision: a copy that cites it, to be edited.
 
-        The open tasks of the copied items follow them to the new revision.
+        The tasks of the copied items move to the new revision, where they can be
+        corrected too; the approved revision still lists them as they were, from the
+        snapshot taken at its approval (so a task is never duplicated in the tasks list).
         """
         if not reason.strip():
             raise ValidationFailed(

@@ -9,10 +9,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
-from desdesk.db.models import Assembly, Member, Task
+from desdesk.db.models import Assembly, Member, Minutes, MinutesItem, Task
 from desdesk.domain.assembly_rules import task_is_overdue
 from desdesk.domain.enums import TaskStatus
-from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
+from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import TaskInput, TaskRead
 from desdesk.services.base import Service
@@ -121,8 +121,10 @@ class TasksService(Service):
             return task.id
 
     def update(self, task_id: int, data: TaskInput) -> None:
+        """Refused for a task of approved minutes (marking it done or reopening it is not)."""
         with self._unit_of_work() as session:
             task = self._load(session, task_id)
+            _refuse_approved(session, task, _("correggi il verbale con una nuova revisione."))
             current = session.get(Member, task.member_id)
             same_member = data.member_id == task.member_id and current is not None
             if same_member and current is not None and current.left_on is not None:
@@ -157,8 +159,11 @@ class TasksService(Service):
             task.checked_assembly_id = None
 
     def delete(self, task_id: int) -> None:
+        """Refused for a task of approved minutes."""
         with self._unit_of_work() as session:
-            session.delete(self._load(session, task_id))
+            task = self._load(session, task_id)
+            _refuse_approved(session, task, _("non si può eliminare."))
+            session.delete(task)
 
     def assembly_choices(self) -> builtins.list[tuple[int, str]]:
         """(id, "10/03/2026 – title") of the assemblies, latest first: where a task was
@@ -178,6 +183,21 @@ class TasksService(Service):
         if task is None:
             raise NotFound(_("Il compito non esiste più."))
         return task
+
+
+def _refuse_approved(session: Session, task: Task, what_instead: str) -> None:
+    if task.minutes_item_id is None:
+        return
+    query = (
+        select(Minutes.approved_on)
+        .join(MinutesItem, MinutesItem.minutes_id == Minutes.id)
+        .where(MinutesItem.id == task.minutes_item_id)
+    )
+    approved_on = session.execute(query).scalar()
+    if approved_on is not None:
+        raise Conflict(
+            _("Il compito fa parte di un verbale approvato: {what}").format(what=what_instead)
+        )
 
 
 def _clean_description(data: TaskInput) -> TaskInput:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desdesk.domain.errors import FieldProblem, ValidationFailed
 from desdesk.i18n import _, format_date
-from desdesk.schemas import MinutesRead
+from desdesk.schemas import MinutesRead, TaskRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.approve_minutes import ApproveMinutesDialog
 from desdesk.ui.errors import show_error
@@ -56,14 +56,13 @@ class MinutesDialog(QDialog):
         self.assembly_id = assembly_id
         self.setWindowTitle(_("Verbale dell'assemblea"))
         workspace.minutes.draft(assembly_id)
-        count, quorum = workspace.attendance.count(assembly_id)
-        self.voters = count.voters
+        self.voters = workspace.attendance.count(assembly_id)[0].voters
         self.members = [(i, name) for i, name, _active in workspace.members.names()]
         self.revision = QComboBox()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.header = MinutesHeader()
-        self.header.show_assembly(workspace.minutes.heading(assembly_id), count, quorum)
+        self._heading = workspace.minutes.heading(assembly_id)
         self.items: list[MinutesItemEditor] = []
         self._items_box = QVBoxLayout()
         self.add_item_button = QPushButton(_("Aggiungi punto"))
@@ -130,14 +129,21 @@ class MinutesDialog(QDialog):
 
     def _show_selected(self) -> None:
         minutes = self.shown
+        self.header.show_assembly(self._heading, *self.workspace.minutes.attendance(minutes.id))
         self.header.load(minutes)
         for editor in self.items:
             self._items_box.removeWidget(editor)
             editor.deleteLater()
         self.items = []
         for item, item_id in zip(minutes.data.items, minutes.item_ids, strict=True):
-            self.add_item().load(item, self.workspace.tasks.for_minutes_item(item_id))
+            self.add_item().load(item, self._item_tasks(minutes, item_id))
         self._set_state()
+
+    def _item_tasks(self, minutes: MinutesRead, item_id: int) -> list[TaskRead]:
+        """Approved minutes list the tasks as they were at approval, drafts the live ones."""
+        if minutes.snapshot is not None:
+            return [t for t in minutes.snapshot.tasks if t.data.minutes_item_id == item_id]
+        return self.workspace.tasks.for_minutes_item(item_id)
 
     def add_item(self) -> MinutesItemEditor:
         """A new, empty item at the end (e.g. "Varie ed eventuali")."""

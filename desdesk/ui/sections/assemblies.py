@@ -282,7 +282,12 @@ class AssembliesSection(Section):
 
         assembly = self.selected()
         if assembly is not None:
-            self._run_live(MinutesDialog(self.workspace, assembly.id, self))
+            try:
+                dialog = MinutesDialog(self.workspace, assembly.id, self)
+            except Exception as exc:  # e.g. a future or cancelled assembly has no minutes
+                show_error(self, exc)
+                return
+            self._run_live(dialog)
 
     def _run_live(self, dialog: QDialog) -> None:
         """A dialog that saves as it goes: whatever way it closes, show what it saved."""
