@@ -279,8 +279,8 @@ class AssembliesService(Service):
         assemblies = [self.get(a.id) for a in self.list(year)]
         with self._reading() as session:
             district = _district(session)
-            name, district_id = district.name, district.id or 1
-        content = ics_bytes(assemblies, name, year, district_id=district_id)
+            name, district_uid = district.name, district.uid
+        content = ics_bytes(assemblies, name, year, district_uid=district_uid)
         path = Path(path)
         if self._district_path is not None and is_database_or_side_file(path, self._district_path):
             raise CalendarWriteError(

@@ -2,12 +2,10 @@
 
 One VEVENT per assembly at its first call. Re-importing a newer export updates the
 events instead of duplicating them, because each UID depends only on things that never
-change: the assembly's row id and the district row's id, e.g.
-`assembly-12-d1@desdesk`. Neither the district's name nor the assembly's date or title
-enter the UID, so renaming the district or moving the assembly keeps it (a hash of the
-name would not). The schema has no per-file unique id, so two different district files
-could both have an `assembly-12-d1`; a calendar that imports both should keep them in
-separate calendars, which X-WR-CALNAME (the district's name) suggests.
+change: the assembly's row id and the district file's own random id (`District.uid`,
+made when the file is created), e.g. `assembly-12-3f2a…@desdesk`. Neither the district's
+name nor the assembly's date or title enter the UID, so renaming the district or moving
+the assembly keeps it, and two districts imported into one calendar never collide.
 """
 
 from __future__ import annotations
@@ -31,8 +29,8 @@ class CalendarWriteError(DesdeskError):
     """The .ics file could not be written where asked; nothing was replaced."""
 
 
-def event_uid(assembly_id: int, district_id: int = 1) -> str:
-    return f"assembly-{assembly_id}-d{district_id}@desdesk"
+def event_uid(assembly_id: int, district_uid: str) -> str:
+    return f"assembly-{assembly_id}-{district_uid}@desdesk"
 
 
 def ics_bytes(
@@ -40,7 +38,7 @@ def ics_bytes(
     district_name: str,
     year: int | None = None,
     *,
-    district_id: int = 1,
+    district_uid: str,
 ) -> bytes:
     """The calendar of `assemblies` (only those of `year`, if given) as .ics bytes."""
     from icalendar import Calendar  # imported when exporting: not at start-up
@@ -52,16 +50,16 @@ def ics_bytes(
     calendar.add("x-wr-calname", _("Assemblee – {district}").format(district=district_name))
     for assembly in assemblies:
         if year is None or assembly.data.first_call_date.year == year:
-            calendar.add_component(_event(assembly, district_name, district_id))
+            calendar.add_component(_event(assembly, district_name, district_uid))
     return calendar.to_ical()
 
 
-def _event(assembly: AssemblyRead, district_name: str, district_id: int) -> Any:
+def _event(assembly: AssemblyRead, district_name: str, district_uid: str) -> Any:
     data = assembly.data
     from icalendar import Event, vCalAddress, vText
 
     event = Event()
-    event.add("uid", event_uid(assembly.id, district_id))
+    event.add("uid", event_uid(assembly.id, district_uid))
     event.add("dtstamp", datetime.now().astimezone())
     event.add("summary", _summary(assembly, district_name))
     if data.first_call_time is None:

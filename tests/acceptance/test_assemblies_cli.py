@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date, time
 from pathlib import Path
 
@@ -59,7 +60,9 @@ def test_calendar_with_year(
     assert run("calendar", district, "-o", out, "--year", "2026") == 0
     assert "1 assemblea" in capsys.readouterr().out
     events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
-    assert [str(e["uid"]) for e in events] == ["assembly-1-d1@desdesk"]
+    with sqlite3.connect(district) as conn:
+        (district_uid,) = conn.execute("SELECT uid FROM district").fetchone()
+    assert [str(e["uid"]) for e in events] == [f"assembly-1-{district_uid}@desdesk"]
     assert str(events[0]["status"]) == "CANCELLED"
     assert run("calendar", district, "-o", out) == 0
     assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 2

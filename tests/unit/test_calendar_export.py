@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,15 @@ from typing import Any
 from icalendar import Calendar
 
 from desdesk.schemas import AgendaItemInput, AssemblyInput, DistrictProfile
-from desdesk.services.workspace import Workspace
+from desdesk.services.calendar_export import event_uid
+from desdesk.services.workspace import Workspace, create_workspace
+
+
+def uid(workspace: Workspace, assembly_id: int) -> str:
+    """The UID the export gives an assembly of this district file."""
+    with sqlite3.connect(workspace.path) as conn:
+        (district_uid,) = conn.execute("SELECT uid FROM district").fetchone()
+    return event_uid(assembly_id, district_uid)
 
 
 def events(path: Path) -> dict[str, Any]:
@@ -43,8 +52,8 @@ def test_one_event_per_assembly_with_time_place_agenda(
     calendar = Calendar.from_ical(out.read_bytes())
     assert str(calendar["x-wr-calname"]) == "Assemblee – DES Vallagarina"
     found = events(out)
-    assert set(found) == {f"assembly-{i}-d1@desdesk" for i in (spring, autumn, old)}
-    event = found[f"assembly-{spring}-d1@desdesk"]
+    assert set(found) == {uid(workspace, i) for i in (spring, autumn, old)}
+    event = found[uid(workspace, spring)]
     assert event.decoded("dtstart") == datetime(2026, 4, 10, 20, 30)
     assert event.decoded("dtend") - event.decoded("dtstart") == timedelta(hours=2)
     assert str(event["location"]) == "Sala civica, Rovereto"
@@ -53,7 +62,7 @@ def test_one_event_per_assembly_with_time_place_agenda(
     assert "1. Bilancio" in description and "2. Varie" in description
     assert "DES Vallagarina" in str(event["organizer"].params["cn"])
     assert str(event["status"]) == "CONFIRMED"
-    all_day = found[f"assembly-{autumn}-d1@desdesk"]
+    all_day = found[uid(workspace, autumn)]
     assert all_day.decoded("dtstart") == date(2026, 10, 3)
 
 
@@ -69,8 +78,8 @@ def test_uids_stable_across_exports_and_cancelled(workspace: Workspace, tmp_path
     workspace.assemblies.cancel(autumn)
     second = events_of(workspace, tmp_path / "b.ics")
     assert set(first) == set(second)
-    assert str(second[f"assembly-{autumn}-d1@desdesk"]["status"]) == "CANCELLED"
-    assert "Spostata" in str(second[f"assembly-{spring}-d1@desdesk"]["summary"])
+    assert str(second[uid(workspace, autumn)]["status"]) == "CANCELLED"
+    assert "Spostata" in str(second[uid(workspace, spring)]["summary"])
 
 
 def events_of(workspace: Workspace, path: Path) -> dict[str, Any]:
@@ -82,6 +91,24 @@ def test_year_filter(workspace: Workspace, tmp_path: Path) -> None:
     spring, autumn, old = plan_three(workspace)
     out = tmp_path / "2025.ics"
     assert workspace.assemblies.export_calendar(out, year=2025) == 1
-    assert set(events(out)) == {f"assembly-{old}-d1@desdesk"}
+    assert set(events(out)) == {uid(workspace, old)}
     workspace.assemblies.export_calendar(out, year=2026)
-    assert set(events(out)) == {f"assembly-{i}-d1@desdesk" for i in (spring, autumn)}
+    assert set(events(out)) == {uid(workspace, i) for i in (spring, autumn)}
+
+
+def test_two_districts_never_share_a_uid(tmp_path: Path) -> None:
+    uids = []
+    for name in ("uno", "due"):
+        path = tmp_path / f"{name}.des"
+        with create_workspace(
+            path, DistrictProfile(name=f"DES {name}", kind="tematico", sector=11)
+        ) as ws:
+            ws.assemblies.plan(
+                AssemblyInput(first_call_date=date(2027, 3, 1), place="Sala"),
+                [AgendaItemInput("Bilancio")],
+            )
+            out = tmp_path / f"{name}.ics"
+            ws.assemblies.export_calendar(out)
+            uids.append(set(events(out)))
+    assert len(uids[0]) == len(uids[1]) == 1
+    assert uids[0].isdisjoint(uids[1])
