@@ -26,7 +26,7 @@ from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import GuestRead, MemberAttendanceRow, RollCallHeader, RollCallRow
-from desdesk.services.attendance_records import member_records
+from desdesk.services.attendance_records import flagged_member_ids, member_records
 from desdesk.services.base import Service
 
 
@@ -226,7 +226,9 @@ class AttendanceService(Service):
 
     def flagged_member_ids(self) -> set[int]:
         """Members whose current run of absences (all time) reaches the exclusion threshold."""
-        return {row.member_id for row in self.member_records() if row.flagged}
+        with self._reading() as session:
+            connection = session.connection()
+            return flagged_member_ids(connection, read_rules(connection), date.today())
 
 
 def _check_entitled(member: Sequence[Any], day: date) -> None:

@@ -36,6 +36,41 @@ WHERE assembly.status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} BETW
 """
 
 
+# The members whose current run of absences (absent or absent with apology, at held
+# assemblies after the last one they attended in person or by proxy) reaches the
+# threshold: `consecutive_absences` of the domain, written as one query because the
+# register asks it for every member at start-up. A test keeps the two in agreement.
+_ATTENDED = "', '".join(
+    s.value
+    for s in (
+        AttendanceStatus.PRESENT_PRIMARY,
+        AttendanceStatus.PRESENT_SUBSTITUTE,
+        AttendanceStatus.PROXY,
+    )
+)
+_ABSENT = f"'{AttendanceStatus.ABSENT.value}', '{AttendanceStatus.ABSENT_JUSTIFIED.value}'"
+_FLAGGED_SQL = f"""
+WITH recorded AS (
+    SELECT t.member_id, {_HELD_DAY} AS day, t.status FROM attendance AS t
+    JOIN assembly ON assembly.id = t.assembly_id
+    WHERE assembly.status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} <= ?
+), last_attended AS (
+    SELECT member_id, MAX(day) AS day FROM recorded
+    WHERE status IN ('{_ATTENDED}') GROUP BY member_id
+)
+SELECT r.member_id FROM recorded AS r
+LEFT JOIN last_attended AS l ON l.member_id = r.member_id
+WHERE r.status IN ({_ABSENT}) AND (l.day IS NULL OR r.day > l.day)
+GROUP BY r.member_id HAVING count(*) >= ?
+"""
+
+
+def flagged_member_ids(connection: Connection, rules: AssemblyRules, today: date) -> set[int]:
+    """Members over the exclusion threshold now (all assemblies held up to `today`)."""
+    rows = connection.exec_driver_sql(_FLAGGED_SQL, (today.isoformat(), rules.exclusion_threshold))
+    return {member_id for (member_id,) in rows}
+
+
 def _held_assemblies(connection: Connection, start: date, end: date) -> list[tuple[int, date]]:
     rows = connection.exec_driver_sql(_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
     return [(assembly_id, date.fromisoformat(day[:10])) for assembly_id, day in rows]
