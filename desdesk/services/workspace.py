@@ -6,8 +6,9 @@ This is what the GUI and the CLI hold; they never see the engine or a session.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -18,33 +19,88 @@ from desdesk.db.district_file import (
     open_district_file,
 )
 from desdesk.schemas import DistrictProfile
-from desdesk.services.assemblies import AssembliesService
-from desdesk.services.assembly_documents import AssemblyDocumentReads
-from desdesk.services.attendance import AttendanceService
-from desdesk.services.base import session_factory
+from desdesk.services.base import SessionFactory, session_factory
 from desdesk.services.district import DistrictService, clean_profile
-from desdesk.services.documents import DocumentsService
-from desdesk.services.member_io import MemberIOService
 from desdesk.services.members import MembersService
-from desdesk.services.minutes import MinutesService
-from desdesk.services.offices import OfficesService
-from desdesk.services.referents import ReferentsService
-from desdesk.services.tasks import TasksService
+
+if TYPE_CHECKING:
+    from desdesk.services.assemblies import AssembliesService
+    from desdesk.services.attendance import AttendanceService
+    from desdesk.services.documents import DocumentsService
+    from desdesk.services.member_io import MemberIOService
+    from desdesk.services.minutes import MinutesService
+    from desdesk.services.offices import OfficesService
+    from desdesk.services.referents import ReferentsService
+    from desdesk.services.tasks import TasksService
 
 
-@dataclass
 class Workspace:
-    file: OpenedFile
-    district: DistrictService
-    members: MembersService
-    referents: ReferentsService
-    offices: OfficesService
-    member_io: MemberIOService
-    documents: DocumentsService
-    attendance: AttendanceService
-    assemblies: AssembliesService
-    minutes: MinutesService
-    tasks: TasksService
+    """The services on one open district file.
+
+    The register and the profile are what start-up needs; every other service (and the
+    modules behind it) is built the first time it is asked for.
+    """
+
+    def __init__(self, file: OpenedFile) -> None:
+        self.file = file
+        self.sessions: SessionFactory = session_factory(file.engine)
+        self.district = DistrictService(self.sessions)
+        self.members = MembersService(self.sessions)
+
+    @cached_property
+    def referents(self) -> ReferentsService:
+        from desdesk.services.referents import ReferentsService
+
+        return ReferentsService(self.sessions)
+
+    @cached_property
+    def offices(self) -> OfficesService:
+        from desdesk.services.offices import OfficesService
+
+        return OfficesService(self.sessions)
+
+    @cached_property
+    def member_io(self) -> MemberIOService:
+        from desdesk.services.member_io import MemberIOService
+
+        return MemberIOService(self.sessions, self.members)
+
+    @cached_property
+    def documents(self) -> DocumentsService:
+        from desdesk.services.assembly_documents import AssemblyDocumentReads
+        from desdesk.services.documents import DocumentsService
+
+        return DocumentsService(
+            self.district,
+            self.members,
+            self.referents,
+            district_path=self.path,
+            assembly_reads=AssemblyDocumentReads.build(self.sessions, self.referents),
+        )
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        from desdesk.services.attendance import AttendanceService
+
+        return AttendanceService(self.sessions)
+
+    @cached_property
+    def assemblies(self) -> AssembliesService:
+        from desdesk.services.assemblies import AssembliesService
+
+        return AssembliesService(self.sessions, district_path=self.path)
+
+    @cached_property
+    def minutes(self) -> MinutesService:
+        from desdesk.services.minutes import MinutesService
+
+        return MinutesService(self.sessions)
+
+    @cached_property
+    def tasks(self) -> TasksService:
+        from desdesk.services.tasks import TasksService
+
+        return TasksService(self.sessions)
 
     @property
     def path(self) -> Path:
@@ -66,33 +122,7 @@ class Workspace:
 
 def open_workspace(path: Path) -> Workspace:
     """Open an existing district file (raises DistrictFileError with the reason)."""
-    return _workspace(open_district_file(path))
-
-
-def _workspace(opened: OpenedFile) -> Workspace:
-    sessions = session_factory(opened.engine)
-    members = MembersService(sessions)
-    district = DistrictService(sessions)
-    referents = ReferentsService(sessions)
-    return Workspace(
-        file=opened,
-        district=district,
-        members=members,
-        referents=referents,
-        offices=OfficesService(sessions),
-        member_io=MemberIOService(sessions, members),
-        documents=DocumentsService(
-            district,
-            members,
-            referents,
-            district_path=opened.path,
-            assembly_reads=AssemblyDocumentReads.build(sessions, referents),
-        ),
-        attendance=AttendanceService(sessions),
-        assemblies=AssembliesService(sessions, district_path=opened.path),
-        minutes=MinutesService(sessions),
-        tasks=TasksService(sessions),
-    )
+    return Workspace(open_district_file(path))
 
 
 def create_district(
@@ -106,7 +136,7 @@ def create_district(
     clean = clean_profile(profile)
 
     def initialise(engine: Engine) -> None:
-        workspace = _workspace(OpenedFile(path=Path(path).resolve(), engine=engine))
+        workspace = Workspace(OpenedFile(path=Path(path).resolve(), engine=engine))
         workspace.district.create_profile(clean)
         if populate is not None:
             populate(workspace)
