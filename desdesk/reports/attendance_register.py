@@ -15,6 +15,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, PageBreak
 
+from desdesk.assembly_schemas import AttendanceRegister, AttendanceRegisterRow, held_on
 from desdesk.domain.assembly_rules import (
     AssemblyRules,
     MemberAttendance,
@@ -31,13 +32,7 @@ from desdesk.reports.common import name_key, profile_line
 from desdesk.reports.flowables import facts, heading, para, title_block
 from desdesk.reports.tables import Cell, Column, data_table
 from desdesk.reports.titles import attendance_title
-from desdesk.schemas import (
-    AssemblyRead,
-    AttendanceRegister,
-    AttendanceRegisterRow,
-    DistrictProfile,
-    held_on,
-)
+from desdesk.schemas import AssemblyRead, DistrictProfile
 
 ASSEMBLIES_PER_SECTION = 14
 NOT_A_MEMBER = "–"

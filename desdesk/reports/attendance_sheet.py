@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from desdesk.assembly_schemas import MinutesDocument
 from desdesk.domain.enums import AttendanceStatus
 from desdesk.i18n import _
 from desdesk.reports import styles as st
@@ -15,7 +16,7 @@ from desdesk.reports.cells import Span, Stack
 from desdesk.reports.common import name_key
 from desdesk.reports.flowables import heading, para, title_block
 from desdesk.reports.tables import Cell, Column, data_table
-from desdesk.schemas import MinutesDocument, RollCallRow
+from desdesk.schemas import RollCallRow
 
 _SIGNING_ROOM = 7 * mm
 

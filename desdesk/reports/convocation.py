@@ -15,13 +15,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
+from desdesk.assembly_schemas import ConvocationRecipient
 from desdesk.i18n import _, format_date
 from desdesk.reports.assembly_common import kind_text, place_lines, signature_block, when
 from desdesk.reports.base import DocumentInfo, PageContext, render_pdf
 from desdesk.reports.common import profile_line
 from desdesk.reports.flowables import facts, heading, para, title_block
 from desdesk.reports.titles import convocation_title, notice_title
-from desdesk.schemas import AssemblyRead, ConvocationRecipient, DistrictProfile
+from desdesk.schemas import AssemblyRead, DistrictProfile
 
 
 def notice_date(assembly: AssemblyRead, generated_on: date) -> date:

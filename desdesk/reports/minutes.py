@@ -13,6 +13,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
+from desdesk.assembly_schemas import MinutesDocument
 from desdesk.domain.assembly_rules import (
     AttendanceCount,
     QuorumState,
@@ -34,7 +35,7 @@ from desdesk.reports.attendance_sheet import attendance_sheet
 from desdesk.reports.base import DocumentInfo, PageContext, render_pdf
 from desdesk.reports.flowables import facts, heading, para, title_block
 from desdesk.reports.titles import deserted_minutes_title, minutes_title
-from desdesk.schemas import DistrictProfile, MinutesDocument, MinutesItemInput, TaskRead
+from desdesk.schemas import DistrictProfile, MinutesItemInput, TaskRead
 
 _MISSING = "—"
 

@@ -11,18 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from desdesk.domain.assembly_rules import quorum_required
-from desdesk.domain.enums import AssemblyStatus, Call, OfficeKind, ReferentKind
-from desdesk.domain.errors import NotFound
-from desdesk.i18n import _
-from desdesk.schemas import (
+from desdesk.assembly_schemas import (
     AttendanceRegister,
     AttendanceRegisterRow,
     ConvocationRecipient,
     MinutesDocument,
-    MinutesRead,
     held_on,
 )
+from desdesk.domain.assembly_rules import quorum_required
+from desdesk.domain.enums import AssemblyStatus, Call, OfficeKind, ReferentKind
+from desdesk.domain.errors import NotFound
+from desdesk.i18n import _
+from desdesk.schemas import MinutesRead
 from desdesk.services.assemblies import AssembliesService
 from desdesk.services.attendance import AttendanceService
 from desdesk.services.base import Service, SessionFactory

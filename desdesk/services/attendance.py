@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desdesk.assembly_schemas import MemberAttendanceRow, RollCallHeader
 from desdesk.db import attendance_queries as q
 from desdesk.db.models import Assembly, Guest
 from desdesk.domain.assembly_rules import (
@@ -25,7 +26,7 @@ from desdesk.domain.assembly_rules import (
 from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _, format_date
-from desdesk.schemas import GuestRead, MemberAttendanceRow, RollCallHeader, RollCallRow
+from desdesk.schemas import GuestRead, RollCallRow
 from desdesk.services.attendance_records import flagged_member_ids, member_records
 from desdesk.services.base import Service
 

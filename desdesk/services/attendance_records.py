@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from desdesk.assembly_schemas import MemberAttendanceRow
 from desdesk.domain.assembly_rules import (
     AssemblyRules,
     consecutive_absences,
@@ -17,7 +18,6 @@ from desdesk.domain.assembly_rules import (
     over_exclusion_threshold,
 )
 from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
-from desdesk.schemas import MemberAttendanceRow
 
 # The day an assembly was held: its second call's if that is the call held.
 _HELD_DAY = f"""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from desdesk.assembly_schemas import held_on
 from desdesk.domain.enums import AttendanceStatus, Call
-from desdesk.schemas import AssemblyInput, held_on
+from desdesk.schemas import AssemblyInput
 from desdesk.services.assembly_documents import AssemblyDocumentReads, postal_address
 from desdesk.services.base import session_factory
 from desdesk.services.workspace import Workspace

@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time, timedelta
 
+from desdesk.assembly_schemas import (
+    AttendanceRegister,
+    AttendanceRegisterRow,
+    ConvocationRecipient,
+    MinutesDocument,
+)
 from desdesk.reports.attendance_register import attendance_register_pdf
 from desdesk.reports.convocation import convocation_letters_pdf, convocation_notice_pdf
 from desdesk.reports.minutes import minutes_pdf
@@ -12,12 +18,8 @@ from desdesk.schemas import (
     AgendaItemInput,
     AssemblyInput,
     AssemblyRead,
-    AttendanceRegister,
-    AttendanceRegisterRow,
-    ConvocationRecipient,
     DistrictProfile,
     GuestRead,
-    MinutesDocument,
     MinutesInput,
     MinutesItemInput,
     MinutesRead,

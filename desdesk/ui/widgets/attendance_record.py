@@ -11,10 +11,10 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desdesk.assembly_schemas import MemberAttendanceRow
 from desdesk.domain.assembly_rules import add_months
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import N_, _, format_date, ngettext
-from desdesk.schemas import MemberAttendanceRow
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, SearchProxy, TextColumn
