@@ -37,8 +37,8 @@ WHERE assembly.status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} BETW
 
 
 # The members whose current run of absences (absent or absent with apology, at held
-# assemblies after the last one they attended in person or by proxy) reaches the
-# threshold: `consecutive_absences` of the domain, written as one query because the
+# assemblies while they were members, after the last one they attended in person or by
+# proxy; assemblies ordered by held day, then id) reaches the threshold: `consecutive_absences` of the domain, written as one query because the
 # register asks it for every member at start-up. A test keeps the two in agreement.
 _ATTENDED = "', '".join(
     s.value
@@ -51,16 +51,20 @@ _ATTENDED = "', '".join(
 _ABSENT = f"'{AttendanceStatus.ABSENT.value}', '{AttendanceStatus.ABSENT_JUSTIFIED.value}'"
 _FLAGGED_SQL = f"""
 WITH recorded AS (
-    SELECT t.member_id, {_HELD_DAY} AS day, t.status FROM attendance AS t
+    SELECT t.member_id, {_HELD_DAY} || printf('-%010d', assembly.id) AS position, t.status
+    FROM attendance AS t
     JOIN assembly ON assembly.id = t.assembly_id
+    JOIN member AS m ON m.id = t.member_id
     WHERE assembly.status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} <= ?
+      AND (m.joined_on IS NULL OR m.joined_on <= {_HELD_DAY})
+      AND (m.left_on IS NULL OR m.left_on >= {_HELD_DAY})
 ), last_attended AS (
-    SELECT member_id, MAX(day) AS day FROM recorded
+    SELECT member_id, MAX(position) AS position FROM recorded
     WHERE status IN ('{_ATTENDED}') GROUP BY member_id
 )
 SELECT r.member_id FROM recorded AS r
 LEFT JOIN last_attended AS l ON l.member_id = r.member_id
-WHERE r.status IN ({_ABSENT}) AND (l.day IS NULL OR r.day > l.day)
+WHERE r.status IN ({_ABSENT}) AND (l.position IS NULL OR r.position > l.position)
 GROUP BY r.member_id HAVING count(*) >= ?
 """
 

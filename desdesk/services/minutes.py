@@ -347,9 +347,11 @@ class MinutesService(Service):
                 call_held=previous.call_held,
                 deserted=previous.deserted,
             )
+            old_items = _items(session, minutes_id)
+            if previous.snapshot is None:  # approved before snapshots existed: freeze it now
+                previous.snapshot = take_snapshot(session, previous, old_items)
             session.add(copy)
             session.flush()
-            old_items = _items(session, minutes_id)
             new_items = _write(session, copy, _read(session, previous).data)
             for old, new in zip(old_items, new_items, strict=True):
                 tasks = session.execute(select(Task).where(Task.minutes_item_id == old.id))

@@ -13,6 +13,7 @@ from desdesk.db.models import AgendaItem, Assembly, Attendance, Guest, Minutes, 
 from desdesk.services.base import Service
 from desdesk.services.demo.assembly_plan import PlannedAssembly
 from desdesk.services.minutes import how_convened_text
+from desdesk.services.minutes_snapshot import take_snapshot
 
 
 class AssemblyHistory(Service):
@@ -93,7 +94,7 @@ def _write_minutes(
     )
     session.add(minutes)
     session.flush()
-    item_ids = []
+    items: list[MinutesItem] = []
     for position, item in enumerate(planned.items):
         votes = item.votes or (None, None, None)
         row = MinutesItem(
@@ -108,7 +109,7 @@ def _write_minutes(
         )
         session.add(row)
         session.flush()
-        item_ids.append(row.id)
+        items.append(row)
     if planned.tasks:
         session.connection().execute(
             insert(Task),
@@ -116,7 +117,7 @@ def _write_minutes(
                 {
                     "member_id": ids[t.member],
                     "assembly_id": assembly_id,
-                    "minutes_item_id": item_ids[t.item],
+                    "minutes_item_id": items[t.item].id,
                     "description": t.description,
                     "due_date": t.due,
                     "status": "fatto" if t.done_on else "aperto",
@@ -126,3 +127,5 @@ def _write_minutes(
                 for t in planned.tasks
             ],
         )
+    if planned.approved_on is not None:  # approved minutes are frozen, as in the app
+        minutes.snapshot = take_snapshot(session, minutes, items)
