@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from desdesk.domain.assembly_rules import SETTING_LABELS, SETTING_RANGES, AssemblyRules
 from desdesk.domain.enums import ConvocationChannel
@@ -20,18 +20,10 @@ from desdesk.ui.widgets.forms import (
     Form,
     combo_with,
     raise_if,
+    save_cancel_buttons,
     save_or_show,
     select_data,
 )
-
-
-def _buttons(dialog: QDialog, save: object) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(save)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class ConveneDialog(QDialog):
@@ -73,7 +65,7 @@ class ConveneDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.warnings)
         layout.addStretch(1)
-        layout.addWidget(_buttons(self, self.save))
+        layout.addWidget(save_cancel_buttons(self, self.save))
         self.sent_on.textChanged.connect(self.update_warnings)
         self.update_warnings()
         self.resize(480, 260)
@@ -131,7 +123,7 @@ class AssemblyRulesDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(note)
         layout.addStretch(1)
-        layout.addWidget(_buttons(self, self.save))
+        layout.addWidget(save_cancel_buttons(self, self.save))
         self.resize(520, 320)
 
     def rules(self) -> AssemblyRules:

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,18 +32,10 @@ from desdesk.ui.widgets.forms import (
     Form,
     combo_with,
     raise_if,
+    save_cancel_buttons,
     save_or_show,
     select_data,
 )
-
-
-def _buttons(dialog: QDialog, save: object) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(save)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def _text_area(height: int = 60) -> QPlainTextEdit:
@@ -88,7 +79,7 @@ class ObjectiveDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(form)
-        layout.addWidget(_buttons(self, self.save))
+        layout.addWidget(save_cancel_buttons(self, self.save))
         self.resize(600, 560)
         if objective is not None:
             self._load(objective.data)
@@ -173,7 +164,7 @@ class FoundingDocumentDialog(QDialog):
         form.add("file", _("File"), chooser)
         layout = QVBoxLayout(self)
         layout.addWidget(form)
-        layout.addWidget(_buttons(self, self.save))
+        layout.addWidget(save_cancel_buttons(self, self.save))
         self.resize(520, 300)
         if document is not None:
             select_data(self.kind, document.kind)

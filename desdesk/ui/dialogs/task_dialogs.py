@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,16 +16,14 @@ from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import TaskInput, TaskRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.widgets.forms import DateField, Form, raise_if, save_or_show, select_data
-
-
-def _buttons(dialog: QDialog, save: object) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(save)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from desdesk.ui.widgets.forms import (
+    DateField,
+    Form,
+    raise_if,
+    save_cancel_buttons,
+    save_or_show,
+    select_data,
+)
 
 
 class TaskDialog(QDialog):
@@ -53,7 +50,7 @@ class TaskDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addStretch(1)
-        layout.addWidget(_buttons(self, self.save))
+        layout.addWidget(save_cancel_buttons(self, self.save))
         self.resize(520, 260)
         if task is not None:
             if self.member.findData(task.data.member_id) < 0:
@@ -103,7 +100,7 @@ class DoneDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addStretch(1)
-        layout.addWidget(_buttons(self, self.save))
+        layout.addWidget(save_cancel_buttons(self, self.save))
 
     def save(self) -> None:
         save_or_show(self, self.form, self._write)
