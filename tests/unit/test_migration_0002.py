@@ -5,24 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-
-from desdesk.db.engine import make_engine
-from desdesk.db.schema import APPLICATION_ID, HEAD_REVISION, MIGRATIONS_DIR
+from desdesk.db.schema import HEAD_REVISION
 from desdesk.services.workspace import open_workspace
+from tests.migrations import district_file_at
 
 
 def _file_at_0001(path: Path) -> None:
-    with sqlite3.connect(path) as conn:
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    engine = make_engine(path)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001_initial")
-    engine.dispose()
+    district_file_at(path, "0001_initial")
     with sqlite3.connect(path) as conn:
         conn.execute(
             "INSERT INTO district (name, kind, territory, mission, description, updated_at)"
