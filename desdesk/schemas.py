@@ -163,6 +163,7 @@ class ObjectiveInput:
     target_unit: str = ""
     deadline: date | None = None
     status: str = "da_avviare"
+    indicator_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

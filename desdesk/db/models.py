@@ -127,6 +127,10 @@ class Objective(SQLModel, table=True):
     target_unit: str = ""
     deadline: date | None = None
     status: str = "da_avviare"
+    indicator_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("indicator.id", ondelete="SET NULL"), nullable=True),
+    )
 
 
 class FoundingDocument(SQLModel, table=True):
@@ -283,3 +287,8 @@ class Task(SQLModel, table=True):
         default=None,
         sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="SET NULL"), nullable=True),
     )
+
+
+# The money tables live in their own module; importing it here registers them on the
+# metadata whenever the models are loaded (Objective refers to `indicator`).
+from desdesk.db import money_models as _money_models  # noqa: E402, F401

@@ -11,7 +11,12 @@ from pathlib import Path
 # "DESD" in ASCII: marks a SQLite file as a desdesk district file.
 APPLICATION_ID = 0x44455344
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_assemblies", "0003_minutes_snapshot")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_assemblies",
+    "0003_minutes_snapshot",
+    "0004_money",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

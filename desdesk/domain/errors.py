@@ -44,6 +44,12 @@ class Conflict(DesdeskError):
     """The change would break a rule about other records (e.g. a duplicate codice fiscale)."""
 
 
+class NeedsConfirmation(DesdeskError):
+    """The change is allowed but unusual (e.g. a payment larger than the fee due): the
+    message says why; the caller asks the user and repeats the call with its `confirm`
+    argument set."""
+
+
 def os_error_reason(exc: OSError) -> str:
     """Why a file operation failed, in the user's language (the OS says it in English)."""
     import errno

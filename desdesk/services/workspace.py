@@ -26,9 +26,14 @@ from desdesk.services.members import MembersService
 if TYPE_CHECKING:
     from desdesk.services.assemblies import AssembliesService
     from desdesk.services.attendance import AttendanceService
+    from desdesk.services.budget import BudgetService
     from desdesk.services.documents import DocumentsService
+    from desdesk.services.fees import FeesService
+    from desdesk.services.indicators import IndicatorsService
     from desdesk.services.member_io import MemberIOService
     from desdesk.services.minutes import MinutesService
+    from desdesk.services.money_documents import MoneyDocumentsService
+    from desdesk.services.movement_io import MovementIOService
     from desdesk.services.offices import OfficesService
     from desdesk.services.referents import ReferentsService
     from desdesk.services.tasks import TasksService
@@ -69,6 +74,8 @@ class Workspace:
     def documents(self) -> DocumentsService:
         from desdesk.services.assembly_documents import AssemblyDocumentReads
         from desdesk.services.documents import DocumentsService
+    from desdesk.services.fees import FeesService
+    from desdesk.services.indicators import IndicatorsService
 
         return DocumentsService(
             self.district,
@@ -81,6 +88,7 @@ class Workspace:
     @cached_property
     def attendance(self) -> AttendanceService:
         from desdesk.services.attendance import AttendanceService
+    from desdesk.services.budget import BudgetService
 
         return AttendanceService(self.sessions)
 
@@ -93,6 +101,8 @@ class Workspace:
     @cached_property
     def minutes(self) -> MinutesService:
         from desdesk.services.minutes import MinutesService
+    from desdesk.services.money_documents import MoneyDocumentsService
+    from desdesk.services.movement_io import MovementIOService
 
         return MinutesService(self.sessions)
 
@@ -101,6 +111,36 @@ class Workspace:
         from desdesk.services.tasks import TasksService
 
         return TasksService(self.sessions)
+
+    @cached_property
+    def budget(self) -> BudgetService:
+        from desdesk.services.budget import BudgetService
+
+        return BudgetService(self.sessions)
+
+    @cached_property
+    def fees(self) -> FeesService:
+        from desdesk.services.fees import FeesService
+
+        return FeesService(self.sessions)
+
+    @cached_property
+    def movement_io(self) -> MovementIOService:
+        from desdesk.services.movement_io import MovementIOService
+
+        return MovementIOService(self.budget)
+
+    @cached_property
+    def indicators(self) -> IndicatorsService:
+        from desdesk.services.indicators import IndicatorsService
+
+        return IndicatorsService(self.sessions)
+
+    @cached_property
+    def money_documents(self) -> MoneyDocumentsService:
+        from desdesk.services.money_documents import MoneyDocumentsService
+
+        return MoneyDocumentsService(self)
 
     @property
     def path(self) -> Path:

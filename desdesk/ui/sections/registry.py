@@ -56,6 +56,18 @@ def _assemblies(ws: Workspace, parent: QWidget | None) -> Section:
     return AssembliesSection(ws, parent)
 
 
+def _budget(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.budget import BudgetSection
+
+    return BudgetSection(ws, parent)
+
+
+def _indicators(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.indicators import IndicatorsSection
+
+    return IndicatorsSection(ws, parent)
+
+
 def _documents(ws: Workspace, parent: QWidget | None) -> Section:
     from desdesk.ui.sections.documents import DocumentsSection
 
@@ -82,31 +94,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
         _assemblies,
         "SP_FileDialogListView",
     ),
-    SectionSpec(
-        "budget",
-        N_("Bilancio"),
-        _coming(
-            N_("Bilancio"),
-            N_(
-                "Qui terrai preventivo e consuntivo, fonti di finanziamento, quote di adesione "
-                "e previsioni pluriennali. Questa parte non è ancora disponibile in questa "
-                "versione di desdesk."
-            ),
-        ),
-        "SP_DriveHDIcon",
-    ),
-    SectionSpec(
-        "indicators",
-        N_("Indicatori"),
-        _coming(
-            N_("Indicatori"),
-            N_(
-                "Qui terrai gli indicatori di monitoraggio e le loro misurazioni. Questa parte "
-                "non è ancora disponibile in questa versione di desdesk."
-            ),
-        ),
-        "SP_ComputerIcon",
-    ),
+    SectionSpec("budget", N_("Bilancio"), _budget, "SP_DriveHDIcon"),
+    SectionSpec("indicators", N_("Indicatori"), _indicators, "SP_ComputerIcon"),
     SectionSpec("documents", N_("Documenti"), _documents, "SP_FileIcon"),
     SectionSpec(
         "check",
