@@ -1,0 +1,225 @@
+"""Movements (actual receipts and payments): checking one, writing it, reading them back.
+
+`insert_movement` is shared: the budget's own entry form, the import and the fee
+payments all go through it, so a movement is checked the same way wherever it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import Select, select
+from sqlmodel import Session
+
+from desdesk.db.models import Member
+from desdesk.db.money_models import BudgetCategory, Movement
+from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, ValidationFailed
+from desdesk.domain.money import to_cents
+from desdesk.domain.money_enums import Account, BudgetSection, Flow, FundingSource
+from desdesk.i18n import _
+from desdesk.money_schemas import MovementInput, MovementRead
+from desdesk.services.budget_years import require_open_year
+
+
+class RowsRefused(DesdeskError):
+    """Some rows of a batch are invalid; nothing was written. `problems` pairs the
+    1-based position of each row in the batch with what is wrong with it."""
+
+    def __init__(self, problems: list[tuple[int, FieldProblem]]) -> None:
+        lines = [
+            _("Riga {row}: {message}").format(row=row, message=problem.message)
+            for row, problem in problems
+        ]
+        super().__init__("\n".join(lines))
+        self.problems = problems
+
+
+def _has_children(session: Session, category_id: int) -> bool:
+    query = select(BudgetCategory.id).where(BudgetCategory.parent_id == category_id).limit(1)
+    return session.execute(query).first() is not None
+
+
+def _category_problem(session: Session, data: MovementInput) -> tuple[BudgetCategory | None, str]:
+    category = session.get(BudgetCategory, data.category_id) if data.category_id else None
+    if category is None:
+        return None, _("Scegli la categoria del movimento.")
+    if _has_children(session, data.category_id):
+        message = _("“{category}” raggruppa altre categorie: scegline una delle sue voci.")
+        return None, message.format(category=f"{category.code} {category.name}")
+    return category, ""
+
+
+def _source_problem(category: BudgetCategory, source: str | None) -> tuple[str | None, str]:
+    """The source to store and, when it is wrong, why."""
+    if category.flow == Flow.EXPENSE.value:
+        if source:
+            return None, _("La fonte di finanziamento si indica solo per le entrate.")
+        return None, ""
+    chosen = source or category.default_source or FundingSource.OTHER.value
+    if chosen not in {s.value for s in FundingSource}:
+        return None, _("“{source}” non è una fonte di finanziamento.").format(source=chosen)
+    return chosen, ""
+
+
+def check_movement(session: Session, data: MovementInput) -> MovementInput:
+    """The movement as it will be stored (amount to the cent, text trimmed, source
+    filled in), or ValidationFailed with every problem found, field by field."""
+    problems: list[FieldProblem] = []
+    amount = to_cents(data.amount)
+    if amount <= 0:
+        problems.append(FieldProblem("amount", _("L'importo deve essere maggiore di zero.")))
+    try:
+        require_open_year(session, data.date.year, "date")
+    except ValidationFailed as closed:
+        problems.extend(closed.problems)
+    category, message = _category_problem(session, data)
+    if message:
+        problems.append(FieldProblem("category_id", message))
+    source = data.source
+    if category is not None:
+        source, message = _source_problem(category, data.source)
+        if message:
+            problems.append(FieldProblem("source", message))
+    if data.member_id is not None and session.get(Member, data.member_id) is None:
+        problems.append(FieldProblem("member_id", _("L'aderente indicato non esiste più.")))
+    if data.account not in {a.value for a in Account}:
+        message = _("“{account}” non è un conto: scegli cassa o banca.")
+        problems.append(FieldProblem("account", message.format(account=data.account)))
+    if problems:
+        raise ValidationFailed(problems)
+    return replace(
+        data,
+        amount=amount,
+        source=source,
+        description=data.description.strip(),
+        counterparty=data.counterparty.strip(),
+        document_ref=data.document_ref.strip(),
+    )
+
+
+def apply_movement(movement: Movement, data: MovementInput) -> None:
+    movement.date = data.date
+    movement.amount = data.amount
+    movement.category_id = data.category_id
+    movement.description = data.description
+    movement.source = data.source
+    movement.member_id = data.member_id
+    movement.counterparty = data.counterparty
+    movement.document_ref = data.document_ref
+    movement.account = data.account
+
+
+def insert_movement(session: Session, data: MovementInput, fee_year: int | None = None) -> Movement:
+    """Checks `data` (ValidationFailed) and adds the movement to the session, flushed so
+    it has its id."""
+    clean = check_movement(session, data)
+    movement = Movement(
+        date=clean.date, amount=clean.amount, category_id=clean.category_id, fee_year=fee_year
+    )
+    apply_movement(movement, clean)
+    session.add(movement)
+    session.flush()
+    return movement
+
+
+def insert_movements(session: Session, rows: Sequence[MovementInput]) -> int:
+    """Adds every row or, when any is invalid, raises RowsRefused with all the problems."""
+    refused: list[tuple[int, FieldProblem]] = []
+    clean: list[MovementInput] = []
+    for number, data in enumerate(rows, start=1):
+        try:
+            clean.append(check_movement(session, data))
+        except ValidationFailed as invalid:
+            refused.extend((number, problem) for problem in invalid.problems)
+    if refused:
+        raise RowsRefused(refused)
+    for data in clean:
+        movement = Movement(date=data.date, amount=data.amount, category_id=data.category_id)
+        apply_movement(movement, data)
+        session.add(movement)
+    session.flush()
+    return len(clean)
+
+
+def update_movement(session: Session, movement_id: int, data: MovementInput) -> None:
+    """Also refused when the movement sits in a closed year (moving it out of one is
+    changing that year's accounts)."""
+    movement = load_movement(session, movement_id)
+    require_open_year(session, movement.date.year, "date")
+    apply_movement(movement, check_movement(session, data))
+
+
+def delete_movement(session: Session, movement_id: int) -> None:
+    movement = load_movement(session, movement_id)
+    require_open_year(session, movement.date.year, "date")
+    session.delete(movement)
+
+
+def load_movement(session: Session, movement_id: int) -> Movement:
+    movement = session.get(Movement, movement_id)
+    if movement is None:
+        raise NotFound(_("Il movimento non esiste più."))
+    return movement
+
+
+def _read_query() -> Select[tuple[Movement, str, str, str, str, str | None]]:
+    return (
+        select(
+            Movement,
+            BudgetCategory.code,
+            BudgetCategory.name,
+            BudgetCategory.flow,
+            BudgetCategory.section,
+            Member.name,
+        )
+        .join(BudgetCategory, BudgetCategory.id == Movement.category_id)
+        .outerjoin(Member, Member.id == Movement.member_id)
+    )
+
+
+def _read(
+    row: tuple[Movement, str, str, str, str, str | None],
+) -> MovementRead:
+    movement, code, name, flow, section, member_name = row
+    assert movement.id is not None
+    return MovementRead(
+        id=movement.id,
+        data=MovementInput(
+            date=movement.date,
+            amount=movement.amount,
+            category_id=movement.category_id,
+            description=movement.description,
+            source=movement.source,
+            member_id=movement.member_id,
+            counterparty=movement.counterparty,
+            document_ref=movement.document_ref,
+            account=movement.account,
+        ),
+        category_code=code,
+        category_name=name,
+        flow=Flow(flow),
+        section=BudgetSection(section),
+        member_name=member_name or "",
+        fee_year=movement.fee_year,
+    )
+
+
+def read_movements(session: Session, year: int | None = None) -> list[MovementRead]:
+    """Newest first (date, then id, descending)."""
+    query = _read_query()
+    if year is not None:
+        query = query.where(
+            Movement.date.between(date(year, 1, 1), date(year, 12, 31))  # type: ignore[attr-defined]
+        )
+    query = query.order_by(Movement.date.desc(), Movement.id.desc())  # type: ignore[attr-defined]
+    return [_read(row) for row in session.execute(query).tuples()]
+
+
+def read_movement(session: Session, movement_id: int) -> MovementRead:
+    query = _read_query().where(Movement.id == movement_id)
+    row = session.execute(query).tuples().first()
+    if row is None:
+        raise NotFound(_("Il movimento non esiste più."))
+    return _read(row)
