@@ -16,6 +16,9 @@ from desdesk.i18n import _, current_language
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+# Digits of the euros at most: a district's accounts stay far below a thousand billion,
+# and Decimal's 28-digit context must be able to round the amount to the cent.
+MAX_DIGITS = 12
 
 # Grouped thousands need exactly three digits per group, so "1.23,4" is refused.
 _IT = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d{1,2}))?$")
@@ -49,6 +52,8 @@ def parse_money(text: str, language: str | None = None) -> Decimal:
             _("“{value}” non è un importo valido: scrivi ad esempio 1.234,56.").format(value=raw)
         )
     whole = match["int"].replace("." if pattern is _IT else ",", "")
+    if len(whole.lstrip("0")) > MAX_DIGITS:
+        raise InvalidValue(_("“{value}” è un importo troppo grande.").format(value=raw))
     try:
         amount = Decimal(f"{whole}.{match['dec'] or '0'}")
     except InvalidOperation as exc:  # pragma: no cover - the pattern only lets digits by
