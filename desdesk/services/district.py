@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from desdesk.db.models import District, FoundingDocument, Objective
+from desdesk.db.money_models import Indicator
 from desdesk.domain.enums import DistrictKind, FoundingDocumentKind, ObjectiveStatus, Sector
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, os_error_reason
 from desdesk.i18n import _
@@ -114,6 +115,7 @@ class DistrictService(Service):
     def add_objective(self, data: ObjectiveInput) -> int:
         clean = clean_objective(data)
         with self._unit_of_work() as session:
+            _check_indicator(session, clean.indicator_id)
             objective = Objective(**_fields(clean))
             session.add(objective)
             session.flush()
@@ -123,6 +125,7 @@ class DistrictService(Service):
         clean = clean_objective(data)
         with self._unit_of_work() as session:
             objective = _load(session, Objective, objective_id, _("L'obiettivo non esiste più."))
+            _check_indicator(session, clean.indicator_id)
             for name, value in _fields(clean).items():
                 setattr(objective, name, value)
 
@@ -213,6 +216,14 @@ def _load(session: Session, model: type[_T], record_id: int, missing: str) -> _T
     if record is None:
         raise NotFound(missing)
     return record
+
+
+def _check_indicator(session: Session, indicator_id: int | None) -> None:
+    """An objective may be linked to an indicator only if it exists."""
+    if indicator_id is not None and session.get(Indicator, indicator_id) is None:
+        raise ValidationFailed(
+            [FieldProblem("indicator_id", _("L'indicatore scelto non esiste più."))]
+        )
 
 
 def _check_document(data: FoundingDocumentInput) -> None:
