@@ -1,0 +1,380 @@
+"""Rows of a movement file (a bank export, a treasurer's spreadsheet): which column holds
+what, and one row read into a `MovementInput` or the problems that prevent it.
+
+Bank exports differ, so the user maps columns to fields instead of the file following a
+fixed format. The fields are Italian words because they are typed on the command line
+(`--map "Data valuta=data"`). An amount is either one signed column (`importo`,
+negative = uscita) or the two columns many banks write (`entrata`, `uscita`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TypeVar
+
+from desdesk.domain.errors import InvalidValue
+from desdesk.domain.money import parse_money, to_cents
+from desdesk.domain.money_enums import Account, Flow, FundingSource
+from desdesk.domain.text import match_key
+from desdesk.domain.values import parse_date
+from desdesk.i18n import N_, _, format_date, format_money
+from desdesk.money_schemas import CategoryRead, MovementInput
+from desdesk.schemas import ImportProblem
+from desdesk.services.member_io import cell_text
+from desdesk.services.spreadsheets import Cell
+
+# A problem where a spreadsheet shows it: row (header = 1), column as the file names it.
+RowProblem = ImportProblem
+T = TypeVar("T")
+
+FIELDS: tuple[str, ...] = (
+    "data", "importo", "entrata", "uscita", "categoria",
+    "descrizione", "fonte", "controparte", "documento", "conto",
+)  # fmt: skip
+AMOUNT_FIELDS: tuple[str, ...] = ("importo", "entrata", "uscita")
+
+_FIELD_LABELS: dict[str, str] = {
+    "data": N_("Data"),
+    "importo": N_("Importo (con segno: negativo = uscita)"),
+    "entrata": N_("Entrata"),
+    "uscita": N_("Uscita"),
+    "categoria": N_("Categoria (codice o nome)"),
+    "descrizione": N_("Descrizione"),
+    "fonte": N_("Fonte di finanziamento"),
+    "controparte": N_("Controparte"),
+    "documento": N_("Documento"),
+    "conto": N_("Conto (cassa o banca)"),
+}
+
+# Header keys (see `_header_key`) that suggest a field, best first.
+_GUESSES: dict[str, tuple[str, ...]] = {
+    "data": (
+        "data", "dataoperazione", "datacontabile", "datamovimento", "datavaluta",
+        "valuta", "date", "bookingdate", "transactiondate", "valuedate",
+    ),
+    "importo": ("importo", "importoeuro", "importoeur", "ammontare", "valore", "amount"),
+    "entrata": ("entrata", "entrate", "accrediti", "accredito", "avere", "credit", "income"),
+    "uscita": ("uscita", "uscite", "addebiti", "addebito", "dare", "debit", "expense"),
+    "categoria": ("categoria", "codicecategoria", "voce", "category"),
+    "descrizione": (
+        "descrizione", "causale", "descrizioneoperazione", "dettagli", "description", "memo",
+    ),
+    "fonte": ("fonte", "fontedifinanziamento", "fontefinanziamento", "source"),
+    "controparte": (
+        "controparte", "beneficiario", "ordinante", "aderente", "socio", "counterparty", "payee",
+    ),
+    "documento": (
+        "documento", "riferimento", "numerodocumento", "ndocumento", "ricevuta", "document",
+        "reference",
+    ),
+    "conto": ("conto", "cassabanca", "account"),
+}  # fmt: skip
+
+
+def field_label(name: str) -> str:
+    return _(_FIELD_LABELS[name])
+
+
+def _header_key(header: str) -> str:
+    """`Importo (€)`, `IMPORTO` and `importo` alike: letters and digits only."""
+    return re.sub(r"[^0-9a-z]", "", match_key(header))
+
+
+def suggest_mapping(headers: Sequence[str]) -> dict[str, str]:
+    """Field → column guessed from the headers (Italian bank exports, English ones, and
+    what `export` writes). Each column is suggested for one field at most."""
+    keys = [(_header_key(header), header) for header in headers if header.strip()]
+    mapping: dict[str, str] = {}
+    for name in FIELDS:
+        if name in ("entrata", "uscita") and "importo" in mapping:
+            continue
+        taken = set(mapping.values())
+        for guess in _GUESSES[name]:
+            header = next((h for key, h in keys if key == guess and h not in taken), None)
+            if header is not None:
+                mapping[name] = header
+                break
+    return mapping
+
+
+def mapping_problems(headers: Sequence[str], mapping: Mapping[str, str]) -> list[str]:
+    """Why a mapping cannot be used to read the file (empty when it can)."""
+    problems: list[str] = []
+    used: dict[str, str] = {}
+    for name, column in mapping.items():
+        if name not in FIELDS:
+            problems.append(
+                _("“{field}” non è un campo dei movimenti: usa {fields}.").format(
+                    field=name, fields=", ".join(FIELDS)
+                )
+            )
+        elif column not in headers:
+            problems.append(_("Nel file non c'è la colonna “{column}”.").format(column=column))
+        elif column in used:
+            problems.append(
+                _("La colonna “{column}” è scelta per due campi: {first} e {second}.").format(
+                    column=column, first=used[column], second=name
+                )
+            )
+        else:
+            used[column] = name
+    if "data" not in mapping:
+        problems.append(_("Scegli la colonna della data."))
+    if "categoria" not in mapping:
+        problems.append(_("Scegli la colonna della categoria."))
+    if "importo" in mapping and ("entrata" in mapping or "uscita" in mapping):
+        problems.append(
+            _(
+                "Usa la colonna dell'importo con segno oppure quelle di entrate e uscite, non entrambe."
+            )
+        )
+    elif not any(name in mapping for name in AMOUNT_FIELDS):
+        problems.append(_("Scegli la colonna dell'importo (oppure quelle di entrate e uscite)."))
+    return problems
+
+
+# -- reading a row --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MemberKey:
+    id: int
+    name: str
+    tax_code: str | None
+
+
+class Lookups:
+    """Categories and members found by what a file writes for them."""
+
+    def __init__(self, categories: Sequence[CategoryRead], members: Sequence[MemberKey]) -> None:
+        self.exact: dict[str, CategoryRead] = {}
+        self.by_name: dict[str, list[CategoryRead]] = defaultdict(list)
+        for category in categories:
+            self.exact[match_key(category.code)] = category
+            self.exact[match_key(category.label)] = category
+            self.by_name[match_key(category.name)].append(category)
+        self.members: dict[str, MemberKey | None] = {}
+        for member in members:
+            for key in (match_key(member.name), _compact(member.tax_code or "")):
+                if key:
+                    # Two members under one key: neither is guessed.
+                    self.members[key] = None if key in self.members else member
+
+    def category(self, cell: Cell) -> CategoryRead:
+        """The leaf category a cell names (code, "code name", or a name used once)."""
+        text = cell_text(cell).strip()
+        key = match_key(text)
+        found = self.exact.get(key)
+        if found is None:
+            named = self.by_name.get(key, [])
+            if len(named) > 1:
+                codes = ", ".join(c.code for c in named)
+                raise InvalidValue(
+                    _("“{name}” è il nome di più categorie ({codes}): scrivi il codice.").format(
+                        name=text, codes=codes
+                    )
+                )
+            if not named:
+                raise InvalidValue(
+                    _(
+                        "“{name}” non è una categoria del bilancio: scrivi il codice (ad esempio UA2) o il nome."
+                    ).format(name=text)
+                )
+            found = named[0]
+        if not found.is_leaf:
+            raise InvalidValue(
+                _("“{category}” raggruppa altre categorie: scegline una delle sue voci.").format(
+                    category=found.label
+                )
+            )
+        return found
+
+    def member(self, text: str) -> MemberKey | None:
+        return self.members.get(_compact(text)) or self.members.get(match_key(text))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s", "", text).upper()
+
+
+@dataclass(slots=True)
+class PreviewLine:
+    """One data row of the file: what it says, and the movement or the problems."""
+
+    row: int
+    texts: dict[str, str]  # display column → text (see `DISPLAY_FIELDS`)
+    movement: MovementInput | None
+    problems: dict[str, str] = field(default_factory=dict)  # field → message
+
+    @property
+    def ok(self) -> bool:
+        return self.movement is not None and not self.problems
+
+
+# The columns a preview shows: the amount fields are shown as one signed amount.
+DISPLAY_FIELDS: tuple[str, ...] = (
+    "data", "importo", "categoria", "descrizione", "fonte", "controparte", "documento", "conto",
+)  # fmt: skip
+
+
+def display_field(name: str) -> str:
+    return "importo" if name in AMOUNT_FIELDS else name
+
+
+def read_line(row: int, cells: Mapping[str, Cell], lookups: Lookups) -> PreviewLine:
+    """Read one row (field → cell of its mapped column). Whether the year is open is
+    checked by the caller (MovementIOService.preview_table), with the service's rule."""
+    reader = _LineReader(cells)
+    day = reader.read("data", _date, _("Manca la data."))
+    signed = _signed_amount(reader)
+    category = reader.read("categoria", lookups.category, _("Manca la categoria."))
+    source = reader.read("fonte", _source)
+    account = reader.read("conto", _account) or Account.BANK.value
+    if category is not None and signed is not None:
+        _check_flow(reader, category, signed)
+        if source and category.flow is Flow.EXPENSE:
+            reader.problem("fonte", _("La fonte di finanziamento si indica solo per le entrate."))
+    counterparty = reader.text("controparte")
+    member = lookups.member(counterparty) if counterparty else None
+    texts = {name: reader.text(name) for name in DISPLAY_FIELDS}
+    texts["importo"] = reader.amount_text
+    line = PreviewLine(row=row, texts=texts, movement=None, problems=reader.problems)
+    if reader.problems or day is None or signed is None or category is None:
+        return line
+    line.movement = MovementInput(
+        date=day,
+        amount=abs(signed),
+        category_id=category.id,
+        description=reader.text("descrizione"),
+        source=source,
+        member_id=member.id if member else None,
+        counterparty="" if member else counterparty,
+        document_ref=reader.text("documento"),
+        account=account,
+    )
+    texts.update(
+        data=format_date(day),
+        importo=format_money(signed),
+        categoria=category.label,
+        fonte=FundingSource(source).label() if source else "",
+        controparte=member.name if member else counterparty,
+        conto=Account(account).label(),
+    )
+    return line
+
+
+class _LineReader:
+    """The cells of one row and the problems found in them, by field (first one wins)."""
+
+    def __init__(self, cells: Mapping[str, Cell]) -> None:
+        self.cells = cells
+        self.problems: dict[str, str] = {}
+        self.amount_text = " ".join(filter(None, (self.text(n) for n in AMOUNT_FIELDS)))
+        self.amount_field = "importo"
+
+    def text(self, name: str) -> str:
+        return cell_text(self.cells.get(name)).strip()
+
+    def problem(self, name: str, message: str) -> None:
+        self.problems.setdefault(name, message)
+
+    def read(self, name: str, parse: Callable[[Cell], T], missing: str = "") -> T | None:
+        """The parsed value of a non-empty cell; None when empty or refused (noted), and
+        when empty `missing`, if given, is the problem."""
+        cell = self.cells.get(name)
+        if not self.text(name):
+            if missing:
+                self.problem(name, missing)
+            return None
+        try:
+            return parse(cell)
+        except InvalidValue as exc:
+            self.problem(name, exc.message)
+            return None
+
+
+def _date(cell: Cell) -> date:
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    return parse_date(cell_text(cell).strip())
+
+
+def _source(cell: Cell) -> str:
+    text = cell_text(cell).strip()
+    try:
+        return FundingSource.parse(text).value
+    except ValueError:
+        sources = ", ".join(source.label() for source in FundingSource)
+        raise InvalidValue(
+            _("“{value}” non è una fonte di finanziamento: usa {sources}.").format(
+                value=text, sources=sources
+            )
+        ) from None
+
+
+def _account(cell: Cell) -> str:
+    text = cell_text(cell).strip()
+    try:
+        return Account.parse(text).value
+    except ValueError:
+        raise InvalidValue(
+            _("“{value}” non è un conto: scrivi cassa o banca.").format(value=text)
+        ) from None
+
+
+def _money(cell: Cell) -> Decimal:
+    """The amount in a non-empty cell, exact: a spreadsheet's number as it is (to the
+    cent), text the Italian way (`1.234,56`)."""
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return to_cents(Decimal(str(cell)))
+    if isinstance(cell, str):
+        return parse_money(cell, "it")
+    raise InvalidValue(
+        _("“{value}” non è un importo valido: scrivi ad esempio 1.234,56.").format(
+            value=cell_text(cell)
+        )
+    )
+
+
+def _signed_amount(reader: _LineReader) -> Decimal | None:
+    """Positive for an entrata, negative for an uscita; None (with a problem) if unusable."""
+    mapped = [name for name in AMOUNT_FIELDS if name in reader.cells]
+    values: dict[str, Decimal] = {}
+    for name in mapped:
+        value = reader.read(name, _money)
+        if value:  # 0,00 in the other column of a two-column export means empty
+            values[name] = value
+    if any(name in reader.problems for name in mapped):
+        return None
+    if not values:
+        reader.problem(mapped[0] if mapped else "importo", _("Manca l'importo (o è zero)."))
+        return None
+    if len(values) > 1:
+        reader.problem("entrata", _("Compila solo una tra Entrata e Uscita."))
+        return None
+    ((name, value),) = values.items()
+    if name == "entrata" and value < 0:
+        reader.problem(name, _("Un'entrata non può essere negativa: mettila tra le uscite."))
+        return None
+    reader.amount_field = name
+    # Some banks write the uscite column with a minus sign, some without.
+    return -abs(value) if name == "uscita" else value
+
+
+def _check_flow(reader: _LineReader, category: CategoryRead, signed: Decimal) -> None:
+    """An income category takes only entrate, an expense category only uscite."""
+    flow = Flow.INCOME if signed > 0 else Flow.EXPENSE
+    if flow is category.flow:
+        return
+    if category.flow is Flow.INCOME:
+        message = _("“{category}” è una categoria di entrate, ma l'importo è un'uscita.")
+    else:
+        message = _("“{category}” è una categoria di uscite, ma l'importo è un'entrata.")
+    reader.problem(reader.amount_field, message.format(category=category.label))
