@@ -6,7 +6,7 @@ import argparse
 from types import ModuleType
 from typing import Protocol
 
-from desdesk.cli.commands import assemblies, calendar, demo, members, new, report
+from desdesk.cli.commands import assemblies, budget, calendar, demo, members, new, report
 
 
 class Command(Protocol):
@@ -17,5 +17,5 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-_MODULES: tuple[ModuleType, ...] = (new, demo, members, report, assemblies, calendar)
+_MODULES: tuple[ModuleType, ...] = (new, demo, members, report, assemblies, calendar, budget)
 COMMANDS: dict[str, Command] = {module.NAME: module for module in _MODULES}
