@@ -1,0 +1,153 @@
+"""Recording a member's fee payment: amount (the outstanding, to start with), date,
+account and document. The service writes the income movement; a payment above what is
+due is asked about first, with the service's own words."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.domain.errors import FieldProblem, InvalidValue, NeedsConfirmation, ValidationFailed
+from desdesk.domain.money import parse_money, parse_positive_money
+from desdesk.domain.money_enums import Account
+from desdesk.i18n import _, format_date, format_money
+from desdesk.money_schemas import FeePaymentInput, FeeRow
+from desdesk.services.workspace import Workspace
+from desdesk.ui.widgets.forms import (
+    DateField,
+    Form,
+    combo_with,
+    raise_if,
+    save_cancel_buttons,
+    save_or_show,
+)
+
+# The service may name the payment day as a movement's "date".
+_FIELD_ALIASES = {"date": "paid_on"}
+
+
+def amount_text(amount: Decimal | None) -> str:
+    """An amount as it is typed in a field: `1.234,56`, no currency sign."""
+    return "" if amount is None else format_money(amount).replace("€", "").strip()
+
+
+def read_amount(
+    form: Form, field: str, problems: list[FieldProblem], positive: bool = True
+) -> Decimal | None:
+    """The amount typed in `field` (None when empty); a problem under the field if invalid."""
+    editor = form.editors[field]
+    assert isinstance(editor, QLineEdit)
+    text = editor.text().strip()
+    if not text:
+        return None
+    try:
+        return parse_positive_money(text) if positive else parse_money(text)
+    except InvalidValue as exc:
+        problems.append(FieldProblem(field, exc.message))
+        return None
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question, "No" by default, as the rest of desdesk asks."""
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class FeePaymentDialog(QDialog):
+    """Closes (accepted) only when a payment was recorded; `movement_id` is its movement."""
+
+    def __init__(self, workspace: Workspace, fee: FeeRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.fee = fee
+        self.movement_id: int | None = None
+        self.setWindowTitle(_("Registra pagamento della quota"))
+        summary = QLabel(self._summary())
+        summary.setWordWrap(True)
+        self.form = Form()
+        self.amount = self.form.add("amount", _("Importo (€) *"), QLineEdit())
+        self.amount.setText(amount_text(fee.outstanding if fee.outstanding > 0 else None))
+        self.paid_on = self.form.add("paid_on", _("Pagata il *"), DateField())
+        self.paid_on.set_date(date.today())
+        self.account: QComboBox = self.form.add(
+            "account", _("Conto"), combo_with([(a.label(), a.value) for a in Account])
+        )
+        self.account.setCurrentIndex(self.account.findData(Account.BANK.value))
+        self.document_ref = self.form.add(
+            "document_ref", _("Documento (ricevuta, bonifico)"), QLineEdit()
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+        layout.addWidget(save_cancel_buttons(self, self.save))
+        self.resize(480, 260)
+
+    def _summary(self) -> str:
+        fee = self.fee
+        text = _("{member}, quota {year}: dovuti {due}, già pagati {paid}.").format(
+            member=fee.member_name,
+            year=fee.year,
+            due=format_money(fee.due),
+            paid=format_money(fee.paid),
+        )
+        if fee.due_on is not None:
+            text += " " + _("Scadenza: {date}.").format(date=format_date(fee.due_on))
+        return text
+
+    def save(self) -> None:
+        save_or_show(self, self.form, self._write)
+
+    def accept(self) -> None:
+        # save_or_show accepts after a write that returned normally; a payment the user
+        # chose not to confirm returns normally too, and must leave the dialog open.
+        if self.movement_id is not None:
+            super().accept()
+
+    def _read(self) -> FeePaymentInput:
+        problems: list[FieldProblem] = []
+        amount = read_amount(self.form, "amount", problems)
+        if amount is None and not any(p.field == "amount" for p in problems):
+            problems.append(FieldProblem("amount", _("Scrivi l'importo pagato.")))
+        paid_on = self.form.read_date("paid_on", problems)
+        if paid_on is None and not any(p.field == "paid_on" for p in problems):
+            problems.append(FieldProblem("paid_on", _("Indica quando è stata pagata.")))
+        raise_if(problems)
+        assert amount is not None and paid_on is not None
+        return FeePaymentInput(
+            member_id=self.fee.member_id,
+            year=self.fee.year,
+            amount=amount,
+            paid_on=paid_on,
+            account=str(self.account.currentData()),
+            document_ref=self.document_ref.text().strip(),
+        )
+
+    def _write(self) -> None:
+        data = self._read()
+        try:
+            try:
+                self.movement_id = self.workspace.fees.record_payment(data)
+            except NeedsConfirmation as exc:
+                if ask(self, _("Conferma il pagamento"), exc.message):
+                    self.movement_id = self.workspace.fees.record_payment(data, confirm=True)
+        except ValidationFailed as exc:
+            raise ValidationFailed(
+                [
+                    FieldProblem(_FIELD_ALIASES.get(p.field, p.field), p.message)
+                    for p in exc.problems
+                ]
+            ) from exc
