@@ -1,0 +1,242 @@
+"""Bilancio: the financial years, plan vs actual (Rendiconto), the movements, the
+membership fees (Quote) and the multi-year view (Pluriennale).
+
+The Quote and Pluriennale tabs live in their own modules and are loaded when the section
+is built; each tab has `set_year`, `refresh` and `changed`, and a save in one tab
+refreshes the others (a fee payment is a movement, a movement changes the statement).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.i18n import _
+from desdesk.money_schemas import FinancialYearRead
+from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.budget_categories import CategoriesDialog
+from desdesk.ui.dialogs.budget_year import YearDialog
+from desdesk.ui.sections.base import Section
+from desdesk.ui.widgets.budget_movements import MovementsView
+from desdesk.ui.widgets.budget_statement import StatementView
+
+log = logging.getLogger("desdesk")
+
+# (module, class, tab title msgid) of the tabs written as separate widgets.
+_OTHER_TABS = (
+    ("desdesk.ui.widgets.fees_tab", "FeesTab", "Quote"),
+    ("desdesk.ui.widgets.multi_year_tab", "MultiYearTab", "Pluriennale"),
+)
+
+
+def _other_tab(workspace: Workspace, module: str, name: str, parent: QWidget) -> QWidget | None:
+    """Build a tab from its module, or None when this build has no such module."""
+    try:
+        cls: Any = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        log.warning("Budget tab %s.%s not available", module, name)
+        return None
+    widget = cls(workspace, parent)
+    assert isinstance(widget, QWidget)
+    return widget
+
+
+class BudgetSection(Section):
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
+        super().__init__(workspace, parent)
+        self.today = today or date.today()
+        self.years: list[FinancialYearRead] = []
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("budgetYear")
+        self.year_combo.setMinimumContentsLength(12)
+        self.year_state = QLabel()
+        self.year_state.setObjectName("yearState")
+        self.buttons: dict[str, QPushButton] = {}
+        self.statement_view = StatementView(workspace, self)
+        self.movements_view = MovementsView(workspace, self, today=self.today)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("budgetTabs")
+        self.tabs.addTab(self.statement_view, _("Rendiconto"))
+        self.tabs.addTab(self.movements_view, _("Movimenti"))
+        self.other_tabs: dict[str, Any] = {}  # QWidgets with set_year/refresh/changed
+        for module, name, title in _OTHER_TABS:
+            tab = _other_tab(workspace, module, name, self)
+            if tab is not None:
+                self.other_tabs[name] = tab
+                self.tabs.addTab(tab, _(title))
+        for view in (self.statement_view, self.movements_view, *self.other_tabs.values()):
+            changed = getattr(view, "changed", None)
+            if changed is not None:
+                changed.connect(lambda v=view: self._tab_saved(v))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._empty_state())
+        self.stack.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._top_bar())
+        layout.addWidget(self.stack, 1)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self._year_chosen())
+        self.refresh()
+
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(9, 9, 9, 0)
+        bar.addWidget(QLabel(_("Esercizio:")))
+        bar.addWidget(self.year_combo)
+        bar.addWidget(self.year_state)
+        bar.addStretch(1)
+        for key, label, slot in (
+            ("new_year", _("Nuovo esercizio…"), self.new_year),
+            ("edit_year", _("Esercizio…"), self.edit_year),
+            ("close_year", _("Chiudi esercizio"), self.toggle_closed),
+            ("categories", _("Categorie…"), self.edit_categories),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(f"{key}Button")
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            self.buttons[key] = button
+            bar.addWidget(button)
+        return bar
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        text = QLabel(
+            _("Non c'è ancora nessun esercizio. Apri il primo esercizio per scrivere il "
+              "preventivo e registrare entrate e uscite.")
+        )  # fmt: skip
+        text.setObjectName("emptyStateText")
+        text.setWordWrap(True)
+        text.setMaximumWidth(520)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        button = QPushButton(_("Apri il primo esercizio"))
+        button.setObjectName("firstYearButton")
+        button.clicked.connect(lambda _checked=False: self.new_year())
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(text, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    # -- content --------------------------------------------------------------------------
+    def selected_year(self) -> FinancialYearRead | None:
+        year = self.year_combo.currentData()
+        return next((y for y in self.years if y.year == year), None)
+
+    def refresh(self) -> None:
+        """Reload the years (keeping the one shown) and every tab."""
+        current = self.year_combo.currentData()
+        self.years = self.workspace.budget.years()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for y in self.years:
+            label = str(y.year) if not y.closed else _("{year} (chiuso)").format(year=y.year)
+            self.year_combo.addItem(label, y.year)
+        index = self.year_combo.findData(current if current is not None else self.today.year)
+        self.year_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.year_combo.blockSignals(False)
+        self._year_chosen()
+
+    def select_year(self, year: int) -> None:
+        index = self.year_combo.findData(year)
+        if index >= 0:
+            self.year_combo.setCurrentIndex(index)
+
+    def _year_chosen(self) -> None:
+        chosen = self.selected_year()
+        self.stack.setCurrentIndex(1 if chosen is not None else 0)
+        self._update_bar(chosen)
+        year = chosen.year if chosen else None
+        closed = bool(chosen and chosen.closed)
+        self.statement_view.set_year(year)
+        self.movements_view.set_year(year, closed)
+        for tab in self.other_tabs.values():
+            if year is not None:
+                tab.set_year(year)
+
+    def _update_bar(self, chosen: FinancialYearRead | None) -> None:
+        self.year_combo.setEnabled(bool(self.years))
+        for key in ("edit_year", "close_year"):
+            self.buttons[key].setEnabled(chosen is not None)
+        closed = bool(chosen and chosen.closed)
+        self.buttons["close_year"].setText(
+            _("Riapri esercizio") if closed else _("Chiudi esercizio")
+        )
+        self.buttons["edit_year"].setToolTip(
+            _("Esercizio chiuso: riaprilo per modificarlo.") if closed else ""
+        )
+        self.year_state.setText(_("chiuso") if closed else "")
+
+    def _tab_saved(self, source: object) -> None:
+        """One tab saved: the others show data that depends on it."""
+        try:
+            for view in (self.statement_view, self.movements_view, *self.other_tabs.values()):
+                if view is not source:
+                    view.refresh()  # type: ignore[attr-defined]
+        except Exception as exc:
+            from desdesk.ui.errors import show_error
+
+            show_error(self, exc)
+        self.changed.emit()
+
+    # -- years ----------------------------------------------------------------------------
+    def new_year(self) -> None:
+        newest = self.years[0].year if self.years else None
+        suggested = newest + 1 if newest is not None else self.today.year
+        dialog = YearDialog(self.workspace, None, suggested, self)
+        if self.run_dialog(dialog):
+            self.select_year(dialog.year.value())
+
+    def edit_year(self) -> None:
+        chosen = self.selected_year()
+        if chosen is not None:
+            self.run_dialog(YearDialog(self.workspace, chosen, None, self))
+
+    def toggle_closed(self) -> None:
+        chosen = self.selected_year()
+        if chosen is None:
+            return
+        if chosen.closed:
+            question = _(
+                "Riaprire l'esercizio {year}? Preventivo e movimenti torneranno modificabili."
+            )
+            action = self.workspace.budget.reopen_year
+        else:
+            question = _(
+                "Chiudere l'esercizio {year}? Preventivo, movimenti e quote non si potranno più "
+                "modificare finché non lo riapri."
+            )
+            action = self.workspace.budget.close_year
+        answer = QMessageBox.question(
+            self,
+            _("Esercizio {year}").format(year=chosen.year),
+            question.format(year=chosen.year),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.apply(lambda: action(chosen.year))
+
+    def edit_categories(self) -> None:
+        dialog = CategoriesDialog(self.workspace, self)
+        dialog.exec()
+        if dialog.changed_any:
+            self.reload()
+            self.changed.emit()

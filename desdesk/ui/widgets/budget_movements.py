@@ -1,0 +1,285 @@
+"""The Movimenti tab: the year's receipts and payments, searched and filtered, with the
+totals of what is shown; new, edit, delete, import and export."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.domain.money_enums import Flow
+from desdesk.i18n import _, format_date, format_money, ngettext
+from desdesk.money_schemas import CategoryRead, MovementRead
+from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.movement import MovementDialog
+from desdesk.ui.errors import show_error
+from desdesk.ui.models.budget_movements import MovementsModel, MovementsProxy, totals
+from desdesk.ui.widgets.tables import make_table
+
+_INDENT = "    "
+
+
+def descendants(categories: list[CategoryRead], root_id: int) -> set[int]:
+    """`root_id` and every category below it."""
+    children: dict[int | None, list[int]] = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category.id)
+    found, todo = set(), [root_id]
+    while todo:
+        current = todo.pop()
+        found.add(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+class MovementsView(QWidget):
+    """Shows `ws.budget.movements(year)`; `changed` after anything is saved."""
+
+    changed = Signal()
+
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.today = today
+        self.year: int | None = None
+        self.closed = False
+        self.categories: list[CategoryRead] = []
+        self.model = MovementsModel(self)
+        self.table = make_table(self.model, self, sortable=False)
+        self.table.setObjectName("movementsTable")
+        self.proxy = MovementsProxy(self.table)
+        self.proxy.setSourceModel(self.model)
+        self.table.setModel(self.proxy)
+        # Newest first as the service gives them: no sort until a header is clicked.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        for column, width in enumerate((90, 230, 240, 190, 130, 100, 100, 70)):
+            self.table.setColumnWidth(column, width)
+        self.search = QLineEdit()
+        self.search.setObjectName("movementSearch")
+        self.search.setPlaceholderText(_("Cerca per descrizione, controparte, documento…"))
+        self.search.setClearButtonEnabled(True)
+        self.flow = QComboBox()
+        self.flow.setObjectName("flowFilter")
+        for label, flow in (
+            (_("Tutte"), None),
+            (_("Entrate"), Flow.INCOME),
+            (_("Uscite"), Flow.EXPENSE),
+        ):
+            self.flow.addItem(label, flow)
+        self.category = QComboBox()
+        self.category.setObjectName("categoryFilter")
+        self.category.setMinimumContentsLength(28)
+        self.totals = QLabel()
+        self.totals.setObjectName("movementTotals")
+        self.buttons: dict[str, QPushButton] = {}
+        self._build_layout()
+        self.search.textChanged.connect(self._filter)
+        self.flow.currentIndexChanged.connect(lambda _i: self._filter())
+        self.category.currentIndexChanged.connect(lambda _i: self._filter())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(QLabel(_("Movimenti:")))
+        filters.addWidget(self.flow)
+        filters.addWidget(QLabel(_("Categoria:")))
+        filters.addWidget(self.category, 1)
+        buttons = QHBoxLayout()
+        for key, label, slot in (
+            ("new", _("Nuovo movimento…"), self.new_movement),
+            ("edit", _("Modifica…"), self.edit_selected),
+            ("delete", _("Elimina…"), self.delete_selected),
+        ):
+            buttons.addWidget(self._button(key, label, slot))
+        buttons.addStretch(1)
+        buttons.addWidget(self._button("import", _("Importa…"), self.import_movements))
+        buttons.addWidget(self._button("export", _("Esporta…"), self.export_movements))
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        layout.addLayout(buttons)
+
+    def _button(self, key: str, label: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(label)
+        button.setObjectName(f"{key}MovementButton")
+        button.clicked.connect(lambda _checked=False: slot())
+        self.buttons[key] = button
+        return button
+
+    # -- content --------------------------------------------------------------------------
+    def set_year(self, year: int | None, closed: bool = False) -> None:
+        self.year, self.closed = year, closed
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.categories = self.workspace.budget.categories()
+        self._fill_categories()
+        rows = self.workspace.budget.movements(self.year) if self.year is not None else []
+        self.model.set_rows(rows)
+        self._filter()
+
+    def _fill_categories(self) -> None:
+        chosen = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(_("Tutte le categorie"), None)
+        for c in self.categories:
+            self.category.addItem(f"{_INDENT * c.depth}{c.label if c.depth else c.name}", c.id)
+        index = self.category.findData(chosen) if chosen is not None else 0
+        self.category.setCurrentIndex(max(index, 0))
+        self.category.blockSignals(False)
+
+    def _filter(self) -> None:
+        self.proxy.set_text(self.search.text())
+        self.proxy.set_flow(self.flow.currentData())
+        category_id = self.category.currentData()
+        self.proxy.set_categories(
+            descendants(self.categories, category_id) if category_id is not None else None
+        )
+        self._show_totals()
+        self._update_buttons()
+
+    def _show_totals(self) -> None:
+        shown = self.proxy.shown()
+        income, expenses = totals(shown)
+        count = ngettext("{n} movimento", "{n} movimenti", len(shown)).format(n=len(shown))
+        self.totals.setText(
+            _("{count} — entrate {income}, uscite {expenses}, saldo {balance}").format(
+                count=count,
+                income=format_money(income),
+                expenses=format_money(expenses),
+                balance=format_money(income - expenses),
+            )
+        )
+
+    def _update_buttons(self) -> None:
+        has_year = self.year is not None
+        selected = self.selected() is not None
+        writable = has_year and not self.closed
+        self.buttons["new"].setEnabled(writable)
+        self.buttons["edit"].setEnabled(writable and selected)
+        self.buttons["delete"].setEnabled(writable and selected)
+        self.buttons["import"].setEnabled(writable)
+        self.buttons["export"].setEnabled(has_year)
+        tip = _("Esercizio chiuso: riaprilo per registrare o cambiare movimenti.")
+        for key in ("new", "edit", "delete", "import"):
+            self.buttons[key].setToolTip(tip if self.closed else "")
+
+    def selected(self) -> MovementRead | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select(self, movement_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.model.row_at(self.proxy.mapToSource(index).row()).id == movement_id:
+                self.table.selectRow(row)
+                return
+
+    # -- actions --------------------------------------------------------------------------
+    def _saved(self, movement_id: int | None = None) -> None:
+        self.reload()
+        if movement_id is not None:
+            self.select(movement_id)
+        self.changed.emit()
+
+    def reload(self) -> None:
+        try:
+            self.refresh()
+        except Exception as exc:
+            show_error(self, exc)
+
+    def new_movement(self) -> None:
+        dialog = MovementDialog(self.workspace, None, self.year, self, today=self.today)
+        if dialog.exec():
+            self._saved(dialog.saved_id)
+
+    def edit_selected(self) -> None:
+        movement = self.selected()
+        if movement is None or self.closed:
+            return
+        dialog = MovementDialog(self.workspace, movement, self.year, self)
+        if dialog.exec():
+            self._saved(movement.id)
+
+    def delete_selected(self) -> None:
+        movement = self.selected()
+        if movement is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Elimina il movimento"),
+            _("Eliminare il movimento del {date} di {amount} ({category})?").format(
+                date=format_date(movement.data.date),
+                amount=format_money(movement.data.amount),
+                category=f"{movement.category_code} {movement.category_name}",
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.workspace.budget.delete_movement(movement.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self._saved()
+
+    def import_movements(self) -> None:
+        run = _import_function("run_movement_import")
+        if run is None:
+            self._not_available()
+            return
+        try:
+            imported = run(self, self.workspace)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if imported:
+            self._saved()
+
+    def export_movements(self) -> None:
+        export = _import_function("export_movements")
+        if export is None:
+            self._not_available()
+            return
+        try:
+            export(self, self.workspace, self.year)
+        except Exception as exc:
+            show_error(self, exc)
+
+    def _not_available(self) -> None:
+        QMessageBox.information(
+            self, _("Non disponibile"), _("Questa funzione non è disponibile in questa versione.")
+        )
+
+
+def _import_function(name: str) -> Callable[..., object] | None:
+    """The import/export dialogs live in their own module, loaded on first use."""
+    try:
+        module = importlib.import_module("desdesk.ui.dialogs.movement_import")
+    except ImportError:
+        return None
+    function = getattr(module, name, None)
+    return function if callable(function) else None
