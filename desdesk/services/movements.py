@@ -179,9 +179,7 @@ def _read_query() -> Select[tuple[Movement, str, str, str, str, str | None]]:
     )
 
 
-def _read(
-    row: tuple[Movement, str, str, str, str, str | None],
-) -> MovementRead:
+def _read(row: tuple[Movement, str, str, str, str, str | None]) -> MovementRead:
     movement, code, name, flow, section, member_name = row
     assert movement.id is not None
     return MovementRead(
@@ -214,12 +212,12 @@ def read_movements(session: Session, year: int | None = None) -> list[MovementRe
             Movement.date.between(date(year, 1, 1), date(year, 12, 31))  # type: ignore[attr-defined]
         )
     query = query.order_by(Movement.date.desc(), Movement.id.desc())  # type: ignore[attr-defined]
-    return [_read(row) for row in session.execute(query).tuples()]
+    return [_read(row) for row in session.execute(query)]
 
 
 def read_movement(session: Session, movement_id: int) -> MovementRead:
     query = _read_query().where(Movement.id == movement_id)
-    row = session.execute(query).tuples().first()
+    row = session.execute(query).first()
     if row is None:
         raise NotFound(_("Il movimento non esiste più."))
     return _read(row)
