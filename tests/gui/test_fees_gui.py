@@ -248,5 +248,22 @@ def test_reminder_shows_the_text_and_copies_it(qtbot, fees_year: Workspace) -> N
 
     _in_dialog(ReminderDialog, look)  # type: ignore[arg-type]
     tab.reminder_button.click()
-    assert shown == [expected] and "Comune di Mori" in expected
+    # The text box shows the non-breaking space of "30,00 €" as a space.
+    assert shown == [expected.replace("\xa0", " ")] and "Comune di Mori" in expected
     assert QGuiApplication.clipboard().text() == expected
+
+
+def test_a_year_not_open_or_closed_offers_no_changes(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
+    tab = _tab(qtbot, populated)
+    assert "non è ancora aperto" in tab.fee_label.text()
+    assert not tab.edit_fee_button.isEnabled()
+    assert _column(tab.table.model(), STATUS) == ["Nessuna quota"] * 4
+    _select(tab, "Comune di Mori")
+    assert not tab.pay_button.isEnabled() and not tab.override_button.isEnabled()
+
+    populated.budget.open_year(FinancialYearInput(year=YEAR, default_fee=FEE))
+    populated.budget.close_year(YEAR)
+    tab.refresh()
+    assert "chiuso" in tab.fee_label.text() and not tab.edit_fee_button.isEnabled()
+    _select(tab, "Comune di Mori")
+    assert not tab.pay_button.isEnabled() and tab.reminder_button.isEnabled()

@@ -26,6 +26,8 @@ class ReminderDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setPlainText(text)
+        # Copied as written: the text box shows non-breaking spaces (1.234,56 €) as spaces.
+        self._original = text
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = buttons.addButton(_("Copia"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
@@ -40,5 +42,5 @@ class ReminderDialog(QDialog):
 
     def copy(self) -> None:
         clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self.text.toPlainText())
+        clipboard.setText(self._original)
         self.copied.setText(_("Testo copiato negli appunti."))

@@ -121,15 +121,20 @@ class FeesTab(QWidget):
         year = self.financial_year
         if year is None:
             return _(
-                "L'esercizio {year} non è ancora aperto: aprilo dalla scheda Rendiconto."
+                "L'anno {year} non è ancora aperto nel bilancio: aprilo per stabilire la quota "
+                "e registrarne i pagamenti."
             ).format(year=self.year)
         fee = year.data.default_fee
+        if year.closed:
+            closed = " " + _("L'anno è chiuso: le quote non si possono più modificare.")
+        else:
+            closed = ""
         if fee is None:
-            return _("Nessuna quota stabilita per il {year}.").format(year=self.year)
+            return _("Nessuna quota stabilita per il {year}.").format(year=self.year) + closed
         text = _("Quota {year}: {amount}").format(year=self.year, amount=format_money(fee))
         if year.data.fee_due_on is not None:
             text += " " + _("entro il {date}").format(date=format_date(year.data.fee_due_on))
-        return text
+        return text + closed
 
     def selected(self) -> FeeRow | None:
         row = selected_source_row(self.table)
@@ -138,7 +143,7 @@ class FeesTab(QWidget):
     def _update_buttons(self) -> None:
         fee = self.selected()
         open_year = self.financial_year is not None and not self.financial_year.closed
-        self.edit_fee_button.setEnabled(self.financial_year is None or open_year)
+        self.edit_fee_button.setEnabled(open_year)
         self.pay_button.setEnabled(fee is not None and open_year)
         self.override_button.setEnabled(fee is not None and open_year)
         self.reminder_button.setEnabled(fee is not None and fee.outstanding > 0)
@@ -168,7 +173,9 @@ class FeesTab(QWidget):
         fee = self.selected()
         if fee is None:
             return
-        text = self._safely(lambda: self.workspace.fees.reminder_text(fee.member_id, self.year))
+        text = self._safely(
+            lambda: self.workspace.fees.reminder_text(fee.member_id, self.year, self.model.today)
+        )
         if text is not None:
             ReminderDialog(fee.member_name, text, self).exec()
 
