@@ -154,10 +154,14 @@ class Lookups:
     def __init__(self, categories: Sequence[CategoryRead], members: Sequence[MemberKey]) -> None:
         self.exact: dict[str, CategoryRead] = {}
         self.by_name: dict[str, list[CategoryRead]] = defaultdict(list)
+        self.groups: dict[str, CategoryRead] = {}  # by name: a leaf's name wins
         for category in categories:
             self.exact[match_key(category.code)] = category
             self.exact[match_key(category.label)] = category
-            self.by_name[match_key(category.name)].append(category)
+            if category.is_leaf:
+                self.by_name[match_key(category.name)].append(category)
+            else:
+                self.groups[match_key(category.name)] = category
         self.members: dict[str, MemberKey | None] = {}
         for member in members:
             for key in (match_key(member.name), _compact(member.tax_code or "")):
@@ -170,6 +174,8 @@ class Lookups:
         text = cell_text(cell).strip()
         key = match_key(text)
         found = self.exact.get(key)
+        if found is None and key not in self.by_name:
+            found = self.groups.get(key)
         if found is None:
             named = self.by_name.get(key, [])
             if len(named) > 1:
