@@ -45,6 +45,21 @@ def _text_area(height: int = 60) -> QPlainTextEdit:
     return area
 
 
+_NO_INDICATOR = 0  # the combo's data for "no linked indicator" (ids start at 1)
+
+
+def _indicator_choices(
+    workspace: Workspace, objective: ObjectiveRead | None
+) -> list[tuple[str, object]]:
+    """Active indicators, and the linked one even if it has been retired since."""
+    linked = objective.data.indicator_id if objective is not None else None
+    choices: list[tuple[str, object]] = [(_("Nessuno"), _NO_INDICATOR)]
+    for indicator in workspace.indicators.indicators(include_retired=True):
+        if indicator.retired_on is None or indicator.id == linked:
+            choices.append((f"{indicator.data.area} – {indicator.data.name}", indicator.id))
+    return choices
+
+
 class ObjectiveDialog(QDialog):
     def __init__(
         self,
@@ -77,6 +92,14 @@ class ObjectiveDialog(QDialog):
         self.status = form.add(
             "status", _("Stato"), combo_with([(s.label(), s.value) for s in ObjectiveStatus])
         )
+        self.indicator = form.add(
+            "indicator_id",
+            _("Indicatore collegato"),
+            combo_with(_indicator_choices(workspace, objective)),
+        )
+        self.indicator.setToolTip(
+            _("L'avanzamento dell'obiettivo si legge dai valori di questo indicatore.")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(form)
         layout.addWidget(save_cancel_buttons(self, self.save))
@@ -96,6 +119,7 @@ class ObjectiveDialog(QDialog):
         self.target_unit.setText(data.target_unit)
         self.deadline.set_date(data.deadline)
         select_data(self.status, data.status)
+        select_data(self.indicator, data.indicator_id or _NO_INDICATOR)
 
     def save(self) -> None:
         save_or_show(self, self.form, self._write)
@@ -120,6 +144,7 @@ class ObjectiveDialog(QDialog):
             target_unit=self.target_unit.text(),
             deadline=self.form.read_date("deadline", problems),
             status=self.status.currentData(),
+            indicator_id=self.indicator.currentData() or None,
         )
         raise_if(problems)
         if self.objective is None:

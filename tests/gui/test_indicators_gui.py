@@ -1,0 +1,316 @@
+"""Indicatori: the default indicators, a measurement typed through the dialog redraws the
+trend chart, computed indicators refuse typed values, targets, retire/delete, and the
+objectives linked to an indicator."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from desdesk.domain.budget_defaults import DEFAULT_INDICATORS
+from desdesk.domain.money_enums import Metric
+from desdesk.money_schemas import IndicatorRead
+from desdesk.schemas import FoundingDocumentInput, ObjectiveInput
+from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.district_dialogs import ObjectiveDialog
+from desdesk.ui.dialogs.indicator import IndicatorDialog, TargetDialog
+from desdesk.ui.dialogs.measurement import MeasurementDialog
+from desdesk.ui.models.indicators import (
+    IndicatorRow,
+    IndicatorsModel,
+    ObjectivesProgressModel,
+    PeriodValuesModel,
+)
+from desdesk.ui.sections.indicators import IndicatorsSection
+from desdesk.ui.widgets.forms import select_data
+
+TODAY = date(2026, 5, 15)  # in T2 2026, in S1 2026
+TYPED = "N./% progetti conclusi con obiettivi raggiunti"  # quarterly, percent, typed
+AGREEMENTS = "N. accordi attivi con altre realtà"  # yearly, computed
+
+
+def _section(qtbot, workspace: Workspace) -> IndicatorsSection:  # type: ignore[no-untyped-def]
+    section = IndicatorsSection(workspace, today=TODAY)
+    qtbot.addWidget(section)
+    return section
+
+
+def _by_name(workspace: Workspace, name: str) -> IndicatorRead:
+    return next(i for i in workspace.indicators.indicators(True) if i.data.name == name)
+
+
+def _column(section: IndicatorsSection, column: int) -> list[str]:
+    model = section.table.model()
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def _select(section: IndicatorsSection, name: str) -> IndicatorRead:
+    indicator = _by_name(section.workspace, name)
+    assert section.select_indicator(indicator.id)
+    selected = section.selected_indicator()
+    assert selected is not None and selected.id == indicator.id
+    return selected
+
+
+def _type_measurement(
+    monkeypatch: pytest.MonkeyPatch, period: str, value: str, seen: list[str]
+) -> None:
+    """Answer the next MeasurementDialog: choose `period`, type `value`, save."""
+
+    def answer(dialog: MeasurementDialog) -> int:
+        seen[:] = [dialog.period.itemText(i) for i in range(dialog.period.count())]
+        dialog.period.setCurrentIndex(dialog.period.findText(period))
+        dialog.value.setText(value)
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(MeasurementDialog, "exec", answer)
+
+
+def test_a_new_district_shows_the_eight_default_indicators(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    section = _section(qtbot, workspace)
+    assert _column(section, 1) == [d.name for d in DEFAULT_INDICATORS]
+    assert _column(section, 0)[3] == "Raccolta fondi"
+    assert _column(section, 2)[:2] == ["Trimestrale", "Annuale"]
+    assert section.model.headerData(5, Qt.Orientation.Horizontal) == "Obiettivo 2026"
+    computed = [
+        name for name, mark in zip(_column(section, 1), _column(section, 7), strict=True) if mark
+    ]
+    assert len(computed) == 4 and AGREEMENTS in computed and TYPED not in computed
+    marker = section.table.model().index(_column(section, 1).index(AGREEMENTS), 7)
+    assert marker.data() == "calcolato"
+    assert Metric.ACTIVE_AGREEMENTS.label() in marker.data(Qt.ItemDataRole.ToolTipRole)
+    section.year.setCurrentIndex(section.year.findData(2025))
+    assert section.model.headerData(5, Qt.Orientation.Horizontal) == "Obiettivo 2025"
+
+
+def test_a_measurement_typed_in_the_dialog_redraws_the_chart(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = _section(qtbot, workspace)
+    indicator = _select(section, TYPED)
+    chart = section.detail.chart
+    assert chart.values.count() == 0
+    assert chart.axis_x.categories()[-2:] == ["T1 2026", "T2 2026"]  # no future quarters
+    assert section.detail.record_button.isEnabled()
+
+    offered: list[str] = []
+    _type_measurement(monkeypatch, "T1 2026", "42,5", offered)
+    with qtbot.waitSignal(section.changed, timeout=2000):
+        qtbot.mouseClick(section.detail.record_button, Qt.MouseButton.LeftButton)
+    assert offered == ["T2 2026", "T1 2026", "T4 2025", "T3 2025", "T2 2025", "T1 2025"]
+    assert chart.values.count() == 1
+    assert chart.value_points()[-1] == (chart.axis_x.categories().index("T1 2026"), 42.5)
+    row = _column(section, 1).index(TYPED)
+    assert _column(section, 6)[row] == "42,5 % (T1 2026)"
+    assert section.selected_indicator() == indicator  # still the one shown
+
+    _type_measurement(monkeypatch, "T2 2026", "55", offered)
+    qtbot.mouseClick(section.detail.record_button, Qt.MouseButton.LeftButton)
+    assert chart.values.count() == 2
+    assert chart.value_points()[-1][1] == 55.0
+    values = section.detail.values
+    assert [values.index(r, 0).data() for r in range(2)] == ["T2 2026", "T1 2026"]
+    assert values.index(0, 2).data() == "inserito"
+    stored = workspace.indicators.series(indicator.id, 2026, 2026, TODAY).values
+    assert [v.value for v in stored] == [Decimal("42.5"), Decimal("55")]
+
+
+def test_the_measurement_dialog_refuses_bad_values(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    indicator = _by_name(workspace, TYPED)
+    dialog = MeasurementDialog(workspace, indicator, 2026, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.result() == 0 and dialog.form.error_text("value") == "Scrivi il valore."
+    dialog.value.setText("molto")
+    dialog.save()
+    assert "“molto” non è un numero valido" in dialog.form.error_text("value")
+    dialog.value.setText("120")
+    dialog.save()
+    assert "non può superare 100" in dialog.form.error_text("value")
+    assert workspace.indicators.series(indicator.id, 2026, 2026, TODAY).values[0].value is None
+    dialog.value.setText("12,5 %")
+    dialog.note.setText("stima")
+    dialog.save()
+    assert dialog.result() == 1
+    (_t1, latest) = workspace.indicators.series(indicator.id, 2026, 2026, TODAY).values
+    assert latest.value == Decimal("12.5") and latest.note == "stima"
+
+
+def test_a_computed_indicator_shows_its_value_and_refuses_typed_ones(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, shown_messages: list[str]
+) -> None:
+    workspace.district.add_document(
+        FoundingDocumentInput("accordo", "Accordo con il GAS", date(2026, 2, 1), approved=True),
+        None,
+    )
+    section = _section(qtbot, workspace)
+    row = _column(section, 1).index(AGREEMENTS)
+    assert _column(section, 6)[row] == "1 (2026)"
+    indicator = _select(section, AGREEMENTS)
+    detail = section.detail
+    assert detail.values.index(0, 0).data() == "2026"
+    assert detail.values.index(0, 1).data() == "1"
+    assert detail.values.index(0, 2).data() == "calcolato da desdesk"
+    tooltip = detail.values.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert Metric.ACTIVE_AGREEMENTS.label() in tooltip
+    assert detail.chart.value_points()[-1][1] == 1.0
+    assert detail.computed_note.isVisibleTo(section)
+    assert not detail.record_button.isEnabled() and detail.record_button.toolTip()
+
+    section.record_measurement()
+    assert "è calcolato da desdesk" in shown_messages[-1]
+    dialog = MeasurementDialog(workspace, indicator, 2026, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.value.setText("3")
+    dialog.save()
+    assert dialog.result() == 0
+    assert "calcolato da desdesk" in shown_messages[-1]
+
+
+def test_targets_are_drawn_dashed_and_set_per_year(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = _section(qtbot, workspace)
+    indicator = _select(section, TYPED)
+    assert section.detail.target_button.text() == "Obiettivo 2026…"
+
+    def answer(dialog: TargetDialog) -> int:
+        dialog.value.setText("60")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(TargetDialog, "exec", answer)
+    section.detail.target_button.click()
+    assert workspace.indicators.targets(indicator.id) == {2026: Decimal("60")}
+    chart = section.detail.chart
+    assert chart.target_points() == [(8.0, 60.0), (9.0, 60.0)]  # T1 and T2 2026
+    assert chart.targets.pen().style() == Qt.PenStyle.DashLine
+    assert _column(section, 5)[_column(section, 1).index(TYPED)] == "60 %"
+    assert section.detail.targets.index(0, 0).data() == "2026"
+
+    dialog = TargetDialog(workspace, indicator, 2026, Decimal("60"))
+    qtbot.addWidget(dialog)
+    assert dialog.value.text() == "60"
+    dialog.value.setText("")
+    dialog.save()
+    assert workspace.indicators.targets(indicator.id) == {}
+
+
+def test_new_edit_retire_reactivate_and_refused_delete(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, answer_yes, shown_messages
+) -> None:
+    section = _section(qtbot, workspace)
+
+    def fill(dialog: IndicatorDialog) -> int:
+        dialog.save()  # nothing typed: refused under the fields
+        assert dialog.form.error_text("area") and dialog.form.error_text("name")
+        dialog.area.setText("Comunicazione")
+        dialog.name.setText("N. iscritti alla newsletter")
+        select_data(dialog.frequency, "semestrale")
+        select_data(dialog.metric_choice, Metric.FUNDS_RAISED.value)
+        assert dialog.unit.currentData() == "euro" and not dialog.unit.isEnabled()
+        select_data(dialog.metric_choice, "")
+        select_data(dialog.unit, "numero")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(IndicatorDialog, "exec", fill)
+    section.buttons["add"].click()
+    added = section.selected_indicator()
+    assert added is not None and added.data.name == "N. iscritti alla newsletter"
+    assert added.data.frequency == "semestrale" and added.metric is None
+    assert len(_column(section, 1)) == 9
+
+    workspace.indicators.set_target(added.id, 2026, Decimal("300"))
+    section.buttons["delete"].click()
+    assert "ritiralo invece di eliminarlo" in shown_messages[-1]
+    assert section.buttons["retire"].text() == "Ritira…"
+    section.buttons["retire"].click()
+    assert "N. iscritti alla newsletter" in answer_yes[-1]
+    assert workspace.indicators.indicator(added.id).retired_on == TODAY
+    assert "N. iscritti alla newsletter" not in _column(section, 1)
+
+    section.show_retired.setChecked(True)
+    assert section.select_indicator(added.id)
+    row = _column(section, 1).index("N. iscritti alla newsletter")
+    muted = section.table.model().index(row, 1).data(Qt.ItemDataRole.ForegroundRole)
+    assert muted is not None
+    assert section.buttons["retire"].text() == "Riattiva"
+    section.buttons["retire"].click()
+    assert workspace.indicators.indicator(added.id).retired_on is None
+
+    workspace.indicators.set_target(added.id, 2026, None)
+    assert section.select_indicator(added.id)
+    section.buttons["delete"].click()
+    assert all(i.id != added.id for i in workspace.indicators.indicators(True))
+
+
+def test_an_objective_linked_to_an_indicator_shows_its_progress(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    indicator = _by_name(workspace, TYPED)
+    workspace.indicators.record(indicator.id, 2026, 1, Decimal("30"), today=TODAY)
+    dialog = ObjectiveDialog(workspace)
+    qtbot.addWidget(dialog)
+    choices = [dialog.indicator.itemText(i) for i in range(dialog.indicator.count())]
+    assert choices[0] == "Nessuno" and len(choices) == 9
+    dialog.title.setText("Progetti riusciti")
+    dialog.target_value.setText("60")
+    dialog.target_unit.setText("% progetti riusciti")
+    select_data(dialog.indicator, indicator.id)
+    dialog.save()
+    assert dialog.result() == 1
+    (objective,) = workspace.district.objectives()
+    assert objective.data.indicator_id == indicator.id
+
+    edit = ObjectiveDialog(workspace, objective)
+    qtbot.addWidget(edit)
+    assert edit.indicator.currentData() == indicator.id
+
+    section = _section(qtbot, workspace)
+    assert section.tabs.tabText(1) == "Obiettivi del distretto"
+    model = section.progress_table.model()
+    assert model.rowCount() == 1
+    texts = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert texts[:5] == ["Progetti riusciti", TYPED, "60 %", "30 %", "50 %"]
+
+
+def test_the_models_pass_the_model_tester(qtmodeltester, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    service = workspace.indicators
+    indicator = _by_name(workspace, TYPED)
+    service.record(indicator.id, 2026, 1, Decimal("30"), today=TODAY)
+    workspace.district.add_objective(
+        ObjectiveInput(
+            "Progetti riusciti",
+            target_value=Decimal(60),
+            target_unit="%",
+            indicator_id=indicator.id,
+        )
+    )
+    model = IndicatorsModel()
+    model.set_year_rows(2026, [IndicatorRow(*row) for row in service.overview(2026, TODAY)])
+    qtmodeltester.check(model)
+    values = PeriodValuesModel()
+    series = service.series(indicator.id, 2025, 2026, TODAY)
+    values.set_values(indicator.unit, indicator.metric, list(series.values))
+    qtmodeltester.check(values)
+    progress = ObjectivesProgressModel()
+    progress.set_progress(service.indicators(), service.objectives_progress(TODAY))
+    qtmodeltester.check(progress)
+    assert progress.rowCount() == 1
+
+
+def test_the_detail_shows_the_fields_of_the_selected_indicator(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    section = _section(qtbot, workspace)
+    assert section.detail.chart.values.count() == 0 and not section.buttons["edit"].isEnabled()
+    _select(section, AGREEMENTS)
+    fields = section.detail.fields
+    assert fields["area"].text() == "Partnership e rete"
+    assert fields["frequency"].text() == "Annuale"
+    assert fields["how"].text().startswith("calcolato da desdesk")
+    assert section.findChild(QLineEdit) is None  # nothing to type in the section itself
