@@ -2,7 +2,8 @@
 
 `register` and `contacts` take nothing more; `convocation`, `notice` and `minutes` the
 assembly (`--assembly ID`, ids from `desdesk assemblies list`); `attendance` an
-optional period (`--from`, `--to`).
+optional period (`--from`, `--to`); `budget`, `plan` and `indicators` the year
+(`--year Y`, by default the current one).
 """
 
 from __future__ import annotations
@@ -26,11 +27,14 @@ from desdesk.services.documents import (
     REGISTER,
     DocumentsService,
 )
-from desdesk.services.workspace import open_workspace
+from desdesk.services.money_documents import KINDS as MONEY_KINDS
+from desdesk.services.money_documents import MoneyDocumentsService
+from desdesk.services.workspace import Workspace, open_workspace
 
 NAME = "report"
-DOCUMENTS = (*KINDS, *ASSEMBLY_KINDS, ATTENDANCE)
+DOCUMENTS = (*KINDS, *ASSEMBLY_KINDS, ATTENDANCE, *MONEY_KINDS)
 EXIT_USAGE = 2
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def _day(text: str) -> date:
@@ -48,6 +52,16 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _year(text: str) -> int:
+    if not text.isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            _("anno non valido: {value} (scrivi l'anno con quattro cifre, ad esempio 2026)").format(
+                value=text
+            )
+        )
+    return int(text)
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         NAME,
@@ -56,8 +70,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "Crea un documento PDF del distretto: {register} (libro degli aderenti), "
             "{contacts} (contatti dei referenti), {convocation} (lettere di convocazione), "
             "{notice} (avviso di convocazione), {minutes} (verbale) con --assembly, "
-            "{attendance} (registro presenze) con --from e --to facoltativi."
+            "{attendance} (registro presenze) con --from e --to facoltativi, "
+            "{budget} (rendiconto per cassa), {plan} (piano finanziario) e {indicators} "
+            "(indicatori di monitoraggio) con --year (predefinito: l'anno in corso)."
         ).format(
+            budget=MONEY_KINDS[0],
+            plan=MONEY_KINDS[1],
+            indicators=MONEY_KINDS[2],
             register=REGISTER,
             contacts=CONTACTS,
             convocation=CONVOCATION,
@@ -98,6 +117,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--to", dest="end", type=_day, metavar=_("GG/MM/AAAA"),
         help=_("registro presenze: fino alla data"),
     )  # fmt: skip
+    parser.add_argument(
+        "--year",
+        type=_year,
+        metavar=_("AAAA"),
+        help=_("rendiconto, piano e indicatori: l'anno (predefinito: l'anno in corso)"),
+    )
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
@@ -109,6 +134,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return _("--revision vale solo per {document}").format(document=MINUTES)
     if (args.start or args.end) and args.document != ATTENDANCE:
         return _("--from e --to valgono solo per {document}").format(document=ATTENDANCE)
+    if args.year is not None and args.document not in MONEY_KINDS:
+        return _("--year vale solo per {documents}").format(documents=", ".join(MONEY_KINDS))
     if args.start and args.end and args.start > args.end:
         return _("la data di --from viene dopo quella di --to")
     return None
@@ -126,14 +153,29 @@ def _build(documents: DocumentsService, args: argparse.Namespace) -> bytes:
     return documents.pdf(args.document)
 
 
+def _write(workspace: Workspace, args: argparse.Namespace) -> None:
+    """Build the document and save it (the services refuse the district file as target)."""
+    if args.document in MONEY_KINDS:
+        year = args.year if args.year is not None else date.today().year
+        money = workspace.money_documents
+        workspace.documents.save_pdf(money.pdf(args.document, year), args.output)
+        return
+    workspace.documents.save_pdf(_build(workspace.documents, args), args.output)
+
+
+def _title(document: str) -> str:
+    if document in MONEY_KINDS:
+        return MoneyDocumentsService.title(document)
+    return DocumentsService.title(document)
+
+
 def run(args: argparse.Namespace) -> int:
     if problem := _usage_problem(args):
         print(_("desdesk report: errore: {message}").format(message=problem), file=sys.stderr)
         return EXIT_USAGE
     output: Path = args.output
     with open_workspace(args.file) as workspace:
-        # The service refuses to write the PDF over the district file itself.
-        workspace.documents.save_pdf(_build(workspace.documents, args), output)
-    title = DocumentsService.title(args.document)
+        _write(workspace, args)
+    title = _title(args.document)
     print(_("Creato {path} ({title})").format(path=output, title=title))
     return 0
