@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
 
 from desdesk.domain.budget_rules import CategoryNode, build_statement
@@ -20,17 +21,15 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.models.budget_statement import (
     ACTUAL,
     CATEGORY,
+    NEGATIVE,
     PERCENT,
     PLANNED,
     PREVIOUS,
     VARIANCE,
-    NEGATIVE,
     RowKind,
     StatementModel,
 )
 from desdesk.ui.widgets.budget_statement import StatementView, source_shares
-
-from PySide6.QtCore import Qt
 
 YEAR = 2026
 

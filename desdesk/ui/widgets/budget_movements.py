@@ -80,7 +80,7 @@ class MovementsView(QWidget):
             (_("Entrate"), Flow.INCOME),
             (_("Uscite"), Flow.EXPENSE),
         ):
-            self.flow.addItem(label, flow)
+            self.flow.addItem(label, flow.value if flow else None)
         self.category = QComboBox()
         self.category.setObjectName("categoryFilter")
         self.category.setMinimumContentsLength(28)
@@ -149,7 +149,8 @@ class MovementsView(QWidget):
 
     def _filter(self) -> None:
         self.proxy.set_text(self.search.text())
-        self.proxy.set_flow(self.flow.currentData())
+        flow = self.flow.currentData()  # Qt hands the code back as a plain str
+        self.proxy.set_flow(Flow(flow) if flow else None)
         category_id = self.category.currentData()
         self.proxy.set_categories(
             descendants(self.categories, category_id) if category_id is not None else None
