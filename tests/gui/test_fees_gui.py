@@ -267,3 +267,22 @@ def test_a_year_not_open_or_closed_offers_no_changes(qtbot, populated: Workspace
     assert "chiuso" in tab.fee_label.text() and not tab.edit_fee_button.isEnabled()
     _select(tab, "Comune di Mori")
     assert not tab.pay_button.isEnabled() and tab.reminder_button.isEnabled()
+
+
+def test_bilancio_hosts_the_tab_and_a_payment_reaches_the_multi_year_view(
+    qtbot, fees_year: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    from desdesk.ui.sections.budget import BudgetSection
+    from desdesk.ui.widgets.multi_year_tab import MultiYearTab
+
+    section = BudgetSection(fees_year)
+    qtbot.addWidget(section)
+    tab, multi = section.other_tabs["FeesTab"], section.other_tabs["MultiYearTab"]
+    assert isinstance(tab, FeesTab) and isinstance(multi, MultiYearTab)
+    assert tab.year == YEAR and len(_column(tab.table.model(), 0)) == 4
+    _select(tab, "Comune di Mori")
+    _in_dialog(FeePaymentDialog, lambda dialog: dialog.save())  # type: ignore[attr-defined]
+    with qtbot.waitSignal(section.changed, timeout=3000):
+        tab.pay_button.click()
+    current = [c.kind for c in multi.model.columns()].index("corrente")
+    assert multi.model.value(1, current) == FEE  # Entrate, A) Attività di interesse generale

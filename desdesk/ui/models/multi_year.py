@@ -152,11 +152,17 @@ class MultiYearModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY:
-            return None
         if orientation == Qt.Orientation.Horizontal:
-            return column_header(self._columns[section]) if section < len(self._columns) else None
-        return self._lines[section].label if section < len(self._lines) else None
+            if role != _DISPLAY or section >= len(self._columns):
+                return None
+            return column_header(self._columns[section])
+        if section >= len(self._lines):
+            return None
+        if role == _DISPLAY:
+            return self._lines[section].label
+        if role == Qt.ItemDataRole.FontRole and self._lines[section].strong:
+            return _BOLD
+        return None
 
 
 class PlannedSourcesModel(QAbstractTableModel):
@@ -199,7 +205,8 @@ class PlannedSourcesModel(QAbstractTableModel):
         if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return column_header(self._years[section]) if section < len(self._years) else None
+            # Only the year: the table's title already says these are planned amounts.
+            return str(self._years[section].year) if section < len(self._years) else None
         if section < len(FundingSource):
             return list(FundingSource)[section].label()
         return _("Totale") if section == len(FundingSource) else None

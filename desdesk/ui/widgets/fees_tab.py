@@ -66,7 +66,7 @@ class FeesTab(QWidget):
         self.override_button.clicked.connect(self.override)
         self.reminder_button.clicked.connect(self.reminder)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.refresh()
+        self._update_buttons()  # empty until `set_year` (or `refresh`) reads the fees
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -100,6 +100,7 @@ class FeesTab(QWidget):
             show_error(self, exc)
             return
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         self.fee_label.setText(self._fee_text())
         totals = fee_totals(rows)
         self.totals_label.setText(
@@ -121,12 +122,12 @@ class FeesTab(QWidget):
         year = self.financial_year
         if year is None:
             return _(
-                "L'anno {year} non è ancora aperto nel bilancio: aprilo per stabilire la quota "
-                "e registrarne i pagamenti."
+                "L'esercizio {year} non è ancora aperto: aprilo con «Nuovo esercizio…» per "
+                "stabilire la quota e registrarne i pagamenti."
             ).format(year=self.year)
         fee = year.data.default_fee
         if year.closed:
-            closed = " " + _("L'anno è chiuso: le quote non si possono più modificare.")
+            closed = " " + _("L'esercizio è chiuso: riaprilo per modificare quote e pagamenti.")
         else:
             closed = ""
         if fee is None:

@@ -38,7 +38,9 @@ def _amounts_table(model: MultiYearModel | PlannedSourcesModel) -> QTableView:
     table = make_table(model, sortable=False)
     table.verticalHeader().show()
     table.setSelectionMode(QTableView.SelectionMode.NoSelection)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.setAlternatingRowColors(False)
+    table.horizontalHeader().setStretchLastSection(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return table
 
@@ -62,9 +64,10 @@ class MultiYearTab(QWidget):
         self.investments_table.doubleClicked.connect(lambda _index: self.edit_investment())
         self.hint = QLabel(
             _(
-                "Le colonne «previsione» sono il preventivo dei prossimi anni: per modificarlo "
-                "apri la scheda Rendiconto e scegli quell'anno. Il valore dell'anno corrente è "
-                "il consuntivo; passa sopra una cifra per vedere il previsto."
+                "Le colonne «previsione» sono il preventivo dei prossimi anni: per scriverlo "
+                "scegli quell'esercizio (o crealo con «Nuovo esercizio…») e compila il "
+                "Preventivo nella scheda Rendiconto. L'anno corrente mostra il consuntivo; "
+                "passa sopra una cifra per vedere il previsto."
             )
         )
         self.hint.setWordWrap(True)
@@ -77,7 +80,7 @@ class MultiYearTab(QWidget):
         self.edit_button.clicked.connect(self.edit_investment)
         self.delete_button.clicked.connect(self.delete_investment)
         self.investments_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.refresh()
+        self._update_buttons()  # empty until `set_year` (or `refresh`) reads the view
 
     def _lay_out(self) -> None:
         upper = QWidget()
@@ -128,6 +131,7 @@ class MultiYearTab(QWidget):
         self.model.set_view(view)
         self.sources_model.set_view(view)
         self.investments_model.set_rows(view.investments)
+        self.investments_table.resizeColumnsToContents()
         total = sum((i.data.amount for i in view.investments), ZERO)
         self.investments_total.setText(_("Totale: {amount}").format(amount=format_money(total)))
         self._update_buttons()
