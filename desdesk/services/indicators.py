@@ -19,7 +19,7 @@ from desdesk.db.money_models import Indicator, IndicatorTarget, Measurement
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.indicator_periods import period_bounds, period_label
 from desdesk.domain.money_enums import Frequency, IndicatorUnit, Metric
-from desdesk.i18n import _, format_date, ngettext
+from desdesk.i18n import _, format_date, format_number, ngettext
 from desdesk.money_schemas import (
     IndicatorInput,
     IndicatorRead,
@@ -73,7 +73,7 @@ def check_value(unit: IndicatorUnit, value: Decimal, field: str) -> None:
     if unit is IndicatorUnit.PERCENT and value > 100:
         raise ValidationFailed(
             [FieldProblem(field, _("Una percentuale non può superare 100 ({value}).").format(
-                value=value
+                value=format_number(value)
             ))]
         )  # fmt: skip
 
