@@ -119,12 +119,16 @@ def statement_rows(view: YearStatement) -> list[StatementRow]:
                 rows.append(_line_row(line, previous_actual.get(line.category_id, ZERO)))
         if section in OPERATING_SECTIONS:
             label = _("Avanzo/disavanzo {section}").format(section=section.label())
-            rows.append(result(label, lambda s, sec=section: s.sections[sec].surplus))
+            rows.append(result(label, _section_surplus(section)))
         for label, pick in _AFTER.get(section, ()):
             rows.append(result(_(label), pick))
     if previous is None:
         rows = [_without_previous(row) for row in rows]
     return rows
+
+
+def _section_surplus(section: BudgetSection) -> _Pick:
+    return lambda statement: statement.sections[section].surplus
 
 
 def _line_row(line: StatementLine, previous: Decimal) -> StatementRow:

@@ -31,6 +31,7 @@ from desdesk.money_schemas import FinancialYearRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.budget_categories import CategoriesDialog
 from desdesk.ui.dialogs.budget_year import YearDialog
+from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.budget_movements import MovementsView
 from desdesk.ui.widgets.budget_statement import StatementView
@@ -189,10 +190,8 @@ class BudgetSection(Section):
         try:
             for view in (self.statement_view, self.movements_view, *self.other_tabs.values()):
                 if view is not source:
-                    view.refresh()  # type: ignore[attr-defined]
+                    view.refresh()
         except Exception as exc:
-            from desdesk.ui.errors import show_error
-
             show_error(self, exc)
         self.changed.emit()
 
