@@ -185,8 +185,13 @@ def test_add_movements_is_all_or_nothing_with_row_numbers(workspace: Workspace) 
         "Riga 2: L'importo deve essere maggiore di zero."
     )
     assert budget.movements() == []
-    assert budget.add_movements([good, good, good]) == 3
-    assert len(budget.movements(2026)) == 3
+    income = MovementInput(date(2026, 3, 5), D("7.5"), ids["EA8"], " Bando ", counterparty="PAT")
+    assert budget.add_movements([good, good, income]) == 3
+    added = budget.movements(2026)
+    assert [m.data.amount for m in added] == [D("7.50"), D("10.00"), D("10.00")]
+    assert added[0].data.source == "ente_pubblico" and added[0].data.description == "Bando"
+    assert added[0].counterparty_label == "PAT" and added[1].data.source is None
+    assert budget.add_movements([]) == 0
 
 
 def test_member_choices_active_first(workspace: Workspace) -> None:
