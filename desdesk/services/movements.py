@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, insert, select
 from sqlmodel import Session
@@ -199,43 +200,73 @@ def load_movement(session: Session, movement_id: int) -> Movement:
     return movement
 
 
-def _read_query() -> Select[tuple[Movement, str, str, str, str, str | None]]:
+# Columns rather than ORM objects: the Movimenti tab reads a whole year at once.
+_COLUMNS = (
+    Movement.id,
+    Movement.date,
+    Movement.amount,
+    Movement.category_id,
+    Movement.description,
+    Movement.source,
+    Movement.member_id,
+    Movement.counterparty,
+    Movement.document_ref,
+    Movement.account,
+    Movement.fee_year,
+    BudgetCategory.code,
+    BudgetCategory.name,
+    BudgetCategory.flow,
+    BudgetCategory.section,
+    Member.name,
+)
+
+
+def _read_query() -> Select[Any]:
     return (
-        select(
-            Movement,
-            BudgetCategory.code,
-            BudgetCategory.name,
-            BudgetCategory.flow,
-            BudgetCategory.section,
-            Member.name,
-        )
+        select(*_COLUMNS)
         .join(BudgetCategory, BudgetCategory.id == Movement.category_id)
         .outerjoin(Member, Member.id == Movement.member_id)
     )
 
 
-def _read(row: tuple[Movement, str, str, str, str, str | None]) -> MovementRead:
-    movement, code, name, flow, section, member_name = row
-    assert movement.id is not None
+def _read(row: Sequence[Any]) -> MovementRead:
+    (
+        movement_id,
+        day,
+        amount,
+        category_id,
+        description,
+        source,
+        member_id,
+        counterparty,
+        document_ref,
+        account,
+        fee_year,
+        code,
+        name,
+        flow,
+        section,
+        member_name,
+    ) = row
     return MovementRead(
-        id=movement.id,
+        id=movement_id,
         data=MovementInput(
-            date=movement.date,
-            amount=movement.amount,
-            category_id=movement.category_id,
-            description=movement.description,
-            source=movement.source,
-            member_id=movement.member_id,
-            counterparty=movement.counterparty,
-            document_ref=movement.document_ref,
-            account=movement.account,
+            date=day,
+            amount=amount,
+            category_id=category_id,
+            description=description,
+            source=source,
+            member_id=member_id,
+            counterparty=counterparty,
+            document_ref=document_ref,
+            account=account,
         ),
         category_code=code,
         category_name=name,
         flow=Flow(flow),
         section=BudgetSection(section),
         member_name=member_name or "",
-        fee_year=movement.fee_year,
+        fee_year=fee_year,
     )
 
 
