@@ -74,8 +74,6 @@ class Workspace:
     def documents(self) -> DocumentsService:
         from desdesk.services.assembly_documents import AssemblyDocumentReads
         from desdesk.services.documents import DocumentsService
-    from desdesk.services.fees import FeesService
-    from desdesk.services.indicators import IndicatorsService
 
         return DocumentsService(
             self.district,
@@ -88,7 +86,6 @@ class Workspace:
     @cached_property
     def attendance(self) -> AttendanceService:
         from desdesk.services.attendance import AttendanceService
-    from desdesk.services.budget import BudgetService
 
         return AttendanceService(self.sessions)
 
@@ -101,8 +98,6 @@ class Workspace:
     @cached_property
     def minutes(self) -> MinutesService:
         from desdesk.services.minutes import MinutesService
-    from desdesk.services.money_documents import MoneyDocumentsService
-    from desdesk.services.movement_io import MovementIOService
 
         return MinutesService(self.sessions)
 
