@@ -4,6 +4,9 @@ objectives linked to an indicator."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
 
@@ -14,9 +17,8 @@ from PySide6.QtWidgets import QLineEdit
 from desdesk.domain.budget_defaults import DEFAULT_INDICATORS
 from desdesk.domain.money_enums import Metric
 from desdesk.money_schemas import IndicatorRead
-from desdesk.schemas import FoundingDocumentInput, ObjectiveInput
-from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.district_dialogs import ObjectiveDialog
+from desdesk.schemas import DistrictProfile, FoundingDocumentInput, ObjectiveInput
+from desdesk.services.workspace import Workspace, create_workspace
 from desdesk.ui.dialogs.indicator import IndicatorDialog, TargetDialog
 from desdesk.ui.dialogs.measurement import MeasurementDialog
 from desdesk.ui.models.indicators import (
@@ -250,36 +252,6 @@ def test_new_edit_retire_reactivate_and_refused_delete(  # type: ignore[no-untyp
     assert all(i.id != added.id for i in workspace.indicators.indicators(True))
 
 
-def test_an_objective_linked_to_an_indicator_shows_its_progress(
-    qtbot, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
-    indicator = _by_name(workspace, TYPED)
-    workspace.indicators.record(indicator.id, 2026, 1, Decimal("30"), today=TODAY)
-    dialog = ObjectiveDialog(workspace)
-    qtbot.addWidget(dialog)
-    choices = [dialog.indicator.itemText(i) for i in range(dialog.indicator.count())]
-    assert choices[0] == "Nessuno" and len(choices) == 9
-    dialog.title.setText("Progetti riusciti")
-    dialog.target_value.setText("60")
-    dialog.target_unit.setText("% progetti riusciti")
-    select_data(dialog.indicator, indicator.id)
-    dialog.save()
-    assert dialog.result() == 1
-    (objective,) = workspace.district.objectives()
-    assert objective.data.indicator_id == indicator.id
-
-    edit = ObjectiveDialog(workspace, objective)
-    qtbot.addWidget(edit)
-    assert edit.indicator.currentData() == indicator.id
-
-    section = _section(qtbot, workspace)
-    assert section.tabs.tabText(1) == "Obiettivi del distretto"
-    model = section.progress_table.model()
-    assert model.rowCount() == 1
-    texts = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert texts[:5] == ["Progetti riusciti", TYPED, "60 %", "30 %", "50 %"]
-
-
 def test_the_models_pass_the_model_tester(qtmodeltester, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     service = workspace.indicators
     indicator = _by_name(workspace, TYPED)
@@ -303,6 +275,71 @@ def test_the_models_pass_the_model_tester(qtmodeltester, workspace: Workspace) -
     progress.set_progress(service.indicators(), service.objectives_progress(TODAY))
     qtmodeltester.check(progress)
     assert progress.rowCount() == 1
+
+
+def test_a_typed_value_is_corrected_and_deleted_from_the_values_table(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, answer_yes
+) -> None:
+    indicator = _by_name(workspace, TYPED)
+    workspace.indicators.record(indicator.id, 2025, 4, Decimal("20"), "prima stima", today=TODAY)
+    section = _section(qtbot, workspace)
+    _select(section, TYPED)
+    detail = section.detail
+    labels = [detail.values.index(r, 0).data() for r in range(detail.values.rowCount())]
+    detail.value_table.selectRow(labels.index("T4 2025"))
+
+    def correct(dialog: MeasurementDialog) -> int:
+        assert dialog.period.currentText() == "T4 2025"
+        assert dialog.value.text() == "20" and dialog.note.text() == "prima stima"
+        dialog.value.setText("25")
+        dialog.save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(MeasurementDialog, "exec", correct)
+    section.edit_measurement()
+    values = workspace.indicators.series(indicator.id, 2025, 2025, TODAY).values
+    assert values[-1].value == Decimal("25")
+    x = detail.chart.axis_x.categories().index("T4 2025")
+    assert detail.chart.value_points() == [(x, 25.0)]
+
+    labels = [detail.values.index(r, 0).data() for r in range(detail.values.rowCount())]
+    detail.value_table.selectRow(labels.index("T4 2025"))
+    detail.delete_value_button.click()
+    assert "T4 2025" in answer_yes[-1]
+    assert workspace.indicators.series(indicator.id, 2025, 2025, TODAY).values[-1].value is None
+    assert detail.chart.values.count() == 0
+
+
+def test_qt_charts_is_loaded_only_when_the_section_is_built(tmp_path, desdesk_home) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "des.des"
+    create_workspace(path, DistrictProfile(name="DES Prova", kind="tematico", sector=13)).close()
+    script = f"""
+import sys
+from desdesk import settings
+from desdesk.services.workspace import open_workspace
+from PySide6.QtWidgets import QApplication
+from desdesk.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(settings.Preferences())
+window._set_workspace(open_workspace({str(path)!r}))
+window.show()
+app.processEvents()
+print("before", "PySide6.QtCharts" in sys.modules)
+section = window.show_section("indicators")
+print("section", type(section).__name__, section.model.rowCount())
+print("after", "PySide6.QtCharts" in sys.modules)
+"""
+    env = {**os.environ, "DESDESK_HOME": str(desdesk_home), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:3] == [
+        "before False",
+        "section IndicatorsSection 8",
+        "after True",
+    ]
 
 
 def test_the_detail_shows_the_fields_of_the_selected_indicator(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
@@ -40,9 +41,7 @@ def _target(objective: ObjectiveRead) -> str:
     return f"{format_number(data.target_value)} {data.target_unit}".strip()
 
 
-OBJECTIVE_COLUMNS: tuple[TextColumn[ObjectiveRead], ...] = (
-    TextColumn(N_("Obiettivo"), lambda o: o.data.title),
-    TextColumn(N_("Valore obiettivo"), _target),
+OBJECTIVE_DATES: tuple[TextColumn[ObjectiveRead], ...] = (
     TextColumn(
         N_("Scadenza"),
         lambda o: format_date(o.data.deadline),
@@ -50,6 +49,30 @@ OBJECTIVE_COLUMNS: tuple[TextColumn[ObjectiveRead], ...] = (
     ),
     TextColumn(N_("Stato"), lambda o: ObjectiveStatus(o.data.status).label()),
 )
+
+
+def objective_columns(
+    progress: Mapping[int, Decimal | None],
+) -> tuple[TextColumn[ObjectiveRead], ...]:
+    """The objectives' columns; `progress` maps an objective linked to an indicator to
+    how far it has come (percent), as the Indicatori section computes it."""
+
+    def progress_text(objective: ObjectiveRead) -> str:
+        percent = progress.get(objective.id)
+        return "" if percent is None else f"{format_number(percent)} %"
+
+    def progress_key(objective: ObjectiveRead) -> Decimal:
+        percent = progress.get(objective.id)
+        return Decimal(-1) if percent is None else percent
+
+    return (
+        TextColumn(N_("Obiettivo"), lambda o: o.data.title),
+        TextColumn(N_("Valore obiettivo"), _target),
+        TextColumn(N_("Avanzamento"), progress_text, progress_key),
+        *OBJECTIVE_DATES,
+    )
+
+
 DOCUMENT_COLUMNS: tuple[TextColumn[FoundingDocumentRead], ...] = (
     TextColumn(N_("Tipo"), lambda d: FoundingDocumentKind(d.kind).label()),
     TextColumn(N_("Titolo"), lambda d: d.title),
@@ -75,12 +98,16 @@ class DistrictSection(Section):
         super().__init__(workspace, parent)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_tab(), _("Profilo"))
-        self.tabs.addTab(self._objectives_tab(), _("Obiettivi"))
+        self.objectives_tab = self.tabs.addTab(self._objectives_tab(), _("Obiettivi"))
         self.tabs.addTab(self._documents_tab(), _("Documenti fondativi"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.profile_fields.load(self.workspace.district.profile())
         self.refresh()
+        # Progress is read when the objectives are in view (not at start-up).
+        self.tabs.currentChanged.connect(
+            lambda i: self.reload() if i == self.objectives_tab else None
+        )
 
     # -- profile ----------------------------------------------------------------------
     def _profile_tab(self) -> QWidget:
@@ -113,8 +140,9 @@ class DistrictSection(Section):
     # -- objectives ---------------------------------------------------------------------
     def _objectives_tab(self) -> QWidget:
         page = QWidget()
+        self.progress: dict[int, Decimal | None] = {}
         self.objectives: RowsTableModel[ObjectiveRead] = RowsTableModel(
-            OBJECTIVE_COLUMNS, parent=self
+            objective_columns(self.progress), parent=self
         )
         self.objective_table = make_table(self.objectives, page)
         self.objective_table.setColumnWidth(0, 420)
@@ -208,6 +236,12 @@ class DistrictSection(Section):
     # -- shared ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Objectives and documents; the profile form keeps what the user is typing."""
+        self.progress.clear()
+        if self.tabs.currentIndex() == self.objectives_tab:
+            self.progress.update(
+                (p.objective_id, p.progress_percent)
+                for p in self.workspace.indicators.objectives_progress()
+            )
         self.objectives.set_rows(self.workspace.district.objectives())
         self.documents.set_rows(self.workspace.district.documents())
 
