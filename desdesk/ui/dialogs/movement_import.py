@@ -1,0 +1,218 @@
+"""Import movements from a bank export or a spreadsheet, and export them.
+
+Bank exports differ, so the import shows which column holds what (a choice per field,
+guessed from the headers) above a preview of every row read that way; the cells with a
+problem are highlighted with the reason. Nothing is written until *Importa*, which stays
+disabled while any problem is left, and then every row is written in one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desdesk.i18n import _, ngettext
+from desdesk.services.movement_io import MovementPreview, RawTable
+from desdesk.services.movement_rows import FIELDS, field_label
+from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.models.movement_preview import MovementPreviewModel
+from desdesk.ui.widgets.busy import busy_cursor
+from desdesk.ui.widgets.tables import make_table
+
+
+class MovementImportDialog(QDialog):
+    def __init__(
+        self, workspace: Workspace, table: RawTable, file_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.table = table
+        self.imported = 0
+        self.preview: MovementPreview | None = None
+        self.setWindowTitle(_("Importa movimenti da {name}").format(name=file_name))
+        self.combos: dict[str, QComboBox] = {}
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("importSummary")
+        self.model = MovementPreviewModel(self)
+        self.view = make_table(self.model, self, sortable=False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(_("Importa"))
+        buttons.accepted.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._mapping_box())
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.resize(980, 640)
+        self.refresh_preview()
+
+    def _mapping_box(self) -> QGroupBox:
+        box = QGroupBox(_("Colonne del file"))
+        grid = QGridLayout(box)
+        intro = QLabel(
+            _(
+                "Scegli la colonna che contiene ogni dato. Servono la data, la categoria "
+                "(codice come UA2 o nome) e l'importo: una colonna con il segno (negativo = "
+                "uscita) oppure le due colonne Entrata e Uscita."
+            )
+        )
+        intro.setWordWrap(True)
+        grid.addWidget(intro, 0, 0, 1, 4)
+        suggested = self.workspace.movement_io.suggest_mapping(self.table.headers)
+        for position, name in enumerate(FIELDS):
+            combo = QComboBox()
+            combo.setObjectName(f"column_{name}")
+            combo.addItem(_("(nessuna)"), None)
+            for header in self.table.headers:
+                if header:
+                    combo.addItem(header, header)
+            if name in suggested:
+                combo.setCurrentIndex(combo.findData(suggested[name]))
+            combo.currentIndexChanged.connect(self.refresh_preview)
+            self.combos[name] = combo
+            row, column = divmod(position, 2)
+            label = QLabel(field_label(name))
+            label.setBuddy(combo)
+            grid.addWidget(label, row + 1, column * 2)
+            grid.addWidget(combo, row + 1, column * 2 + 1)
+        return box
+
+    def mapping(self) -> dict[str, str]:
+        """Field → column as chosen now."""
+        return {
+            name: combo.currentData()
+            for name, combo in self.combos.items()
+            if combo.currentData() is not None
+        }
+
+    def set_column(self, name: str, column: str | None) -> None:
+        """Choose the column of a field (None: none); the preview follows."""
+        combo = self.combos[name]
+        combo.setCurrentIndex(combo.findData(column) if column is not None else 0)
+
+    def refresh_preview(self) -> None:
+        try:
+            with busy_cursor():
+                preview = self.workspace.movement_io.preview_table(self.table, self.mapping())
+        except Exception as exc:
+            show_error(self, exc, _("Anteprima non riuscita"))
+            preview = None
+        self.preview = preview
+        self.model.set_lines(preview.lines if preview else [])
+        self.view.resizeColumnsToContents()
+        self._describe(preview)
+
+    def _describe(self, preview: MovementPreview | None) -> None:
+        if preview is None:
+            text = ""
+        elif preview.header_problems:
+            text = "\n".join(preview.header_problems)
+        elif preview.ok:
+            count = len(preview.rows)
+            text = ngettext(
+                "{count} movimento pronto da importare. Controlla l'anteprima e conferma.",
+                "{count} movimenti pronti da importare. Controlla l'anteprima e conferma.",
+                count,
+            ).format(count=count)
+        else:
+            bad = sum(1 for line in preview.lines if not line.ok)
+            text = ngettext(
+                "{count} riga ha problemi (le celle in rosso; il motivo nell'ultima colonna): "
+                "non verrà importato nulla finché non la correggi nel file o non scegli "
+                "altre colonne.",
+                "{count} righe hanno problemi (le celle in rosso; il motivo nell'ultima "
+                "colonna): non verrà importato nulla finché non le correggi nel file o non "
+                "scegli altre colonne.",
+                bad,
+            ).format(count=bad)
+        self.summary.setText(text)
+        self.import_button.setEnabled(preview is not None and preview.ok)
+
+    def confirm(self) -> None:
+        if self.preview is None or not self.preview.ok:
+            return
+        try:
+            with busy_cursor():
+                self.imported = self.workspace.movement_io.import_table(self.table, self.mapping())
+        except Exception as exc:
+            show_error(self, exc, _("Importazione non riuscita"))
+            self.refresh_preview()  # what changed meanwhile (a year closed) shows up
+            return
+        self.accept()
+
+
+def run_movement_import(parent: QWidget | None, workspace: Workspace) -> bool:
+    """Pick a file, map its columns, preview, import on confirmation. True if anything
+    was written."""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Importa movimenti"),
+        str(workspace.path.parent),
+        _("Fogli di calcolo (*.csv *.xlsx)"),
+    )
+    if not name:
+        return False
+    try:
+        with busy_cursor():
+            table = workspace.movement_io.read_table(Path(name))
+    except Exception as exc:
+        show_error(parent, exc, _("File non leggibile"))
+        return False
+    dialog = MovementImportDialog(workspace, table, Path(name).name, parent)
+    if not dialog.exec():
+        return False
+    QMessageBox.information(
+        parent,
+        _("Importazione completata"),
+        ngettext(
+            "{count} movimento importato.", "{count} movimenti importati.", dialog.imported
+        ).format(count=dialog.imported),
+    )
+    return True
+
+
+def export_movements(parent: QWidget | None, workspace: Workspace, year: int | None) -> None:
+    """Ask where, then write the movements of `year` (all when None) to .xlsx or .csv."""
+    stem = f"movimenti-{year}" if year else "movimenti"
+    start = str(workspace.path.parent / f"{stem}.xlsx")
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, _("Esporta movimenti"), start, _("Excel (*.xlsx);;CSV (*.csv)")
+    )
+    if not name:
+        return
+    path = Path(name)
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        path = path.with_name(path.name + (".csv" if "csv" in chosen.lower() else ".xlsx"))
+    try:
+        with busy_cursor():
+            count = workspace.movement_io.export(path, year)
+    except Exception as exc:
+        show_error(parent, exc, _("Esportazione non riuscita"))
+        return
+    QMessageBox.information(
+        parent,
+        _("Esportazione completata"),
+        ngettext(
+            "{count} movimento esportato in {path}",
+            "{count} movimenti esportati in {path}",
+            count,
+        ).format(count=count, path=path),
+    )

@@ -1,0 +1,154 @@
+"""The movement import dialog: columns guessed and chosen, a preview with the problems
+highlighted, Importa only without problems; and the export's file dialog."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desdesk.money_schemas import FinancialYearInput
+from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs import movement_import
+from desdesk.ui.dialogs.movement_import import (
+    MovementImportDialog,
+    export_movements,
+    run_movement_import,
+)
+from desdesk.ui.models.movement_preview import PROBLEMS_COLUMN
+
+BANK = (
+    "Data operazione;Entrate;Uscite;Causale;Codice",
+    "02/01/2026;;12,50;Commissioni;UD1",
+    "05/01/2026;1.000,00;;Contributo Comune;EA8",
+)
+
+
+@pytest.fixture
+def ws(workspace: Workspace) -> Workspace:
+    workspace.budget.open_year(FinancialYearInput(2026))
+    return workspace
+
+
+def csv_file(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "estratto conto.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
+    return path
+
+
+def dialog_for(qtbot: QtBot, ws: Workspace, path: Path) -> MovementImportDialog:
+    dialog = MovementImportDialog(ws, ws.movement_io.read_table(path), path.name)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_columns_are_guessed_then_chosen_and_the_file_imported(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    dialog = dialog_for(qtbot, ws, csv_file(tmp_path, *BANK))
+    assert dialog.mapping() == {
+        "data": "Data operazione",
+        "entrata": "Entrate",
+        "uscita": "Uscite",
+        "descrizione": "Causale",
+    }
+    # No category column guessed: said, and nothing can be imported yet.
+    assert dialog.summary.text() == "Scegli la colonna della categoria."
+    assert not dialog.import_button.isEnabled()
+    assert dialog.model.rowCount() == 0
+
+    dialog.set_column("categoria", "Codice")
+    assert dialog.import_button.isEnabled()
+    assert "2 movimenti pronti" in dialog.summary.text()
+    assert dialog.model.rowCount() == 2
+    assert dialog.model.index(0, 0).data() == "2"  # the spreadsheet's row
+    assert dialog.model.index(0, 2).data() == "-12,50\xa0€"
+    assert dialog.model.index(1, 3).data() == "EA8 Contributi da enti pubblici"
+    assert ws.budget.movements() == []  # nothing written before confirming
+
+    dialog.confirm()
+    assert dialog.result() == 1 and dialog.imported == 2
+    amounts = sorted(m.signed_amount for m in ws.budget.movements())
+    assert amounts == [Decimal("-12.50"), Decimal("1000.00")]
+
+
+def test_problems_are_highlighted_per_cell_and_block_the_import(
+    qtbot: QtBot, qtmodeltester: ModelTester, ws: Workspace, tmp_path: Path
+) -> None:
+    lines = ("Data;Importo;Categoria", "15/01/2026;-10,00;UA2", "16/01/2026;-10,00;EA8",
+             "32/01/2026;5,00;;")  # fmt: skip
+    dialog = dialog_for(qtbot, ws, csv_file(tmp_path, *lines))
+    model = dialog.model
+    qtmodeltester.check(model)
+    assert not dialog.import_button.isEnabled()
+    assert "2 righe hanno problemi" in dialog.summary.text()
+    assert model.index(0, PROBLEMS_COLUMN).data() == ""
+    assert model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is None
+
+    amount = model.index(1, 2)
+    assert amount.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert amount.data(Qt.ItemDataRole.ToolTipRole) == (
+        "“EA8 Contributi da enti pubblici” è una categoria di entrate, ma l'importo è un'uscita."
+    )
+    third = [model.index(2, c) for c in range(model.columnCount())]
+    highlighted = [i.column() for i in third if i.data(Qt.ItemDataRole.BackgroundRole)]
+    assert highlighted == [1, 3]  # Data and Categoria
+    assert model.index(2, 1).data() == "32/01/2026"  # what the file says
+    assert "Manca la categoria." in model.index(2, PROBLEMS_COLUMN).data()
+
+    dialog.confirm()  # refused: nothing happens
+    assert dialog.result() == 0
+    assert ws.budget.movements() == []
+
+
+def test_run_import_and_export_through_the_file_dialogs(
+    qtbot: QtBot,
+    ws: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_messages: list[str],
+) -> None:
+    source = csv_file(tmp_path, "Data;Importo;Categoria", "15/01/2026;-10,00;UA2")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(source), ""))
+    )
+
+    def exec_and_confirm(dialog: MovementImportDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.confirm()
+        return dialog.result()
+
+    monkeypatch.setattr(movement_import.MovementImportDialog, "exec", exec_and_confirm)
+    assert run_movement_import(None, ws)
+    assert shown_messages == ["1 movimento importato."]
+    assert len(ws.budget.movements()) == 1
+
+    target = tmp_path / "uscita"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_args: (str(target), "CSV (*.csv)"))
+    )
+    export_movements(None, ws, 2026)
+    written = target.with_name("uscita.csv")
+    assert shown_messages[-1] == f"1 movimento esportato in {written}"
+    assert (
+        written.read_text(encoding="utf-8-sig")
+        .splitlines()[1]
+        .startswith("15/01/2026;-10,00;Uscita;UA2 ")
+    )
+
+
+def test_an_unreadable_file_says_why(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_messages: list[str]
+) -> None:
+    broken = tmp_path / "finto.xlsx"
+    broken.write_text("non sono un file Excel")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(broken), ""))
+    )
+    assert not run_movement_import(None, ws)
+    assert shown_messages == ["“finto.xlsx” non è un file Excel (.xlsx) leggibile."]
