@@ -144,6 +144,14 @@ def _check_parent(session: Session, parent_id: int, moving: int | None = None) -
         raise ValidationFailed(
             [FieldProblem("parent_id", _("Scegli la categoria in cui inserirla."))]
         )
+    if parent.role:
+        message = _(
+            "“{category}” è la categoria in cui desdesk registra le quote: "
+            "non può raggruppare altre categorie."
+        )
+        raise ValidationFailed(
+            [FieldProblem("parent_id", message.format(category=f"{parent.code} {parent.name}"))]
+        )
     usage = _usage_message(session, parent)
     if usage:
         message = _(
@@ -222,6 +230,11 @@ def delete_category(session: Session, category_id: int) -> None:
     label = f"{row.code} {row.name}"
     if row.parent_id is None:
         message = _("“{category}” è una sezione del rendiconto: non si può eliminare.")
+        raise Conflict(message.format(category=label))
+    if row.role:
+        message = _(
+            "“{category}” è la categoria in cui desdesk registra le quote: non si può eliminare."
+        )
         raise Conflict(message.format(category=label))
     if session.execute(
         select(BudgetCategory.id).where(BudgetCategory.parent_id == category_id).limit(1)

@@ -291,6 +291,11 @@ def test_delete_refused_for_a_category_with_children(workspace: Workspace) -> No
     with pytest.raises(ValidationFailed, match="dentro sé stessa"):
         budget.update_category(ids["UA2"], CategoryInput(child, "UA2", "Servizi", False))
     assert not next(c for c in budget.categories() if c.id == ids["UA2"]).is_leaf
+    # The membership fees' category stays a leaf and stays
+    with pytest.raises(Conflict, match="registra le quote"):
+        budget.delete_category(ids["EA1"])
+    with pytest.raises(ValidationFailed, match="registra le quote"):
+        budget.add_category(CategoryInput(ids["EA1"], "EA1.1", "Quote ordinarie", False))
 
 
 def test_investments(workspace: Workspace) -> None:
