@@ -192,7 +192,7 @@ class CategoriesDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.resize(760, 620)
+        self.resize(880, 640)
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -200,7 +200,8 @@ class CategoriesDialog(QDialog):
         self.model = category_tree(self.categories, self)
         self.tree.setModel(self.model)
         self.tree.expandAll()
-        self.tree.setColumnWidth(0, 430)
+        for column, width in enumerate((440, 140, 180)):
+            self.tree.setColumnWidth(column, width)
         self.tree.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         if select_id is not None:
             self.select(select_id)

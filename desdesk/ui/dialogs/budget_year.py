@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from desdesk.domain.errors import FieldProblem, InvalidValue
 from desdesk.domain.money import ZERO, parse_money
 from desdesk.domain.money_enums import Account
-from desdesk.i18n import _, format_money
+from desdesk.i18n import _
 from desdesk.money_schemas import FinancialYearInput, FinancialYearRead
 from desdesk.services.workspace import Workspace
+from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import DateField, Form, raise_if, save_cancel_buttons, save_or_show
 
 
@@ -85,9 +86,9 @@ class YearDialog(QDialog):
             self._fill(existing.data)
 
     def _fill(self, data: FinancialYearInput) -> None:
-        self.opening_cash.setText(format_money(data.opening_cash))
-        self.opening_bank.setText(format_money(data.opening_bank))
-        self.default_fee.setText(format_money(data.default_fee) if data.default_fee else "")
+        self.opening_cash.setText(plain_money(data.opening_cash))
+        self.opening_bank.setText(plain_money(data.opening_bank))
+        self.default_fee.setText(plain_money(data.default_fee) if data.default_fee else "")
         self.fee_due_on.set_date(data.fee_due_on)
         self.notes.setPlainText(data.notes)
 

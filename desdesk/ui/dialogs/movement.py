@@ -22,9 +22,10 @@ from desdesk.domain.errors import FieldProblem, InvalidValue
 from desdesk.domain.money import parse_positive_money
 from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.domain.text import match_key
-from desdesk.i18n import _, format_money
+from desdesk.i18n import _
 from desdesk.money_schemas import CategoryRead, MovementInput, MovementRead
 from desdesk.services.workspace import Workspace
+from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
@@ -139,7 +140,7 @@ class MovementDialog(QDialog):
     def _fill(self, movement: MovementRead) -> None:
         data = movement.data
         self.date.set_date(data.date)
-        self.amount.setText(format_money(data.amount))
+        self.amount.setText(plain_money(data.amount))
         select_data(self.category, data.category_id)
         self._category_chosen()
         if data.source:

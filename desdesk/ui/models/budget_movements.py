@@ -7,12 +7,13 @@ from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from desdesk.domain.money import ZERO
 from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.i18n import N_, format_date, format_money
 from desdesk.money_schemas import MovementRead
+from desdesk.ui.models.budget_amounts import AmountRowsModel
 from desdesk.ui.models.rows import RowsTableModel, SearchProxy, TextColumn
 
 
@@ -58,16 +59,9 @@ MOVEMENT_COLUMNS: tuple[TextColumn[MovementRead], ...] = (
 AMOUNT_COLUMNS = (5, 6)
 
 
-class MovementsModel(RowsTableModel[MovementRead]):
+class MovementsModel(AmountRowsModel[MovementRead]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(MOVEMENT_COLUMNS, parent=parent)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in AMOUNT_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return super().data(index, role)
+        super().__init__(MOVEMENT_COLUMNS, AMOUNT_COLUMNS, parent=parent)
 
 
 class MovementsProxy(SearchProxy):

@@ -31,6 +31,7 @@ from desdesk.domain.money import ZERO, parse_money
 from desdesk.domain.money_enums import BudgetSection
 from desdesk.i18n import N_, _, format_money, format_number
 from desdesk.money_schemas import YearStatement
+from desdesk.ui.models.budget_amounts import plain_money
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -213,7 +214,7 @@ class StatementModel(QAbstractTableModel):
             return self._text(row, column)
         if role == _EDIT:
             planned = row.amounts.planned
-            return format_money(planned) if planned else ""
+            return plain_money(planned) if planned else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column != CATEGORY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and row.kind is not RowKind.LINE:

@@ -23,12 +23,13 @@ from desdesk.domain.money_enums import FundingSource
 from desdesk.i18n import N_, _, format_money
 from desdesk.money_schemas import CashLine, YearStatement
 from desdesk.services.workspace import Workspace
+from desdesk.ui.models.budget_amounts import AmountRowsModel
 from desdesk.ui.models.budget_statement import (
     CATEGORY,
     StatementModel,
     format_percent,
 )
-from desdesk.ui.models.rows import RowsTableModel, TextColumn
+from desdesk.ui.models.rows import TextColumn
 from desdesk.ui.widgets.forms import ERROR_STYLE, ErrorLabel
 from desdesk.ui.widgets.tables import make_table
 
@@ -96,10 +97,12 @@ class StatementView(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("statementHint")
         self.hint.setWordWrap(True)
-        self.sources_model: RowsTableModel[SourceShare] = RowsTableModel(
-            SOURCE_COLUMNS, parent=self
+        self.sources_model: AmountRowsModel[SourceShare] = AmountRowsModel(
+            SOURCE_COLUMNS, (1, 2), self
         )
-        self.cash_model: RowsTableModel[CashLine] = RowsTableModel(CASH_COLUMNS, parent=self)
+        self.cash_model: AmountRowsModel[CashLine] = AmountRowsModel(
+            CASH_COLUMNS, (1, 2, 3, 4), self
+        )
         self.public_share = QLabel()
         self.public_share.setObjectName("publicShare")
         self.public_share.setWordWrap(True)
