@@ -50,7 +50,8 @@ def test_a_new_district_starts_with_modello_d_and_the_indicators(workspace: Work
     assert not any(c.in_use for c in categories)
     with workspace.sessions() as session:
         count = session.execute(select(func.count()).select_from(Indicator)).scalar()
-        names = list(session.scalars(select(Indicator.name).order_by(Indicator.position)))
+        rows = session.scalars(select(Indicator).order_by(Indicator.position))  # type: ignore[arg-type]
+        names = [row.name for row in rows]
     assert count == 8
     assert names == [d.name for d in DEFAULT_INDICATORS]
 

@@ -19,8 +19,12 @@ def _two_years(workspace: Workspace) -> dict[str, int]:
     budget = workspace.budget
     ids = {c.code: c.id for c in budget.categories()}
 
-    def move(day: date, amount: str, code: str, account: str = BANK, **kw: str) -> None:
-        budget.add_movement(MovementInput(day, D(amount), ids[code], account=account, **kw))
+    def move(
+        day: date, amount: str, code: str, account: str = BANK, source: str | None = None
+    ) -> None:
+        budget.add_movement(
+            MovementInput(day, D(amount), ids[code], source=source, account=account)
+        )
 
     budget.open_year(FinancialYearInput(2025, D("100.00"), D("2000.00")))
     move(date(2025, 2, 1), "300.00", "EA1")
