@@ -125,6 +125,8 @@ class BudgetSection(Section):
         text.setObjectName("emptyStateText")
         text.setWordWrap(True)
         text.setFixedWidth(480)
+        # A centred item does not get height-for-width from the layout: ask the label.
+        text.setMinimumHeight(text.heightForWidth(480))
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         button = QPushButton(_("Apri il primo esercizio"))
         button.setObjectName("firstYearButton")
