@@ -213,3 +213,31 @@ def test_movement_model_alone(qtmodeltester) -> None:  # type: ignore[no-untyped
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     assert proxy.shown() == []
+
+
+def test_import_and_export_go_through_the_import_dialogs(
+    qtbot, year: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desdesk.ui.dialogs import movement_import
+
+    view = MovementsView(year, today=TODAY)
+    qtbot.addWidget(view)
+    view.set_year(YEAR)
+    calls: list[object] = []
+
+    def run(parent: object, workspace: Workspace) -> bool:
+        calls.append(parent)
+        add(workspace, date(2026, 4, 1), "75", "EA4", "Importato")
+        return True
+
+    def export(parent: object, workspace: Workspace, chosen: int | None) -> None:
+        calls.append(chosen)
+
+    monkeypatch.setattr(movement_import, "run_movement_import", run)
+    monkeypatch.setattr(movement_import, "export_movements", export)
+    with qtbot.waitSignal(view.changed):
+        view.buttons["import"].click()
+    assert calls == [view]
+    assert [m.data.description for m in view.proxy.shown()] == ["Importato"]
+    view.buttons["export"].click()
+    assert calls == [view, YEAR]
