@@ -23,8 +23,6 @@ PLAN = "plan"
 INDICATORS = "indicators"
 KINDS = (BUDGET, PLAN, INDICATORS)
 
-YEARS_CHARTED = 3  # the indicators' charts cover the year and the two before it
-
 
 class MoneyDocumentsService:
     """Builds the three money documents of a year from what the other services return."""
@@ -53,7 +51,7 @@ class MoneyDocumentsService:
 
     def indicators_bytes(self, year: int) -> bytes:
         """The Indicatori di monitoraggio of `year`, with three years of trend."""
-        from desdesk.reports.indicators import IndicatorsReport, indicators_pdf
+        from desdesk.reports.indicators import YEARS_CHARTED, IndicatorsReport, indicators_pdf
 
         today = self._today()
         indicators = self._ws.indicators
