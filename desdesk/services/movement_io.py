@@ -33,6 +33,7 @@ from desdesk.services.movement_rows import (
     read_line,
     suggest_mapping,
 )
+from desdesk.services.movements import Lookups as CheckLookups
 from desdesk.services.movements import RowsRefused, check_movement
 from desdesk.services.spreadsheets import Cell, check_suffix, read_rows, write_rows
 
@@ -188,11 +189,12 @@ class MovementIOService(Service):
         """The checks a movement gets when it is written (the year open above all), on
         every row read without problems, so the preview shows them too."""
         with self._reading() as session:
+            lookups = CheckLookups(session)
             for line in preview.lines:
                 if line.movement is None:
                     continue
                 try:
-                    check_movement(session, line.movement)
+                    check_movement(session, line.movement, lookups)
                 except ValidationFailed as invalid:
                     for problem in invalid.problems:
                         line.problems.setdefault(_field(preview, problem.field), problem.message)
