@@ -78,6 +78,6 @@ def plan_year_counts(session: Session) -> dict[int, int]:
     return {category_id: count for category_id, count in session.execute(query)}
 
 
-def years_with_movements(session: Session) -> set[int]:
-    query = select(func.distinct(func.strftime("%Y", Movement.date)))
-    return {int(year) for (year,) in session.execute(query) if year}
+def has_movements(session: Session, first: date, last: date) -> bool:
+    query = select(Movement.id).where(_in_period(first, last)).limit(1)
+    return session.execute(query).first() is not None

@@ -18,9 +18,9 @@ from sqlmodel import Session
 from desdesk.db.money_models import BudgetCategory, FinancialYear, PlannedAmount
 from desdesk.db.money_queries import (
     actual_by_category,
+    has_movements,
     income_by_category_source,
     planned_by_category,
-    years_with_movements,
 )
 from desdesk.domain.budget_rules import (
     CategoryNode,
@@ -129,9 +129,10 @@ def _has_year(session: Session, year: int) -> bool:
 
 def year_statement(session: Session, year: int) -> YearStatement:
     nodes = category_nodes(session)
-    current = _statement(session, nodes, year)
+    actual = actual_by_category(session, *_bounds(year))
+    current = build_statement(nodes, planned_by_category(session, year), actual)
     previous = None
-    if _has_year(session, year - 1) or (year - 1) in years_with_movements(session):
+    if _has_year(session, year - 1) or has_movements(session, *_bounds(year - 1)):
         previous = _statement(session, nodes, year - 1)
     mix = _income_by_source(session, nodes, year)
     row = session.get(FinancialYear, year)
@@ -142,7 +143,7 @@ def year_statement(session: Session, year: int) -> YearStatement:
         cash=cash_lines(session, year),
         income_by_source=mix,
         public_share=public_share(mix),
-        structure_share=structure_cost_share(nodes, actual_by_category(session, *_bounds(year))),
+        structure_share=structure_cost_share(nodes, actual),
         closed=bool(row and row.closed),
     )
 
