@@ -107,7 +107,9 @@ def _usage_message(session: Session, row: BudgetCategory) -> str:
         parts.append(
             ngettext("{n} anno di preventivo", "{n} anni di preventivo", years).format(n=years)
         )
-    return _(" e ").join(parts)
+    if len(parts) == 2:
+        return _("{movements} e {plans}").format(movements=parts[0], plans=parts[1])
+    return "".join(parts)
 
 
 def _check(
