@@ -190,8 +190,16 @@ def test_targets_are_drawn_dashed_and_set_per_year(  # type: ignore[no-untyped-d
     section.detail.target_button.click()
     assert workspace.indicators.targets(indicator.id) == {2026: Decimal("60")}
     chart = section.detail.chart
-    assert chart.target_points() == [(8.0, 60.0), (9.0, 60.0)]  # T1 and T2 2026
-    assert chart.targets.pen().style() == Qt.PenStyle.DashLine
+    (line,) = chart.targets  # one flat line across 2026's periods so far, T1 and T2
+    assert chart.target_points() == [(pytest.approx(7.6), 60.0), (pytest.approx(9.4), 60.0)]
+    assert line.pen().style() == Qt.PenStyle.DashLine
+    workspace.indicators.set_target(indicator.id, 2025, Decimal("50"))
+    section.reload()
+    assert [p[1] for p in chart.target_points()] == [50.0, 50.0, 60.0, 60.0]
+    section.show()
+    legend = chart.chart.legend()
+    shown = [m.label() for m in legend.markers() if m.isVisible()]
+    assert shown == ["Valore", "Obiettivo"]
     assert _column(section, 5)[_column(section, 1).index(TYPED)] == "60 %"
     assert section.detail.targets.index(0, 0).data() == "2026"
 
@@ -200,7 +208,7 @@ def test_targets_are_drawn_dashed_and_set_per_year(  # type: ignore[no-untyped-d
     assert dialog.value.text() == "60"
     dialog.value.setText("")
     dialog.save()
-    assert workspace.indicators.targets(indicator.id) == {}
+    assert workspace.indicators.targets(indicator.id) == {2025: Decimal("50")}
 
 
 def test_new_edit_retire_reactivate_and_refused_delete(  # type: ignore[no-untyped-def]

@@ -89,7 +89,7 @@ class IndicatorDetail(QWidget):
         row = QHBoxLayout(top)
         row.setContentsMargins(0, 0, 0, 0)
         details = QGroupBox(_("Indicatore"))
-        form = QFormLayout(details)
+        form = self.details_form = QFormLayout(details)
         for key, caption in _FIELDS:
             label = QLabel()
             label.setWordWrap(True)
@@ -132,6 +132,7 @@ class IndicatorDetail(QWidget):
         texts = _field_texts(indicator) if indicator is not None else {}
         for key, label in self.fields.items():
             label.setText(texts.get(key, ""))
+        self.details_form.setRowVisible(self.fields["retired"], bool(texts.get("retired")))
         if series is None or indicator is None:
             self.targets.set_targets(self.values.unit, {})
             self.values.set_values(self.values.unit, None, [])
