@@ -60,7 +60,8 @@ def test_income_through_the_dialog_with_a_member_and_the_category_source(
     fill(qtbot, dialog, "15/03/2026", "1.250,50", "EA8", counterparty="comune di mori")
     # An income asks for its source, starting from the category's default.
     assert dialog.source.currentData() == FundingSource.PUBLIC.value
-    assert not dialog.source.parentWidget().isHidden()
+    holder = dialog.source.parentWidget()
+    assert holder is not None and not holder.isHidden()
     qtbot.keyClicks(dialog.description, "Contributo progetto orti")
     qtbot.keyClicks(dialog.document, "Det. 12/2026")
     dialog.account.setCurrentIndex(dialog.account.findData(Account.CASH.value))
@@ -81,8 +82,10 @@ def test_expense_has_no_source_and_a_free_counterparty(qtbot, year: Workspace) -
     dialog = MovementDialog(year, None, YEAR, today=TODAY)
     qtbot.addWidget(dialog)
     fill(qtbot, dialog, "02/04/2026", "80", "UE2", counterparty="Tipografia Rossi")
-    assert dialog.source.parentWidget().isHidden()
+    holder = dialog.source.parentWidget()
+    assert holder is not None and holder.isHidden()
     dialog.save()
+    assert dialog.saved_id is not None
     saved = year.budget.movement(dialog.saved_id)
     assert saved.flow is Flow.EXPENSE
     assert saved.data.source is None

@@ -184,12 +184,15 @@ def test_categories_add_edit_and_refusals(
     dialog.add_child()
     added = next(c for c in workspace.budget.categories() if c.code == "EA9.1")
     assert added.name == "Contributo Comunità di Valle"
-    assert dialog.selected() is not None and dialog.selected().id == added.id
+    chosen = dialog.selected()
+    assert chosen is not None and chosen.id == added.id
     assert dialog.changed_any
 
     dialog.select(ea8)  # has a movement: cannot hold subcategories, nor be deleted
     dialog.add_child()
-    assert "ha già importi registrati" in subs[-1].form.error_text("parent_id")
+    refused = subs[-1]
+    assert isinstance(refused, CategoryDialog)
+    assert "ha già importi registrati" in refused.form.error_text("parent_id")
     dialog.delete_selected()
     assert "1 movimento" in shown_messages[-1]
     dialog.select(category_id(workspace, "EA"))  # a section header
