@@ -121,7 +121,9 @@ def test_rows_follow_modello_d_with_results_and_previous_year(qtmodeltester) -> 
     assert [s.source for s in source_shares(view)] == [FundingSource.PUBLIC]
 
 
-def test_plan_typed_in_the_cell_and_variance_follows_movements(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_plan_typed_in_the_cell_and_variance_follows_movements(
+    qtbot, workspace: Workspace, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
     open_year(workspace)
     ea8, ue2 = category_id(workspace, "EA8"), category_id(workspace, "UE2")
     view = statement_view(qtbot, workspace)
@@ -142,6 +144,8 @@ def test_plan_typed_in_the_cell_and_variance_follows_movements(qtbot, workspace:
     assert "100 %" in view.public_share.text()
     assert view.public_share.styleSheet()  # above 70 %: warned in red
     assert view.sources_model.rows()[0].amount == Decimal("1000.00")
+    qtmodeltester.check(view.sources_model)
+    qtmodeltester.check(view.cash_model)
     bank = next(line for line in view.cash_model.rows() if line.account is Account.BANK)
     assert bank.closing == Decimal("1500.00")
 
