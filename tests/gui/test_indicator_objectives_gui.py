@@ -51,6 +51,12 @@ def test_the_objective_dialog_links_an_indicator_and_the_section_shows_progress(
     texts = [model.index(0, c).data() for c in range(model.columnCount())]
     assert model.rowCount() == 1
     assert texts[:5] == ["Progetti riusciti", TYPED, "60 %", "30 %", "50 %"]
+    section.tabs.setCurrentIndex(1)
+    section.progress_table.selectRow(0)
+    section.show_linked_indicator()
+    assert section.tabs.currentIndex() == 0
+    assert section.selected_indicator() == indicator
+    assert section.detail.fields["name"].text() == TYPED
 
     edit = ObjectiveDialog(workspace, objective)
     qtbot.addWidget(edit)

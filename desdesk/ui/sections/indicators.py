@@ -112,6 +112,7 @@ class IndicatorsSection(Section):
         self.progress_table.setObjectName("progressTable")
         self.progress_table.setColumnWidth(0, 300)
         self.progress_table.setColumnWidth(1, 260)
+        self.progress_table.doubleClicked.connect(lambda _i: self.show_linked_indicator())
         hint = QLabel(
             _(
                 "Gli obiettivi del distretto collegati a un indicatore, con il valore "
@@ -124,6 +125,17 @@ class IndicatorsSection(Section):
         column.addWidget(hint)
         column.addWidget(self.progress_table, 1)
         return page
+
+    def show_linked_indicator(self) -> None:
+        """From an objective to its indicator, in the Indicatori tab."""
+        row = selected_source_row(self.progress_table)
+        if row is None:
+            return
+        indicator_id = self.progress.row_at(row).indicator_id
+        if self.model.row_of(indicator_id) is None and not self.show_retired.isChecked():
+            self.show_retired.setChecked(True)  # a retired indicator: show the retired ones
+        self.tabs.setCurrentIndex(0)
+        self.select_indicator(indicator_id)
 
     # -- loading ---------------------------------------------------------------------------
     def selected_year(self) -> int:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desdesk.i18n import N_, _, format_date
 from desdesk.money_schemas import IndicatorRead, IndicatorSeries, PeriodValue
-from desdesk.ui.models.indicators import PeriodValuesModel, TargetsModel, computed_tooltip
+from desdesk.ui.models.indicators import PeriodValuesModel, TargetsModel
 from desdesk.ui.widgets.forms import WARNING_STYLE
 from desdesk.ui.widgets.indicator_chart import IndicatorChart
 from desdesk.ui.widgets.tables import make_table, selected_source_row
@@ -141,9 +141,7 @@ class IndicatorDetail(QWidget):
             self.values.set_values(indicator.unit, indicator.metric, list(series.values))
         computed = indicator is not None and indicator.computed
         self.computed_note.setText(
-            _("Valori calcolati da desdesk, non si inseriscono a mano. {what}").format(
-                what=computed_tooltip(indicator.metric if indicator else None)
-            )
+            _("Valori calcolati da desdesk dai dati del distretto: non si inseriscono a mano.")
             if computed
             else ""
         )
