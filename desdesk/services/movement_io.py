@@ -31,6 +31,7 @@ from desdesk.services.movement_rows import (
     RowProblem,
     mapping_problems,
     read_line,
+    resolve_columns,
     suggest_mapping,
 )
 from desdesk.services.movements import Lookups as CheckLookups
@@ -144,7 +145,8 @@ class MovementIOService(Service):
 
     def preview_table(self, table: RawTable, mapping: Mapping[str, str]) -> MovementPreview:
         """Read every row with `mapping` (field → column) and check it; writes nothing."""
-        preview = MovementPreview(mapping=dict(mapping))
+        mapping = resolve_columns(table.headers, mapping)
+        preview = MovementPreview(mapping=mapping)
         preview.header_problems = mapping_problems(table.headers, mapping)
         if not table.rows:
             preview.header_problems.append(_("Il file non ha movimenti sotto l'intestazione."))

@@ -102,6 +102,18 @@ def suggest_mapping(headers: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
+def resolve_columns(headers: Sequence[str], mapping: Mapping[str, str]) -> dict[str, str]:
+    """The mapping with each column spelt as the file spells it (`data valuta` typed on
+    the command line finds `Data valuta`); a column not found is left as given."""
+    by_key: dict[str, str] = {}
+    for header in headers:
+        by_key.setdefault(match_key(header), header)
+    return {
+        name: column if column in headers else by_key.get(match_key(column), column)
+        for name, column in mapping.items()
+    }
+
+
 def mapping_problems(headers: Sequence[str], mapping: Mapping[str, str]) -> list[str]:
     """Why a mapping cannot be used to read the file (empty when it can)."""
     problems: list[str] = []

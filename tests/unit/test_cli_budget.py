@@ -19,8 +19,9 @@ LINES = (
     "15/01/2026;-1.234,56;UA2;Affitto sala",
     "03/02/2026;250,00;EA4;Donazione",
 )
-MAP = ("--map", "Data valuta=data", "--map", "Importo=importo", "--map", "Voce=categoria",
-       "--map", "Causale=descrizione")  # fmt: skip
+# Columns as people type them: case and spaces need not match the file's headers.
+MAP = ("--map", "Data valuta=data", "--map", "Importo=importo", "--map", "voce=categoria",
+       "--map", "CAUSALE = descrizione")  # fmt: skip
 
 
 def run(*args: object) -> int:
