@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,13 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.forms import DateField, Form
 from desdesk.ui.widgets.pdf import save_pdf_as
+
+# The money documents' kinds (desdesk.services.money_documents.KINDS) and file names.
+MONEY_FILE_NAMES = {
+    "budget": "rendiconto",
+    "plan": "piano-finanziario",
+    "indicators": "indicatori",
+}
 
 
 class DocumentsSection(Section):
@@ -53,11 +61,12 @@ class DocumentsSection(Section):
             )
         )
         layout.addWidget(self._attendance_card())
+        layout.addWidget(self._money_card())
         later = QLabel(
             _(
                 "Le convocazioni e i verbali si creano dalla sezione Assemblee, scegliendo "
-                "l'assemblea. Bilancio, rendicontazione annuale e accordo di costituzione "
-                "arriveranno con le prossime versioni di desdesk."
+                "l'assemblea. Rendicontazione annuale e accordo di costituzione arriveranno "
+                "con le prossime versioni di desdesk."
             )
         )
         later.setWordWrap(True)
@@ -102,6 +111,46 @@ class DocumentsSection(Section):
         row.addWidget(self.period)
         row.addWidget(button)
         return box
+
+    def _money_card(self) -> QGroupBox:
+        box = QGroupBox(_("Bilancio e monitoraggio"))
+        description = QLabel(
+            _(
+                "Il rendiconto per cassa dell'anno (preventivo, consuntivo e anno precedente), "
+                "il piano finanziario (investimenti iniziali e previsione triennale) e gli "
+                "indicatori di monitoraggio con i loro grafici."
+            )
+        )
+        description.setWordWrap(True)
+        self.money_year = QSpinBox()
+        self.money_year.setObjectName("moneyYear")
+        self.money_year.setRange(1990, 2100)
+        self.money_year.setValue(date.today().year)
+        self.money_year.setAccessibleName(_("Anno"))
+        year_label = QLabel(_("Anno"))
+        year_label.setBuddy(self.money_year)
+        row = QHBoxLayout(box)
+        row.addWidget(description, 1)
+        row.addWidget(year_label)
+        row.addWidget(self.money_year)
+        documents = self.workspace.money_documents
+        for kind in MONEY_FILE_NAMES:
+            button = QPushButton(documents.title(kind) + "…")
+            button.setObjectName(f"{kind}Button")
+            button.clicked.connect(lambda _checked=False, k=kind: self.create_money_pdf(k))
+            row.addWidget(button)
+        return box
+
+    def create_money_pdf(self, kind: str, target: Path | None = None) -> None:
+        """The budget, plan or indicators PDF of the year chosen in the card."""
+        documents = self.workspace.money_documents
+        year = self.money_year.value()
+        self.create_pdf(
+            documents.title(kind),
+            f"{MONEY_FILE_NAMES[kind]}-{year}.pdf",
+            lambda: documents.pdf(kind, year),
+            target,
+        )
 
     def create_attendance_pdf(self, target: Path | None = None) -> None:
         problems: list[FieldProblem] = []
