@@ -25,7 +25,6 @@ from desdesk.money_schemas import CashLine, YearStatement
 from desdesk.services.workspace import Workspace
 from desdesk.ui.models.budget_amounts import AmountRowsModel
 from desdesk.ui.models.budget_statement import (
-    CATEGORY,
     StatementModel,
     format_percent,
 )
@@ -89,9 +88,9 @@ class StatementView(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setAlternatingRowColors(False)
-        self.table.setColumnWidth(CATEGORY, 420)
-        for column in range(1, 6):
-            self.table.setColumnWidth(column, 120)
+        # Fits a 1024-pixel window; the last column takes what is left.
+        for column, width in enumerate((380, 110, 110, 110, 70)):
+            self.table.setColumnWidth(column, width)
         self.message = ErrorLabel()
         self.message.setObjectName("statementMessage")
         self.hint = QLabel()
@@ -127,8 +126,8 @@ class StatementView(QWidget):
         sources = QGroupBox(_("Fonti di finanziamento (entrate della gestione)"))
         sources_table = make_table(self.sources_model, sources, sortable=False)
         sources_table.setObjectName("sourcesTable")
-        sources_table.setColumnWidth(0, 180)
-        sources_table.setColumnWidth(1, 120)
+        sources_table.setColumnWidth(0, 170)
+        sources_table.setColumnWidth(1, 110)
         box = QVBoxLayout(sources)
         box.addWidget(sources_table, 1)
         box.addWidget(self.public_share)
@@ -136,8 +135,8 @@ class StatementView(QWidget):
         cash = QGroupBox(_("Cassa e banca"))
         cash_table = make_table(self.cash_model, cash, sortable=False)
         cash_table.setObjectName("cashTable")
-        for column in range(5):
-            cash_table.setColumnWidth(column, 110)
+        for column in range(4):
+            cash_table.setColumnWidth(column, 95)
         QVBoxLayout(cash).addWidget(cash_table)
         holder = QWidget()
         row = QHBoxLayout(holder)
