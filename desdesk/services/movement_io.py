@@ -24,16 +24,13 @@ from desdesk.i18n import _, ngettext
 from desdesk.money_schemas import MovementInput, MovementRead
 from desdesk.services.base import Service
 from desdesk.services.member_io import cell_text
-from desdesk.services.movement_rows import (
-    Lookups,
-    MemberKey,
-    PreviewLine,
-    RowProblem,
+from desdesk.services.movement_mapping import (
+    AMOUNT_FIELDS,
     mapping_problems,
-    read_line,
     resolve_columns,
     suggest_mapping,
 )
+from desdesk.services.movement_rows import Lookups, MemberKey, PreviewLine, RowProblem, read_line
 from desdesk.services.movements import Lookups as CheckLookups
 from desdesk.services.movements import RowsRefused, check_movement
 from desdesk.services.spreadsheets import Cell, check_suffix, read_rows, write_rows
@@ -218,7 +215,7 @@ def _field(preview: MovementPreview, input_field: str) -> str:
     """The file's field a problem of `check_movement` belongs to (one that was mapped)."""
     name = _INPUT_FIELDS.get(input_field)
     if name is None:  # "amount": the column the amount came from
-        name = next((n for n in ("importo", "entrata", "uscita") if n in preview.mapping), "")
+        name = next((n for n in AMOUNT_FIELDS if n in preview.mapping), "")
     return name if name in preview.mapping else "categoria"
 
 

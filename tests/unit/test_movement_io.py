@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from desdesk.domain.errors import DesdeskError
 from desdesk.money_schemas import FinancialYearInput, MovementInput
 from desdesk.services.movement_io import EXPORT_HEADERS, MovementImportRefused
-from desdesk.services.movement_rows import suggest_mapping
+from desdesk.services.movement_mapping import suggest_mapping
 from desdesk.services.workspace import Workspace
 from tests.factories import member_input
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desdesk.i18n import _, ngettext
-from desdesk.services.movement_rows import FIELDS
+from desdesk.services.movement_mapping import FIELDS
 from desdesk.services.workspace import open_workspace
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desdesk.i18n import _, ngettext
 from desdesk.services.movement_io import MovementPreview, RawTable
-from desdesk.services.movement_rows import FIELDS, field_label
+from desdesk.services.movement_mapping import FIELDS, field_label
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.movement_preview import MovementPreviewModel
