@@ -17,6 +17,8 @@ from desdesk.services.demo.documents import build_documents
 from desdesk.services.demo.governance import add_years, build_offices
 from desdesk.services.demo.history import ReferentHistory
 from desdesk.services.demo.members import build_members, build_replacements
+from desdesk.services.demo.money import build_money
+from desdesk.services.demo.money_writer import MoneyHistory
 from desdesk.services.demo.objectives import build_objectives
 from desdesk.services.demo.people import People
 from desdesk.services.demo.places import TERRITORIES
@@ -41,6 +43,7 @@ def build_plan(
     plan.objectives = build_objectives(ctx)
     plan.documents = build_documents(ctx, entries)
     plan.assemblies = build_assemblies(ctx, plan)
+    plan.money = build_money(ctx, plan)
     return plan
 
 
@@ -61,7 +64,8 @@ def create_demo(
 
 def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
     """Write members (in one transaction), referent changes, offices, assemblies with their
-    roll calls, minutes and tasks, objectives, documents."""
+    roll calls, minutes and tasks, objectives, documents, then the money and monitoring
+    (years, plans, movements, fees, investments, targets, measurements) in one more."""
     ids = workspace.members.add_many(plan.members)
     history = ReferentHistory(session_factory(workspace.file.engine))
     history.replace_many([(ids[c.member], c.kind, c.referent) for c in plan.replacements])
@@ -84,6 +88,7 @@ def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
             file = Path(folder) / document.filename
             file.write_text(document.text, encoding="utf-8")
             workspace.district.add_document(document.data, file)
+    MoneyHistory(session_factory(workspace.file.engine)).write(plan.money, ids)
 
 
 def _check_sizes(members: int, years: int) -> None:

@@ -53,6 +53,7 @@ class DemoPlan:
     objectives: list[ObjectiveInput] = field(default_factory=list)
     documents: list[DocumentPlan] = field(default_factory=list)
     assemblies: list[Any] = field(default_factory=list)  # PlannedAssembly (assembly_plan.py)
+    money: Any = None  # MoneyPlan (money.py)
 
     def current_referents(self) -> list[tuple[int, ReferentKind, ReferentInput]]:
         """(member index, kind, referent) of everyone still in charge, by member, primary first."""
