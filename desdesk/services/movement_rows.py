@@ -136,8 +136,18 @@ def read_line(row: int, cells: Mapping[str, Cell], lookups: Lookups) -> PreviewL
             reader.problem("fonte", _("La fonte di finanziamento si indica solo per le entrate."))
     counterparty = reader.text("controparte")
     member = lookups.member(counterparty) if counterparty else None
+    # What was understood of each cell; a cell that could not be read shows the file's text.
     texts = {name: reader.text(name) for name in DISPLAY_FIELDS}
-    texts["importo"] = reader.amount_text
+    texts["importo"] = reader.amount_text if signed is None else format_money(signed)
+    texts["controparte"] = member.name if member else counterparty
+    if day is not None:
+        texts["data"] = format_date(day)
+    if category is not None:
+        texts["categoria"] = category.label
+    if source is not None:
+        texts["fonte"] = FundingSource(source).label()
+    if "conto" not in reader.problems:
+        texts["conto"] = Account(account).label()
     line = PreviewLine(row=row, texts=texts, movement=None, problems=reader.problems)
     if reader.problems or day is None or signed is None or category is None:
         return line
@@ -151,14 +161,6 @@ def read_line(row: int, cells: Mapping[str, Cell], lookups: Lookups) -> PreviewL
         counterparty="" if member else counterparty,
         document_ref=reader.text("documento"),
         account=account,
-    )
-    texts.update(
-        data=format_date(day),
-        importo=format_money(signed),
-        categoria=category.label,
-        fonte=FundingSource(source).label() if source else "",
-        controparte=member.name if member else counterparty,
-        conto=Account(account).label(),
     )
     return line
 

@@ -65,6 +65,7 @@ def test_columns_are_guessed_then_chosen_and_the_file_imported(
     dialog.set_column("categoria", "Codice")
     assert dialog.import_button.isEnabled()
     assert "2 movimenti pronti" in dialog.summary.text()
+    assert dialog.problems.isHidden()
     assert dialog.model.rowCount() == 2
     assert dialog.model.index(0, 0).data() == "2"  # the spreadsheet's row
     assert dialog.model.index(0, 2).data() == "-12,50\xa0€"
@@ -100,6 +101,13 @@ def test_problems_are_highlighted_per_cell_and_block_the_import(
     assert highlighted == [1, 3]  # Data and Categoria
     assert model.index(2, 1).data() == "32/01/2026"  # what the file says
     assert "Manca la categoria." in model.index(2, PROBLEMS_COLUMN).data()
+    assert model.index(1, 2).data() == "-10,00\xa0€"  # understood, but not for EA8
+    assert dialog.problems.toPlainText().splitlines() == [
+        "riga 3, colonna Importo: “EA8 Contributi da enti pubblici” è una categoria di "
+        "entrate, ma l'importo è un'uscita.",
+        "riga 4, colonna Data: La data “32/01/2026” non esiste.",
+        "riga 4, colonna Categoria: Manca la categoria.",
+    ]
 
     dialog.confirm()  # refused: nothing happens
     assert dialog.result() == 0

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,9 @@ class MovementImportDialog(QDialog):
         self.summary.setObjectName("importSummary")
         self.model = MovementPreviewModel(self)
         self.view = make_table(self.model, self, sortable=False)
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setObjectName("importProblems")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -59,7 +63,8 @@ class MovementImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._mapping_box())
         layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.problems, 1)
         layout.addWidget(buttons)
         self.resize(980, 640)
         self.refresh_preview()
@@ -144,6 +149,9 @@ class MovementImportDialog(QDialog):
                 bad,
             ).format(count=bad)
         self.summary.setText(text)
+        row_problems = [str(problem) for problem in preview.problems] if preview else []
+        self.problems.setPlainText("\n".join(row_problems))
+        self.problems.setVisible(bool(row_problems))
         self.import_button.setEnabled(preview is not None and preview.ok)
 
     def confirm(self) -> None:
