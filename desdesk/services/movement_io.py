@@ -124,11 +124,14 @@ class MovementIOService(Service):
 
     # -- import --------------------------------------------------------------------------
     def read_table(self, path: Path) -> RawTable:
-        """A .csv (`;` or `,`, UTF-8 or Windows) or .xlsx (first sheet) file, as it is."""
-        (_header_number, header_cells), *data = read_rows(path)
-        headers = [cell_text(cell).strip() for cell in header_cells]
+        """A .csv (`;` or `,`, UTF-8 or Windows) or .xlsx (first sheet) file, as it is,
+        from its header row on (see `header_position`)."""
+        rows = read_rows(path)
+        texts = [[cell_text(cell).strip() for cell in cells] for _number, cells in rows]
+        start = header_position(texts)
+        data = rows[start + 1 :]
         return RawTable(
-            headers=headers,
+            headers=texts[start],
             rows=[cells for _number, cells in data],
             numbers=[number for number, _cells in data],
         )
@@ -209,6 +212,14 @@ class MovementIOService(Service):
         title = _("Movimenti {year}").format(year=year) if year else _("Movimenti")
         write_rows(path, EXPORT_HEADERS, rows, title=title)
         return len(rows)
+
+
+def header_position(rows: Sequence[Sequence[str]], looked_at: int = 20) -> int:
+    """Which of the first rows is the header: the one where most fields are recognised
+    (bank exports put the account and the period above it), else the first."""
+    scores = [len(suggest_mapping(cells)) for cells in rows[:looked_at]]
+    best = max(scores)
+    return scores.index(best) if best >= 2 else 0
 
 
 def _field(preview: MovementPreview, input_field: str) -> str:

@@ -126,6 +126,25 @@ def test_two_column_bank_export(ws: Workspace, tmp_path: Path) -> None:
     assert [row.amount for row in preview.rows] == [D("12.50"), D("1000.00"), D("80.00")]
 
 
+def test_the_header_is_found_below_a_bank_preamble(ws: Workspace, tmp_path: Path) -> None:
+    source = write_xlsx(
+        tmp_path / "estratto.xlsx",
+        [
+            ["Estratto conto corrente n. 1234 - DES Vallagarina"],
+            ["Periodo", "01/01/2026 - 31/01/2026"],
+            [],
+            ["Data contabile", "Data valuta", "Descrizione", "Importo", "Voce"],
+            [date(2026, 1, 2), date(2026, 1, 2), "Commissioni", -2.5, "UD1"],
+        ],
+    )
+    table = ws.movement_io.read_table(source)
+    assert table.headers == ["Data contabile", "Data valuta", "Descrizione", "Importo", "Voce"]
+    assert table.numbers == [5]
+    preview = ws.movement_io.preview_table(table, suggest_mapping(table.headers))
+    assert preview.ok, preview.messages()
+    assert preview.rows[0].amount == D("2.50")
+
+
 def test_every_problem_names_row_and_column_and_nothing_is_written(
     ws: Workspace, tmp_path: Path
 ) -> None:
