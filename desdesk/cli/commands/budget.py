@@ -68,9 +68,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         type=_mapping_pair,
         default=[],
         metavar=_("COLONNA=CAMPO"),
-        help=_("la colonna del file che contiene un campo ({fields}); ripetibile").format(
-            fields=", ".join(FIELDS)
-        ),
+        help=_(
+            "la colonna del file che contiene un campo ({fields}); ripetibile. "
+            "Senza --map le colonne sono riconosciute dalle intestazioni"
+        ).format(fields=", ".join(FIELDS)),
     )
     load.add_argument(
         "--dry-run",
