@@ -203,27 +203,41 @@ def _date(cell: Cell) -> date:
     return parse_date(cell_text(cell).strip())
 
 
-def _source(cell: Cell) -> str:
+E = TypeVar("E", FundingSource, Account)
+
+
+def _coded(kind: type[E], cell: Cell) -> E | None:
+    """The member of `kind` a cell names: its code, its Italian label or its label in
+    the current language (what `export` wrote)."""
     text = cell_text(cell).strip()
     try:
-        return FundingSource.parse(text).value
+        return kind(kind.parse(text))
     except ValueError:
+        key = match_key(text)
+        return next((member for member in kind if match_key(member.label()) == key), None)
+
+
+def _source(cell: Cell) -> str:
+    source = _coded(FundingSource, cell)
+    if source is None:
         sources = ", ".join(source.label() for source in FundingSource)
         raise InvalidValue(
             _("“{value}” non è una fonte di finanziamento: usa {sources}.").format(
-                value=text, sources=sources
+                value=cell_text(cell).strip(), sources=sources
             )
-        ) from None
+        )
+    return source.value
 
 
 def _account(cell: Cell) -> str:
-    text = cell_text(cell).strip()
-    try:
-        return Account.parse(text).value
-    except ValueError:
+    account = _coded(Account, cell)
+    if account is None:
         raise InvalidValue(
-            _("“{value}” non è un conto: scrivi cassa o banca.").format(value=text)
-        ) from None
+            _("“{value}” non è un conto: scrivi cassa o banca.").format(
+                value=cell_text(cell).strip()
+            )
+        )
+    return account.value
 
 
 def _money(cell: Cell) -> Decimal:

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from desdesk.domain.errors import DesdeskError
+from desdesk.domain.money_enums import Account, FundingSource
 from desdesk.money_schemas import FinancialYearInput, MovementInput
 from desdesk.services.movement_io import EXPORT_HEADERS, MovementImportRefused
 from desdesk.services.movement_mapping import suggest_mapping
@@ -312,6 +313,21 @@ def test_csv_export_is_italian_and_imports_back(ws: Workspace, tmp_path: Path) -
     assert lines[2].startswith("01/02/2026;50,00;Entrata;EA1 ")
     assert lines[2].endswith(";Quote dei membri;GAS Rovereto Sud;;Cassa")
     assert lines[3].startswith("01/03/2026;1.000,10;Entrata;")
+    _round_trip(ws, path)
+
+
+def test_labels_in_the_users_language_import_back(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sources and accounts are written with the label the user reads (English, say)."""
+    _sample(ws)
+    english = {"ente_pubblico": "Public body", "quote_membri": "Member fees", "cassa": "Cash"}
+    for kind in (FundingSource, Account):
+        monkeypatch.setattr(kind, "label", lambda self: english.get(self.value, self.value))
+    path = tmp_path / "movements.csv"
+    ws.movement_io.export(path)
+    text = path.read_text(encoding="utf-8-sig")
+    assert ";Public body;" in text and ";Member fees;GAS Rovereto Sud;;Cash\n" in text
     _round_trip(ws, path)
 
 
