@@ -19,7 +19,7 @@ from typing import Any
 
 from desdesk.domain.enums import FoundingDocumentKind
 from desdesk.domain.money import ZERO
-from desdesk.domain.money_enums import FundingSource
+from desdesk.domain.money_enums import Account, FundingSource
 from desdesk.money_schemas import InvestmentInput
 from desdesk.services.demo import money_words as words
 from desdesk.services.demo.measures import MeasuresPlan, build_measures
@@ -97,7 +97,7 @@ def build_money(ctx: Context, plan: DemoPlan) -> MoneyPlan:
         income += _funding(ctx, spender, frame, available, shares[index])
         available = balances.cash + balances.bank + _total(income) - _total(paying)
         whole = income + _costs(ctx, spender, frame, income, float(available)) + paying
-        whole = spender.balance_cash(balances.cash, whole)
+        whole = _within_means(balances, spender.balance_cash(balances.cash, whole), frame)
         planned.update(_plan(ctx, fees, whole, spender.active_count(fees.year)))
         balances.carry(whole)
         opening_cash, opening_bank = balances.history[-1]
@@ -186,6 +186,29 @@ def _costs(
     structure = rest * rng.uniform(0.27, 0.38) * availability
     costs += spender.spread(words.STRUCTURE, structure, frame)
     return costs + spender.spread(words.ACTIVITIES, rest - structure, frame)
+
+
+def _within_means(
+    balances: _Balances, whole: list[PlannedMovement], frame: Frame
+) -> list[PlannedMovement]:
+    """The year without its last activity costs paid by bank, as many as it takes for the
+    bank to end the year with a small reserve (the amounts are drawn, so they can add up
+    to more than the income allowed)."""
+    floor = Decimal(round(200 * frame.size))
+    bank = balances.bank
+    for movement in whole:
+        if movement.account != Account.CASH.value:
+            bank += movement.amount if is_income(movement.code) else -movement.amount
+    dropped: set[int] = set()
+    latest_first = sorted(range(len(whole)), key=lambda i: whole[i].day, reverse=True)
+    for index in latest_first:
+        if bank >= floor:
+            break
+        movement = whole[index]
+        if movement.code.startswith("UA") and movement.account != Account.CASH.value:
+            dropped.add(index)
+            bank += movement.amount
+    return [m for i, m in enumerate(whole) if i not in dropped]
 
 
 def _public_shares(ctx: Context, years: int) -> list[float]:
