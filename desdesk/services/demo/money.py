@@ -97,6 +97,7 @@ def build_money(ctx: Context, plan: DemoPlan) -> MoneyPlan:
         income += _funding(ctx, spender, frame, available, shares[index])
         available = balances.cash + balances.bank + _total(income) - _total(paying)
         whole = income + _costs(ctx, spender, frame, income, float(available)) + paying
+        whole += _assembly_rooms(plan, frame)
         whole = _within_means(balances, spender.balance_cash(balances.cash, whole), frame)
         planned.update(_plan(ctx, fees, whole, spender.active_count(fees.year)))
         balances.carry(whole)
@@ -186,6 +187,27 @@ def _costs(
     structure = rest * rng.uniform(0.27, 0.38) * availability
     costs += spender.spread(words.STRUCTURE, structure, frame)
     return costs + spender.spread(words.ACTIVITIES, rest - structure, frame)
+
+
+def _assembly_rooms(plan: DemoPlan, frame: Frame) -> list[PlannedMovement]:
+    """The hall of each assembly held in the year, paid to whoever owns it."""
+    rent = round_to(70 * frame.size**0.3, 10)
+    movements: list[PlannedMovement] = []
+    for assembly in plan.assemblies:
+        if assembly.call_held is None or assembly.day.year != frame.year:
+            continue
+        parts = assembly.place.split(", ")
+        movements.append(
+            PlannedMovement(
+                assembly.day,
+                rent,
+                "UE3",
+                f"Affitto sala assemblee – assemblea del {assembly.day:%d/%m/%Y}",
+                counterparty=parts[1] if len(parts) == 3 else "",
+                document_ref=f"Ricevuta n. {len(movements) + 1}/{frame.year}",
+            )
+        )
+    return movements
 
 
 def _within_means(
