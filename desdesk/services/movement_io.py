@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from desdesk.domain.errors import DesdeskError, ValidationFailed
 from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.i18n import _, ngettext
 from desdesk.money_schemas import MovementInput, MovementRead
-from desdesk.services.base import Service
+from desdesk.services.base import Service, SessionFactory
 from desdesk.services.member_io import cell_text
 from desdesk.services.movement_mapping import (
     AMOUNT_FIELDS,
@@ -116,10 +115,9 @@ class MovementImportRefused(DesdeskError):
 
 
 class MovementIOService(Service):
-    def __init__(self, budget: BudgetService) -> None:
-        # The budget's own sessions: the preview reads members and checks rows the way
-        # `insert_movement` does, in the same district file.
-        super().__init__(budget._sessions)
+    def __init__(self, sessions: SessionFactory, budget: BudgetService) -> None:
+        # The preview reads members and checks rows the way `insert_movement` does.
+        super().__init__(sessions)
         self._budget = budget
 
     # -- import --------------------------------------------------------------------------
@@ -206,9 +204,9 @@ class MovementIOService(Service):
     def export(self, path: Path, year: int | None = None) -> int:
         """Write the movements (of `year`, or all), oldest first, to .csv or .xlsx; the
         import reads the file back as it is. Returns how many."""
-        as_numbers = check_suffix(path) == ".xlsx"
+        check_suffix(path)
         movements = list(reversed(self._budget.movements(year)))
-        rows = [export_row(movement, as_numbers) for movement in movements]
+        rows = [export_row(movement) for movement in movements]
         title = _("Movimenti {year}").format(year=year) if year else _("Movimenti")
         write_rows(path, EXPORT_HEADERS, rows, title=title)
         return len(rows)
@@ -234,22 +232,15 @@ def _column(preview: MovementPreview, input_field: str) -> str:
     return preview.column_of(_field(preview, input_field))
 
 
-def italian_amount(amount: Decimal) -> str:
-    """`-1.234,56`: how an Italian spreadsheet reads an amount in a CSV file."""
-    text = f"{amount:,.2f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def export_row(movement: MovementRead, as_numbers: bool) -> list[Cell]:
-    """The cells of one movement in the order of `EXPORT_HEADERS`. In XLSX the amount
-    is a number (exact: openpyxl writes a Decimal as its digits)."""
+def export_row(movement: MovementRead) -> list[Cell]:
+    """The cells of one movement in the order of `EXPORT_HEADERS`: the amount is a
+    Decimal (`-1.234,56` in CSV, an exact euro number in XLSX)."""
     data = movement.data
     signed = movement.signed_amount
     income = movement.flow is Flow.INCOME
-    amount: Cell = signed if as_numbers else italian_amount(signed)  # type: ignore[assignment]
     return [
         data.date,
-        amount,
+        signed,
         "Entrata" if income else "Uscita",
         f"{movement.category_code} {movement.category_name}",
         data.description,

@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -20,13 +21,15 @@ from desdesk.atomic import atomic_write
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
 
-Cell = str | int | float | bool | date | datetime | time | None
+Cell = str | int | float | bool | Decimal | date | datetime | time | None
 Row = tuple[int, list[Cell]]
 
 SUFFIXES = (".csv", ".xlsx")
 CSV_DELIMITER = ";"
 _DELIMITER_CANDIDATES = (";", ",", "\t")
 _DATE_FORMAT_XLSX = "DD/MM/YYYY"
+# Amounts (Decimal cells): real numbers shown as euros, negatives in red.
+_MONEY_FORMAT_XLSX = '#,##0.00 "€";[Red]-#,##0.00 "€"'
 _MAX_WIDTH = 50
 # Control characters an XLSX file cannot hold (the same set openpyxl refuses).
 _ILLEGAL_XLSX = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
@@ -171,6 +174,9 @@ def _csv_text(cell: Cell) -> str:
         return ""
     if isinstance(cell, date):
         return cell.strftime("%d/%m/%Y")
+    if isinstance(cell, Decimal):
+        # `-1.234,56`: how an Italian spreadsheet reads an amount from a CSV file.
+        return f"{cell:,.2f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
     return str(cell)
 
 
@@ -216,6 +222,10 @@ def _write_xlsx(
         return cell
 
     def body_cell(value: Cell) -> object:
+        if isinstance(value, Decimal):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.number_format = _MONEY_FORMAT_XLSX
+            return cell
         if isinstance(value, date):
             cell = WriteOnlyCell(sheet, value=value)
             cell.number_format = _DATE_FORMAT_XLSX

@@ -123,7 +123,7 @@ class Workspace:
     def movement_io(self) -> MovementIOService:
         from desdesk.services.movement_io import MovementIOService
 
-        return MovementIOService(self.budget)
+        return MovementIOService(self.sessions, self.budget)
 
     @cached_property
     def indicators(self) -> IndicatorsService:

@@ -340,6 +340,7 @@ def test_xlsx_export_has_numbers_and_dates_and_imports_back(ws: Workspace, tmp_p
     assert sheet["A2"].value == datetime(2025, 12, 30)
     assert sheet["B3"].value == pytest.approx(-1234.56)
     assert isinstance(sheet["B3"].value, float)
+    assert "€" in sheet["B3"].number_format
     _round_trip(ws, path)
 
 
