@@ -126,7 +126,7 @@ _LABELS.update(
         IndicatorUnit.NUMBER: N_("Numero"),
         IndicatorUnit.SCORE: N_("Punteggio"),
         Metric.STRUCTURE_COST_SHARE: N_("% costi di struttura sul totale delle uscite"),
-        Metric.FUNDS_RAISED: N_("€ raccolti (raccolta fondi, erogazioni, sponsor)"),
+        Metric.FUNDS_RAISED: N_("€ raccolti da inizio anno (raccolta fondi, erogazioni, sponsor)"),
         Metric.ACTIVE_AGREEMENTS: N_("N. accordi di partenariato in vigore"),
         Metric.ACTIVE_OBJECTIVES: N_("N. obiettivi attivi"),
         Metric.ATTENDANCE_RATE: N_("% presenza media alle assemblee"),

@@ -81,17 +81,17 @@ def _is_raised(fact: q.MovementFact) -> bool:
 
 
 def _funds_raised(connection: Connection, span: _Span) -> Values:
+    """Raised from 1 January to the end of each period (year to date): a quarter's value
+    is then comparable with the year's target, as a fundraiser reads it."""
     kept = q.financial_years(connection)
-    raised: dict[Period, Decimal] = defaultdict(lambda: ZERO)
-    any_movement: set[Period] = set()
-    for fact in q.movements_between(connection, span.start, span.end):
-        period = span.bucket(fact.day)
-        if period is None:
-            continue
-        any_movement.add(period)
-        if _is_raised(fact):
-            raised[period] += fact.amount
-    return {p: raised[p] if p[0] in kept or p in any_movement else None for p in span.periods}
+    facts = list(q.movements_between(connection, date(span.start.year, 1, 1), span.end))
+    values: Values = {}
+    for year, period in span.periods:
+        start, end = date(year, 1, 1), span.bounds[year, period][1]
+        in_span = [fact for fact in facts if start <= fact.day <= end]
+        raised = sum((fact.amount for fact in in_span if _is_raised(fact)), ZERO)
+        values[year, period] = raised if year in kept or in_span else None
+    return values
 
 
 def _active_agreements(connection: Connection, span: _Span) -> Values:

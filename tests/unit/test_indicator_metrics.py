@@ -69,7 +69,7 @@ def test_structure_cost_share_per_year_from_the_movements(
     assert _values(workspace, indicator, 2024, 2026) == [None, Decimal("20.0"), Decimal("25.0")]
 
 
-def test_funds_raised_per_quarter_counts_section_c_and_gift_sources(
+def test_funds_raised_is_the_year_to_date_of_section_c_and_gift_sources(
     workspace: Workspace, codes: dict[str, int]
 ) -> None:
     _spend(workspace, codes, date(2025, 1, 15), "EC1", "500.00")  # section C entrate
@@ -82,10 +82,12 @@ def test_funds_raised_per_quarter_counts_section_c_and_gift_sources(
     _spend(workspace, codes, date(2026, 3, 31), "EC2", "35.50")  # crowdfunding
     indicator = _default_id(workspace, Metric.FUNDS_RAISED)
     values = _values(workspace, indicator, 2024, 2026)
-    # 2024 has no accounts (None); 2025 Q4 and 2026 Q2-Q3 kept accounts with nothing raised.
+    # 2024 has no accounts (None). Each quarter counts from 1 January (year to date), so
+    # it compares with the year's target: 500; 500+120; 620+80; nothing more in Q4; 2026
+    # starts again from zero with the crowdfunding in Q1.
     assert values == [None] * 4 + [
-        Decimal("500.00"), Decimal("120.00"), Decimal("80.00"), Decimal("0.00"),
-        Decimal("35.50"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00"),
+        Decimal("500.00"), Decimal("620.00"), Decimal("700.00"), Decimal("700.00"),
+        Decimal("35.50"), Decimal("35.50"), Decimal("35.50"), Decimal("35.50"),
     ]  # fmt: skip
 
 
