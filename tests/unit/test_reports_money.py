@@ -357,7 +357,10 @@ def test_each_indicator_has_its_chart_or_says_why_not() -> None:
     assert "T2 2026 T3 2026" in text
     assert "T4 2026" not in text
     assert f"Obiettivi: 2025: {m('3000')}; 2026: {m('4500')}" in text
-    assert "calcolato da desdesk: € raccolti da inizio anno (raccolta fondi, erogazioni, sponsor)" in text
+    assert (
+        "calcolato da desdesk: € raccolti da inizio anno (raccolta fondi, erogazioni, sponsor)"
+        in text
+    )
     assert "Obiettivi: 2026: 4,5" in text
     assert "Valori Obiettivo dell'anno" in text  # the legend
     assert "Sostenibilità ambientale – % rifiuti riciclati Annuale · Percentuale" in text
