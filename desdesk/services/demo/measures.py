@@ -179,10 +179,10 @@ def _computed_target(
 
 
 def _linked(ctx: Context, objectives: list[ObjectiveInput]) -> list[ObjectiveInput]:
-    """One or two objectives with a target, those in progress first, then reached ones."""
-    wanted = (ObjectiveStatus.IN_PROGRESS.value, ObjectiveStatus.ACHIEVED.value)
-    candidates = [o for o in objectives if o.status in wanted and o.target_value]
-    candidates.sort(key=lambda o: wanted.index(o.status))
+    """One or two objectives with a target: in progress first, then reached, then any."""
+    order = (ObjectiveStatus.IN_PROGRESS.value, ObjectiveStatus.ACHIEVED.value)
+    candidates = [o for o in objectives if o.target_value]
+    candidates.sort(key=lambda o: order.index(o.status) if o.status in order else len(order))
     return candidates[: ctx.rng.choice((1, 2))]
 
 
