@@ -69,7 +69,7 @@ class _Balances:
         self.history.append((self.cash, self.bank))
         for movement in movements:
             signed = movement.amount if is_income(movement.code) else -movement.amount
-            if movement.account == "cassa":
+            if movement.account == Account.CASH.value:
                 self.cash += signed
             else:
                 self.bank += signed
