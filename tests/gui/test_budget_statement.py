@@ -111,8 +111,13 @@ def test_rows_follow_modello_d_with_results_and_previous_year(qtmodeltester) -> 
     # EA8: 1.500 received of 2.000 planned → −500 (red), 75 %.
     assert cell(model, 4, VARIANCE) == "-500,00\xa0€"
     assert model.index(model.row_of(4), VARIANCE).data(Qt.ItemDataRole.ForegroundRole) == NEGATIVE
-    assert cell(model, 4, PERCENT) == "75 %"
-    assert cell(model, 2, PERCENT) == "120 %"
+    assert cell(model, 4, PERCENT) == "75,0 %"
+    assert cell(model, 2, PERCENT) == "120,0 %"
+    # UA1 spent 200 more than planned: a positive variance, and the bad one for an uscita.
+    assert cell(model, 2, VARIANCE) == "200,00\xa0€"
+    assert model.index(model.row_of(2), VARIANCE).data(Qt.ItemDataRole.ForegroundRole) == NEGATIVE
+    # The overall result fell 800 short of the plan: red too.
+    assert model.index(overall.row(), VARIANCE).data(Qt.ItemDataRole.ForegroundRole) == NEGATIVE
     # Headers and results are bold; only leaves are editable.
     header = model.index(0, CATEGORY)
     assert header.data(Qt.ItemDataRole.FontRole).bold()
@@ -140,8 +145,8 @@ def test_plan_typed_in_the_cell_and_variance_follows_movements(
     view.refresh()
     assert cell(view.model, ea8, ACTUAL) == "1.000,00\xa0€"
     assert cell(view.model, ea8, VARIANCE) == "-234,56\xa0€"
-    assert cell(view.model, ea8, PERCENT) == "81 %"
-    assert "100 %" in view.public_share.text()
+    assert cell(view.model, ea8, PERCENT) == "81,0 %"
+    assert "100,0 % — oltre il 70 %" in view.public_share.text()
     assert view.public_share.styleSheet()  # above 70 %: warned in red
     assert view.sources_model.rows()[0].amount == Decimal("1000.00")
     qtmodeltester.check(view.sources_model)
@@ -185,3 +190,24 @@ def test_a_closed_year_cannot_be_planned(qtbot, workspace: Workspace) -> None:  
     assert not view.model.setData(index, "100")
     assert workspace.budget.plan(YEAR) == {}
     assert "chiuso" in view.hint.text()
+
+
+def test_spending_less_than_planned_is_not_shown_as_a_problem() -> None:
+    nodes = [
+        CategoryNode(1, None, "UA", "A) Uscite", BudgetSection.GENERAL_INTEREST, Flow.EXPENSE),
+        CategoryNode(2, 1, "UA2", "Servizi", BudgetSection.GENERAL_INTEREST, Flow.EXPENSE),
+        CategoryNode(3, None, "EA", "A) Entrate", BudgetSection.GENERAL_INTEREST, Flow.INCOME),
+        CategoryNode(4, 3, "EA4", "Erogazioni liberali", BudgetSection.GENERAL_INTEREST, Flow.INCOME),
+    ]  # fmt: skip
+    current = build_statement(
+        nodes,
+        {2: Decimal("500.00"), 4: Decimal("100.00")},
+        {2: Decimal("300.00"), 4: Decimal("150.00")},
+    )
+    view = YearStatement(YEAR, current, None, (), {}, None, None)
+    model = StatementModel()
+    model.set_statement(view)
+    foreground = Qt.ItemDataRole.ForegroundRole
+    assert cell(model, 2, VARIANCE) == "-200,00\xa0€"  # 200 saved on an uscita
+    assert model.index(model.row_of(2), VARIANCE).data(foreground) is None
+    assert model.index(model.row_of(4), VARIANCE).data(foreground) is None  # 50 more received

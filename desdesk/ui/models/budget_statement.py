@@ -10,7 +10,7 @@ written then).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -28,8 +28,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desdesk.domain.budget_rules import OPERATING_SECTIONS, Amounts, Statement, StatementLine
 from desdesk.domain.errors import DesdeskError
 from desdesk.domain.money import ZERO, parse_money
-from desdesk.domain.money_enums import BudgetSection
-from desdesk.i18n import N_, _, format_money, format_number
+from desdesk.domain.money_enums import BudgetSection, Flow
+from desdesk.i18n import N_, _, babel_locale, format_money
 from desdesk.money_schemas import YearStatement
 from desdesk.ui.models.budget_amounts import plain_money
 
@@ -66,6 +66,7 @@ class StatementRow:
     previous: Decimal | None
     category_id: int | None = None
     is_leaf: bool = False
+    expense: bool = False  # an uscita: spending more than planned is the bad variance
 
     @property
     def key(self) -> tuple[str, int | None, str]:
@@ -74,14 +75,27 @@ class StatementRow:
 
 
 def format_percent(value: Decimal | None) -> str:
-    return "" if value is None else f"{format_number(value)} %"
+    """`78,6 %`, `94,0 %`: always one decimal, so a column reads evenly."""
+    if value is None:
+        return ""
+    from babel.numbers import format_decimal
 
+    return f"{format_decimal(value, format='#,##0.0', locale=babel_locale())} %"
+
+
+def unfavourable(row: StatementRow) -> bool:
+    """More spent or less received (or a smaller result) than planned."""
+    variance = row.amounts.variance
+    return variance > 0 if row.expense else variance < 0
+
+
+_EXPENSE_TOTAL = N_("Totale uscite della gestione")
 
 # Totals after a section, each as (label msgid, how to read it from a statement).
 _Pick = Callable[[Statement], Amounts]
 _AFTER: dict[BudgetSection, tuple[tuple[str, _Pick], ...]] = {
     BudgetSection.GENERAL_SUPPORT: (
-        (N_("Totale uscite della gestione"), lambda s: s.operating.expenses),
+        (_EXPENSE_TOTAL, lambda s: s.operating.expenses),
         (N_("Totale entrate della gestione"), lambda s: s.operating.income),
         (N_("Avanzo/disavanzo d'esercizio prima delle imposte"), lambda s: s.operating.surplus),
     ),
@@ -109,9 +123,9 @@ def statement_rows(view: YearStatement) -> list[StatementRow]:
         {line.category_id: line.amounts.actual for line in previous.lines()} if previous else {}
     )
 
-    def result(label: str, pick: _Pick) -> StatementRow:
+    def result(label: str, pick: _Pick, expense: bool = False) -> StatementRow:
         before = pick(previous).actual if previous is not None else None
-        return StatementRow(RowKind.RESULT, label, 0, pick(current), before)
+        return StatementRow(RowKind.RESULT, label, 0, pick(current), before, expense=expense)
 
     rows: list[StatementRow] = []
     for section in BudgetSection:
@@ -122,7 +136,7 @@ def statement_rows(view: YearStatement) -> list[StatementRow]:
             label = _("Avanzo/disavanzo {section}").format(section=section.label())
             rows.append(result(label, _section_surplus(section)))
         for label, pick in _AFTER.get(section, ()):
-            rows.append(result(_(label), pick))
+            rows.append(result(_(label), pick, expense=label == _EXPENSE_TOTAL))
     if previous is None:
         rows = [_without_previous(row) for row in rows]
     return rows
@@ -133,8 +147,11 @@ def _section_surplus(section: BudgetSection) -> _Pick:
 
 
 def _line_row(line: StatementLine, previous: Decimal) -> StatementRow:
+    expense = line.flow is Flow.EXPENSE
     if line.depth == 0:
-        return StatementRow(RowKind.HEADER, line.name, 0, line.amounts, previous, line.category_id)
+        return StatementRow(
+            RowKind.HEADER, line.name, 0, line.amounts, previous, line.category_id, expense=expense
+        )
     return StatementRow(
         RowKind.LINE,
         f"{_INDENT * line.depth}{line.code} {line.name}",
@@ -143,13 +160,12 @@ def _line_row(line: StatementLine, previous: Decimal) -> StatementRow:
         previous,
         line.category_id,
         line.is_leaf,
+        expense,
     )
 
 
 def _without_previous(row: StatementRow) -> StatementRow:
-    return StatementRow(
-        row.kind, row.label, row.depth, row.amounts, None, row.category_id, row.is_leaf
-    )
+    return replace(row, previous=None)
 
 
 class StatementModel(QAbstractTableModel):
@@ -222,6 +238,8 @@ class StatementModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == VARIANCE:
+                return NEGATIVE if unfavourable(row) else None
             value = self._value(row, column)
             return NEGATIVE if value is not None and value < 0 else None
         if role == Qt.ItemDataRole.BackgroundRole and row.kind is RowKind.RESULT:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desdesk.domain.budget_rules import PUBLIC_SHARE_WARNING_PERCENT
 from desdesk.domain.money import ZERO, percent
 from desdesk.domain.money_enums import FundingSource
-from desdesk.i18n import N_, _, format_money
+from desdesk.i18n import N_, _, format_money, format_number
 from desdesk.money_schemas import CashLine, YearStatement
 from desdesk.services.workspace import Workspace
 from desdesk.ui.models.budget_amounts import AmountRowsModel
@@ -184,7 +184,7 @@ class StatementView(QWidget):
             if warn:
                 text += " — " + _(
                     "oltre il {limit}: il distretto dipende dal denaro pubblico."
-                ).format(limit=format_percent(PUBLIC_SHARE_WARNING_PERCENT))
+                ).format(limit=f"{format_number(PUBLIC_SHARE_WARNING_PERCENT)} %")
             self.public_share.setText(text)
             self.public_share.setStyleSheet(ERROR_STYLE if warn else "")
         structure = view.structure_share if view else None
