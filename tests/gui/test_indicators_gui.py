@@ -352,7 +352,15 @@ print("after", "PySide6.QtCharts" in sys.modules)
 
 def test_the_detail_shows_the_fields_of_the_selected_indicator(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     section = _section(qtbot, workspace)
-    assert section.detail.chart.values.count() == 0 and not section.buttons["edit"].isEnabled()
+    # The section opens on the first indicator, ready to read or edit.
+    assert section.selected_indicator() is not None
+    assert section.selected_indicator().data.area == "Efficacia delle attività"
+    assert section.detail.fields["area"].text() == "Efficacia delle attività"
+    assert section.buttons["edit"].isEnabled()
+    assert section.detail.chart.axis_y.isVisible()
+    section.detail.chart.show_series(None)  # nothing chosen: a title, no empty axes
+    assert not section.detail.chart.axis_y.isVisible()
+    assert not section.detail.chart.chart.legend().isVisible()
     _select(section, AGREEMENTS)
     fields = section.detail.fields
     assert fields["area"].text() == "Partnership e rete"

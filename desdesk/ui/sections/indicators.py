@@ -155,6 +155,8 @@ class IndicatorsSection(Section):
             self.model.set_year_rows(year, rows)
             if keep is not None:
                 self.select_indicator(keep.id)
+            elif rows:  # open on the first indicator, not on an empty detail
+                self.table.selectRow(0)
         finally:
             self._loading = False
         self._selection_changed()

@@ -57,7 +57,6 @@ class IndicatorChart(QWidget):
         self.values.setPen(QPen(_VALUE_COLOUR, 2))
         self.targets: list[QLineSeries] = []
         self.axis_x = QBarCategoryAxis()
-        self.axis_x.setTitleText(_("Periodo"))
         self.axis_x.setTruncateLabels(False)
         self.axis_y = QValueAxis()
         self.axis_y.setLabelFormat("%.0f")
@@ -82,6 +81,10 @@ class IndicatorChart(QWidget):
             self.chart.removeSeries(line)
         self.targets.clear()
         self.axis_x.clear()
+        # Nothing to draw: the title says what to do, no empty axes or legend.
+        for axis in (self.axis_x, self.axis_y):
+            axis.setVisible(series is not None)
+        self.chart.legend().setVisible(series is not None)
         if series is None:
             self.chart.setTitle(_("Scegli un indicatore per vederne l'andamento."))
             self.axis_y.setRange(0, 1)
