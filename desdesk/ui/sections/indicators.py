@@ -102,8 +102,12 @@ class IndicatorsSection(Section):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        # Who is responsible and where the data comes from are in the detail: the list
+        # keeps room for the year's target and latest value.
+        for column in (3, 4):
+            self.table.setColumnHidden(column, True)
         return splitter
 
     def _objectives_tab(self) -> QWidget:
