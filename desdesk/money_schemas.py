@@ -98,6 +98,9 @@ class MovementInput:
     counterparty: str = ""
     document_ref: str = ""
     account: str = Account.BANK.value
+    # Set on a payment of `member_id`'s membership fee for that year (the category must be
+    # the membership-fees one): what the Quote tab counts as paid.
+    fee_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ file stays readable with any SQLite tool. Lists (sectors, supply-chain roles) ar
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 from uuid import uuid4
@@ -14,11 +14,10 @@ from uuid import uuid4
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, text
 from sqlmodel import Field, SQLModel
 
-from desdesk.db.types import DecimalText
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+# The money tables live in their own module; importing it here registers them on the
+# metadata whenever the models are loaded (Objective refers to `indicator`).
+from desdesk.db import money_models as _money_models  # noqa: F401
+from desdesk.db.types import DecimalText, utc_now
 
 
 class District(SQLModel, table=True):
@@ -36,7 +35,7 @@ class District(SQLModel, table=True):
     proxies_per_member: int = 3
     exclusion_threshold: int = 3
     uid: str = Field(default_factory=lambda: uuid4().hex)
-    updated_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class Member(SQLModel, table=True):
@@ -69,8 +68,8 @@ class Member(SQLModel, table=True):
     left_on: date | None = None
     leave_reason: str = ""
     notes: str = ""
-    created_at: datetime = Field(default_factory=_now)
-    updated_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class Referent(SQLModel, table=True):
@@ -287,8 +286,3 @@ class Task(SQLModel, table=True):
         default=None,
         sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="SET NULL"), nullable=True),
     )
-
-
-# The money tables live in their own module; importing it here registers them on the
-# metadata whenever the models are loaded (Objective refers to `indicator`).
-from desdesk.db import money_models as _money_models  # noqa: E402, F401

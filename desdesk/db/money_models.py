@@ -12,8 +12,7 @@ from decimal import Decimal
 from sqlalchemy import Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
-from desdesk.db.models import _now
-from desdesk.db.types import DecimalText
+from desdesk.db.types import DecimalText, utc_now
 
 
 def _money(nullable: bool = False) -> Column[Decimal]:
@@ -102,7 +101,7 @@ class Movement(SQLModel, table=True):
     document_ref: str = ""
     account: str = "banca"
     fee_year: int | None = None
-    created_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
 
 
 class FeeOverride(SQLModel, table=True):

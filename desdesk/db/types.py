@@ -1,7 +1,8 @@
-"""Column types SQLite lacks: exact decimals stored as text."""
+"""Column types SQLite lacks (exact decimals stored as text) and the stored clock."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,3 +20,8 @@ class DecimalText(TypeDecorator[Decimal]):
 
     def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
         return None if value is None else Decimal(value)
+
+
+def utc_now() -> datetime:
+    """Now in UTC to the second: what `created_at`/`updated_at` columns store."""
+    return datetime.now(UTC).replace(microsecond=0)

@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import Select, insert, select
 from sqlmodel import Session
 
-from desdesk.db.models import Member, _now
+from desdesk.db.models import Member
 from desdesk.db.money_models import BudgetCategory, Movement
+from desdesk.db.types import utc_now
 from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import to_cents
 from desdesk.domain.money_enums import Account, BudgetSection, Flow, FundingSource
@@ -158,7 +159,7 @@ def insert_movements(session: Session, rows: Sequence[MovementInput]) -> int:
         raise RowsRefused(refused)
     if clean:
         # One bulk INSERT: building 10,000 ORM objects would take seconds.
-        created_at = _now()
+        created_at = utc_now()
         session.execute(
             insert(Movement), [_values(data) | {"created_at": created_at} for data in clean]
         )
