@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from decimal import Decimal
 
 import pytest
@@ -50,8 +49,22 @@ def test_any_text_is_an_amount_or_refused_with_a_reason(text: str) -> None:
 @given(st.text(alphabet="0123456789.,-+€ '\u00a0", max_size=40))
 def test_digit_soup_is_an_amount_or_refused(text: str) -> None:
     for language in ("it", "en"):
-        with contextlib.suppress(InvalidValue):
-            parse_money(text, language)
+        try:
+            amount = parse_money(text, language)
+        except InvalidValue as refused:
+            assert text.strip() in refused.message or not text.strip()
+        else:
+            # Accepted: exact cents, and written back the same way it reads the same.
+            assert amount == to_cents(amount)
+            assert parse_money(_written(amount, language), language) == amount
+
+
+def _written(amount: Decimal, language: str) -> str:
+    set_language(language)
+    try:
+        return format_money(amount)
+    finally:
+        set_language("it")
 
 
 @pytest.mark.parametrize(
