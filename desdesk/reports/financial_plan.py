@@ -22,8 +22,9 @@ from desdesk.domain.budget_rules import (
     PUBLIC_SHARE_WARNING_PERCENT,
     Amounts,
     Statement,
+    public_share,
 )
-from desdesk.domain.money import ZERO, percent
+from desdesk.domain.money import ZERO
 from desdesk.domain.money_enums import BudgetSection, FundingSource
 from desdesk.i18n import _
 from desdesk.money_schemas import InvestmentRead, MultiYearView, YearColumn
@@ -163,10 +164,7 @@ def sources_story(ctx: PageContext, view: MultiYearView) -> list[Flowable]:
         *[Column(str(c.year), 30, align="RIGHT") for c in forecast],
     ]
     totals = [sum(c.planned_sources.values(), ZERO) for c in forecast]
-    public = [
-        percent(c.planned_sources.get(FundingSource.PUBLIC, ZERO), t)
-        for c, t in zip(forecast, totals, strict=True)
-    ]
+    public = [public_share(c.planned_sources) for c in forecast]
     rows: list[list[Cell]] = [
         [source.label(), *[money(c.planned_sources.get(source, ZERO)) for c in forecast]]
         for source in used
