@@ -16,7 +16,12 @@ class DecimalText(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
-        return None if value is None else str(Decimal(value))
+        if value is None:
+            return None
+        if isinstance(value, float):
+            # 0.1 + 0.2 stored as 0.30000000000000004: a float here is a bug upstream.
+            raise TypeError(f"DecimalText takes a Decimal, int or str, not float ({value!r})")
+        return str(Decimal(value))
 
     def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
         return None if value is None else Decimal(value)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desdesk.i18n import _
+from desdesk.i18n import N_, _
 from desdesk.money_schemas import FinancialYearRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.budget_categories import CategoriesDialog
@@ -40,8 +40,8 @@ log = logging.getLogger("desdesk")
 
 # (module, class, tab title msgid) of the tabs written as separate widgets.
 _OTHER_TABS = (
-    ("desdesk.ui.widgets.fees_tab", "FeesTab", "Quote"),
-    ("desdesk.ui.widgets.multi_year_tab", "MultiYearTab", "Pluriennale"),
+    ("desdesk.ui.widgets.fees_tab", "FeesTab", N_("Quote")),
+    ("desdesk.ui.widgets.multi_year_tab", "MultiYearTab", N_("Pluriennale")),
 )
 
 
