@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from desdesk.domain.errors import InvalidValue
-from desdesk.domain.money import parse_money, to_cents
+from desdesk.domain.money import CENT, parse_money, to_cents
 from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.domain.text import match_key
 from desdesk.domain.values import parse_date
@@ -244,7 +244,14 @@ def _money(cell: Cell) -> Decimal:
     """The amount in a non-empty cell, exact: a spreadsheet's number as it is (to the
     cent), text the Italian way (`1.234,56`)."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
-        return to_cents(Decimal(str(cell)))
+        # 15 significant digits, as the spreadsheet shows the number: 0.1 + 0.2 is 0,3.
+        value = Decimal(format(cell, ".15g"))
+        if value != value.quantize(CENT):
+            # Rounding 12,345 to 12,34 or 12,35 would be a guess: the file must say.
+            raise InvalidValue(
+                _("{value} ha più di due decimali.").format(value=str(value).replace(".", ","))
+            )
+        return to_cents(value)
     if isinstance(cell, str):
         return parse_money(cell, "it")
     raise InvalidValue(

@@ -245,6 +245,28 @@ def test_xlsx_numbers_are_taken_exactly_and_dates_as_dates(ws: Workspace, tmp_pa
     ]
 
 
+def test_xlsx_numbers_with_more_than_two_decimals_are_refused(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    source = write_xlsx(
+        tmp_path / "movimenti.xlsx",
+        [
+            ["Data", "Importo", "Categoria"],
+            [date(2026, 4, 1), 12.345, "EA8"],
+            ["02/04/2026", 5, "EA8"],
+        ],
+    )
+    mapping = {"data": "Data", "importo": "Importo", "categoria": "Categoria"}
+    preview = ws.movement_io.preview(source, mapping)
+    assert [str(p) for p in preview.problems] == [
+        str(p) for p in preview.problems if p.row == 2 and p.column == "Importo"
+    ]
+    assert [p.message for p in preview.problems] == ["12,345 ha più di due decimali."]
+    with pytest.raises(MovementImportRefused):
+        ws.movement_io.import_movements(source, mapping)
+    assert ws.budget.movements() == []
+
+
 def _add(ws: Workspace, **values: object) -> None:
     ws.budget.add_movement(MovementInput(**values))  # type: ignore[arg-type]
 
