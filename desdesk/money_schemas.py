@@ -205,13 +205,18 @@ class FeeRow:
     last_paid_on: date | None
     overridden: bool
     reason: str = ""
+    # False when the year has no default fee and the member no fee of its own: nothing
+    # is due because nobody decided the fee yet (not an exemption).
+    fee_set: bool = True
 
     @property
     def outstanding(self) -> Decimal:
         return max(self.due - self.paid, ZERO)
 
     def status(self, today: date) -> str:
-        """ "esente", "pagata", "parziale", "scaduta" or "da_pagare"."""
+        """ "non_stabilita", "esente", "pagata", "parziale", "scaduta" or "da_pagare"."""
+        if not self.fee_set:
+            return "non_stabilita"
         if self.due == 0:
             return "esente"
         if self.paid >= self.due:

@@ -111,9 +111,11 @@ class BudgetService(Service):
         with self._reading() as session:
             return movements.read_movement(session, movement_id)
 
-    def add_movement(self, data: MovementInput) -> int:
+    def add_movement(self, data: MovementInput, confirm: bool = False) -> int:
+        """A fee payment above what the member owes raises NeedsConfirmation (nothing
+        written) unless `confirm`."""
         with self._unit_of_work() as session:
-            movement = movements.insert_movement(session, data)
+            movement = movements.insert_movement(session, data, confirm=confirm)
             assert movement.id is not None
             return movement.id
 
@@ -122,9 +124,10 @@ class BudgetService(Service):
         with self._unit_of_work() as session:
             return movements.insert_movements(session, rows)
 
-    def update_movement(self, movement_id: int, data: MovementInput) -> None:
+    def update_movement(self, movement_id: int, data: MovementInput, confirm: bool = False) -> None:
+        """As add_movement for a fee payment whose amount is raised above what is due."""
         with self._unit_of_work() as session:
-            movements.update_movement(session, movement_id, data)
+            movements.update_movement(session, movement_id, data, confirm)
 
     def delete_movement(self, movement_id: int) -> None:
         with self._unit_of_work() as session:

@@ -9,103 +9,23 @@ budget changes what the fee shows as paid.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlmodel import Session
 
-from desdesk.db.models import Member
-from desdesk.db.money_models import BudgetCategory, FeeOverride, FinancialYear, Movement
+from desdesk.db.money_models import BudgetCategory, FeeOverride, FinancialYear
 from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
-from desdesk.domain.errors import (
-    Conflict,
-    FieldProblem,
-    NeedsConfirmation,
-    NotFound,
-    ValidationFailed,
-)
-from desdesk.domain.money import ZERO, to_cents
+from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
+from desdesk.domain.money import to_cents
 from desdesk.domain.money_enums import FundingSource
 from desdesk.i18n import _, format_date, format_money
 from desdesk.money_schemas import FeePaymentInput, FeeRow, MovementInput
 from desdesk.services.base import Service
 from desdesk.services.budget_years import require_open_year
+from desdesk.services.fee_rows import MemberSpan, confirm_fee_amount, fee_rows, member_spans
 from desdesk.services.movements import insert_movement
-
-
-@dataclass(frozen=True, slots=True)
-class _MemberSpan:
-    id: int
-    name: str
-    joined_on: date | None
-    left_on: date | None
-
-    def active_in(self, year: int) -> bool:
-        """A member at any time during the year."""
-        joined = self.joined_on is None or self.joined_on <= date(year, 12, 31)
-        return joined and (self.left_on is None or self.left_on >= date(year, 1, 1))
-
-
-def _members(session: Session, member_id: int | None = None) -> list[_MemberSpan]:
-    query = select(Member.id, Member.name, Member.joined_on, Member.left_on).order_by(
-        Member.name, Member.id
-    )
-    if member_id is not None:
-        query = query.where(Member.id == member_id)
-    return [_MemberSpan(*row) for row in session.execute(query)]
-
-
-def _payments(
-    session: Session, year: int, member_id: int | None = None
-) -> dict[int, tuple[Decimal, date]]:
-    """Member id → (total paid for the year's fee, last payment day)."""
-    query = select(Movement.member_id, Movement.amount, Movement.date).where(
-        Movement.fee_year == year,
-        Movement.member_id.is_not(None),
-    )
-    if member_id is not None:
-        query = query.where(Movement.member_id == member_id)
-    paid: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    last: dict[int, date] = {}
-    for member, amount, day in session.execute(query):
-        paid[member] += amount
-        last[member] = max(day, last.get(member, day))
-    return {member: (paid[member], last[member]) for member in paid}
-
-
-def _fee_rows(session: Session, year: int, member_id: int | None = None) -> list[FeeRow]:
-    """The fee of every member active during `year` (and of anyone who paid one for it)."""
-    year_row = session.get(FinancialYear, year)
-    default = year_row.default_fee if year_row else None
-    default_due_on = year_row.fee_due_on if year_row else None
-    overrides = {
-        o.member_id: o
-        for o in session.execute(select(FeeOverride).where(FeeOverride.year == year)).scalars()
-    }
-    payments = _payments(session, year, member_id)
-    rows = []
-    for member in _members(session, member_id):
-        if not member.active_in(year) and member.id not in payments:
-            continue
-        override = overrides.get(member.id)
-        paid, last_paid_on = payments.get(member.id, (ZERO, None))
-        rows.append(
-            FeeRow(
-                member_id=member.id,
-                member_name=member.name,
-                year=year,
-                due=override.amount if override else (default or ZERO),
-                due_on=(override.due_on if override else None) or default_due_on,
-                paid=paid,
-                last_paid_on=last_paid_on,
-                overridden=override is not None,
-                reason=override.reason if override else "",
-            )
-        )
-    return rows
 
 
 def _check_amount(amount: Decimal, field: str = "amount") -> Decimal:
@@ -114,8 +34,8 @@ def _check_amount(amount: Decimal, field: str = "amount") -> Decimal:
     return to_cents(amount)
 
 
-def _active_member(session: Session, member_id: int, year: int) -> _MemberSpan:
-    found = _members(session, member_id)
+def _active_member(session: Session, member_id: int, year: int) -> MemberSpan:
+    found = member_spans(session, member_id)
     if not found:
         raise ValidationFailed(
             [FieldProblem("member_id", _("L'aderente indicato non esiste più."))]
@@ -147,11 +67,11 @@ class FeesService(Service):
         """Every member active at any time in `year`, by name (`today` is for the caller's
         status; the rows do not depend on it)."""
         with self._reading() as session:
-            return _fee_rows(session, year)
+            return fee_rows(session, year)
 
     def fee(self, member_id: int, year: int) -> FeeRow:
         with self._reading() as session:
-            rows = _fee_rows(session, year, member_id)
+            rows = fee_rows(session, year, member_id)
         if not rows:
             raise NotFound(_("L'aderente non ha una quota per il {year}.").format(year=year))
         return rows[0]
@@ -216,7 +136,7 @@ class FeesService(Service):
             )
             written = insert_movement(session, movement, fee_year=data.year)
             if not confirm:
-                _confirm_amount(_fee_rows(session, data.year, member.id)[0], written.amount)
+                confirm_fee_amount(session, member.id, data.year, written.amount)
             assert written.id is not None
             return written.id
 
@@ -259,24 +179,3 @@ class FeesService(Service):
 def _override(session: Session, member_id: int, year: int) -> FeeOverride | None:
     query = select(FeeOverride).where(FeeOverride.member_id == member_id, FeeOverride.year == year)
     return session.execute(query).scalar_one_or_none()
-
-
-def _confirm_amount(after: FeeRow, amount: Decimal) -> None:
-    """Raise NeedsConfirmation (rolling the payment back) if it pays more than was due."""
-    if after.paid <= after.due:
-        return
-    before = max(after.due - (after.paid - amount), ZERO)
-    if after.due == 0:
-        message = _("{member} non deve alcuna quota per il {year}.")
-    else:
-        message = _("Il pagamento di {amount} supera quanto resta da versare ({outstanding}).")
-    raise NeedsConfirmation(
-        message.format(
-            member=after.member_name,
-            year=after.year,
-            amount=format_money(amount),
-            outstanding=format_money(before),
-        )
-        + " "
-        + _("Registrarlo comunque?")
-    )

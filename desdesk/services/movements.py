@@ -2,6 +2,11 @@
 
 `insert_movement` is shared: the budget's own entry form, the import and the fee
 payments all go through it, so a movement is checked the same way wherever it comes from.
+
+The fee link (category with the membership-fees role, member, fee year) is kept here, in
+one place: a movement of the fees category with a member IS a fee payment (of the
+date's year unless another year is given), whoever typed it and wherever; moving it to
+another category or clearing its member makes it plain money again.
 """
 
 from __future__ import annotations
@@ -15,14 +20,16 @@ from sqlalchemy import Select, insert, select
 from sqlmodel import Session
 
 from desdesk.db.models import Member
-from desdesk.db.money_models import BudgetCategory, Movement
+from desdesk.db.money_models import BudgetCategory, FinancialYear, Movement
 from desdesk.db.types import utc_now
+from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
 from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import to_cents
 from desdesk.domain.money_enums import Account, BudgetSection, Flow, FundingSource
 from desdesk.i18n import _
 from desdesk.money_schemas import MovementInput, MovementRead
 from desdesk.services.budget_years import require_open_year
+from desdesk.services.fee_rows import confirm_fee_amount
 
 
 class RowsRefused(DesdeskError):
@@ -47,6 +54,7 @@ class Lookups:
         self._years: dict[int, list[FieldProblem]] = {}
         self._categories: dict[int, tuple[BudgetCategory | None, str]] = {}
         self._members: dict[int, bool] = {}
+        self._fee_years: dict[int, bool] = {}
 
     def year_problems(self, year: int) -> list[FieldProblem]:
         if year not in self._years:
@@ -73,6 +81,11 @@ class Lookups:
             return None, message.format(category=f"{category.code} {category.name}")
         return category, ""
 
+    def fee_year_exists(self, year: int) -> bool:
+        if year not in self._fee_years:
+            self._fee_years[year] = self._session.get(FinancialYear, year) is not None
+        return self._fee_years[year]
+
     def member_exists(self, member_id: int) -> bool:
         if member_id not in self._members:
             self._members[member_id] = self._session.get(Member, member_id) is not None
@@ -89,6 +102,35 @@ def _source_problem(category: BudgetCategory, source: str | None) -> tuple[str |
     if chosen not in {s.value for s in FundingSource}:
         return None, _("“{source}” non è una fonte di finanziamento.").format(source=chosen)
     return chosen, ""
+
+
+def _fee_year(
+    data: MovementInput, category: BudgetCategory | None, lookups: Lookups
+) -> tuple[int | None, list[FieldProblem]]:
+    """The fee year to store and what is wrong with it: a movement of the fees category
+    with a member pays that member's fee (of the date's year unless told otherwise); a
+    fee year needs both; the fee's year must exist in the budget (closed is fine: a
+    late payment)."""
+    fees = category is not None and category.role == MEMBERSHIP_FEES_ROLE
+    if data.fee_year is None:
+        return (data.date.year if fees and data.member_id is not None else None), []
+    problems = []
+    if category is not None and not fees:
+        message = _(
+            "Solo un movimento della categoria delle quote associative può essere il "
+            "pagamento della quota di un anno."
+        )
+        problems.append(FieldProblem("fee_year", message))
+    if data.member_id is None:
+        message = _("Indica l'aderente che ha pagato la quota del {year}.")
+        problems.append(FieldProblem("member_id", message.format(year=data.fee_year)))
+    if not lookups.fee_year_exists(data.fee_year):
+        message = _(
+            "L'esercizio {year} non esiste nel bilancio: aprilo e indica la quota prima "
+            "di registrarne i pagamenti."
+        )
+        problems.append(FieldProblem("fee_year", message.format(year=data.fee_year)))
+    return data.fee_year, problems
 
 
 def check_movement(
@@ -115,6 +157,8 @@ def check_movement(
     if data.account not in {a.value for a in Account}:
         message = _("“{account}” non è un conto: scegli cassa o banca.")
         problems.append(FieldProblem("account", message.format(account=data.account)))
+    fee_year, fee_problems = _fee_year(data, category, lookups)
+    problems.extend(fee_problems)
     if problems:
         raise ValidationFailed(problems)
     return replace(
@@ -124,6 +168,7 @@ def check_movement(
         description=data.description.strip(),
         counterparty=data.counterparty.strip(),
         document_ref=data.document_ref.strip(),
+        fee_year=fee_year,
     )
 
 
@@ -132,16 +177,21 @@ def apply_movement(movement: Movement, data: MovementInput) -> None:
         setattr(movement, name, value)
 
 
-def insert_movement(session: Session, data: MovementInput, fee_year: int | None = None) -> Movement:
+def insert_movement(
+    session: Session, data: MovementInput, fee_year: int | None = None, confirm: bool = True
+) -> Movement:
     """Checks `data` (ValidationFailed) and adds the movement to the session, flushed so
-    it has its id."""
+    it has its id. `fee_year`, when given, replaces `data.fee_year`. Unless `confirm`,
+    a fee payment above what the member still owes raises NeedsConfirmation."""
+    if fee_year is not None:
+        data = replace(data, fee_year=fee_year)
     clean = check_movement(session, data)
-    movement = Movement(
-        date=clean.date, amount=clean.amount, category_id=clean.category_id, fee_year=fee_year
-    )
+    movement = Movement(date=clean.date, amount=clean.amount, category_id=clean.category_id)
     apply_movement(movement, clean)
     session.add(movement)
     session.flush()
+    if not confirm and clean.fee_year is not None and clean.member_id is not None:
+        confirm_fee_amount(session, clean.member_id, clean.fee_year, clean.amount)
     return movement
 
 
@@ -177,15 +227,36 @@ def _values(data: MovementInput) -> dict[str, object]:
         "counterparty": data.counterparty,
         "document_ref": data.document_ref,
         "account": data.account,
+        "fee_year": data.fee_year,
     }
 
 
-def update_movement(session: Session, movement_id: int, data: MovementInput) -> None:
+def update_movement(
+    session: Session, movement_id: int, data: MovementInput, confirm: bool = False
+) -> None:
     """Also refused when the movement sits in a closed year (moving it out of one is
-    changing that year's accounts)."""
+    changing that year's accounts).
+
+    The fee link follows what the money now is: out of the fees category or without a
+    member, the movement no longer pays a fee; still a fee payment and no year given, it
+    keeps the fee year it had. Paying more than is due for that fee, when the edit adds
+    to it, raises NeedsConfirmation unless `confirm`."""
     movement = load_movement(session, movement_id)
     require_open_year(session, movement.date.year, "date")
-    apply_movement(movement, check_movement(session, data))
+    before = (movement.member_id, movement.fee_year, movement.amount)
+    category = session.get(BudgetCategory, data.category_id) if data.category_id else None
+    if category is None or category.role != MEMBERSHIP_FEES_ROLE or data.member_id is None:
+        data = replace(data, fee_year=None)
+    elif data.fee_year is None and movement.fee_year is not None:
+        data = replace(data, fee_year=movement.fee_year)
+    clean = check_movement(session, data)
+    apply_movement(movement, clean)
+    session.flush()
+    if confirm or clean.fee_year is None or clean.member_id is None:
+        return
+    same_fee = before[:2] == (clean.member_id, clean.fee_year)
+    if not same_fee or clean.amount > before[2]:
+        confirm_fee_amount(session, clean.member_id, clean.fee_year, clean.amount)
 
 
 def delete_movement(session: Session, movement_id: int) -> None:
@@ -261,6 +332,7 @@ def _read(row: Sequence[Any]) -> MovementRead:
             counterparty=counterparty,
             document_ref=document_ref,
             account=account,
+            fee_year=fee_year,
         ),
         category_code=code,
         category_name=name,
