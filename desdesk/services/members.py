@@ -14,11 +14,12 @@ from sqlmodel import Session
 
 from desdesk.db import queries
 from desdesk.db.models import Member, Referent
+from desdesk.db.money_models import Movement
 from desdesk.domain import member_fields
 from desdesk.domain.enums import Nature, ReferentKind
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.legal_forms import nature_of
-from desdesk.i18n import _, format_date
+from desdesk.i18n import _, format_date, ngettext
 from desdesk.schemas import MemberDetail, MemberEntry, MemberInput, MemberRow, ReferentInput
 from desdesk.services.base import Service
 
@@ -194,9 +195,11 @@ class MembersService(Service):
 
     def delete(self, member_id: int) -> None:
         """Remove a record entered by mistake, with its referents (the UI asks first);
-        refused for a member in the roll call of approved minutes."""
+        refused for a member in the roll call of approved minutes or named in the
+        accounts (a movement's counterparty is a legal record)."""
         with self._unit_of_work() as session:
             member = self._load(session, member_id)
+            self._refuse_if_in_accounts(session, member)
             held = session.connection().exec_driver_sql(_IN_APPROVED_MINUTES_SQL, (member_id,))
             day = held.scalar()
             if day is not None:
@@ -211,6 +214,21 @@ class MembersService(Service):
     def count(self) -> int:
         with self._reading() as session:
             return int(session.execute(select(func.count()).select_from(Member)).scalar_one())
+
+    @staticmethod
+    def _refuse_if_in_accounts(session: Session, member: Member) -> None:
+        query = select(func.count()).select_from(Movement).where(Movement.member_id == member.id)
+        count = int(session.execute(query).scalar_one())
+        if count:
+            raise Conflict(
+                ngettext(
+                    "{name} è la controparte di {count} movimento del bilancio: "
+                    "registra la sua uscita invece di eliminarlo.",
+                    "{name} è la controparte di {count} movimenti del bilancio: "
+                    "registra la sua uscita invece di eliminarlo.",
+                    count,
+                ).format(name=member.name, count=count)
+            )
 
     @staticmethod
     def _load(session: Session, member_id: int) -> Member:
