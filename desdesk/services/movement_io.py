@@ -23,6 +23,7 @@ from desdesk.i18n import _, ngettext
 from desdesk.money_schemas import MovementInput, MovementRead
 from desdesk.services.base import Service, SessionFactory
 from desdesk.services.member_io import cell_text
+from desdesk.services.movement_duplicates import mark_duplicates
 from desdesk.services.movement_mapping import (
     AMOUNT_FIELDS,
     mapping_problems,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 # The columns `export` writes, in Italian whatever the language: the file's format.
 EXPORT_HEADERS: tuple[str, ...] = (
     "Data", "Importo", "Entrata/Uscita", "Categoria", "Descrizione",
-    "Fonte", "Controparte", "Documento", "Conto",
+    "Fonte", "Controparte", "Documento", "Conto", "Quota anno",
 )  # fmt: skip
 
 # Fields of `MovementInput` (as `check_movement` names them) → the file's field.
@@ -53,6 +54,7 @@ _INPUT_FIELDS = {
     "counterparty": "controparte",
     "description": "descrizione",
     "document_ref": "documento",
+    "fee_year": "quota_anno",
 }
 
 
@@ -78,6 +80,27 @@ class MovementPreview:
     def rows(self) -> list[MovementInput]:
         """The movements of the rows without problems, in file order."""
         return [line.movement for line in self.lines if line.movement is not None]
+
+    def rows_to_import(self, include_duplicates: bool = False) -> list[MovementInput]:
+        """The movements to write: without the rows that seem registered already,
+        unless `include_duplicates`."""
+        return [
+            line.movement
+            for line in self.lines
+            if line.movement is not None and (include_duplicates or not line.duplicate)
+        ]
+
+    @property
+    def duplicates(self) -> list[PreviewLine]:
+        """The rows without problems that seem registered already."""
+        return [line for line in self.lines if line.duplicate]
+
+    def warnings(self) -> list[str]:
+        """Every duplicate warning as the user reads it (`riga N: sembra già…`)."""
+        return [
+            _("riga {row}: {warning}").format(row=line.row, warning=line.warning)
+            for line in self.duplicates
+        ]
 
     @property
     def problems(self) -> list[RowProblem]:
@@ -159,21 +182,34 @@ class MovementIOService(Service):
             }
             preview.lines.append(read_line(number, row, lookups))
         self._check_with_service(preview)
+        years = sorted({row.date.year for row in preview.rows})
+        existing = [movement for year in years for movement in self._budget.movements(year)]
+        mark_duplicates(preview.lines, existing)
         return preview
 
-    def import_movements(self, path: Path, mapping: Mapping[str, str]) -> int:
-        """Import a whole file or nothing (MovementImportRefused lists every problem)."""
-        return self.import_table(self.read_table(path), mapping)
+    def import_movements(
+        self, path: Path, mapping: Mapping[str, str], include_duplicates: bool = False
+    ) -> int:
+        """Import a whole file or nothing (MovementImportRefused lists every problem).
+        Rows that seem registered already are left out unless `include_duplicates`.
+        Returns how many movements were written."""
+        return self.import_table(self.read_table(path), mapping, include_duplicates)
 
-    def import_table(self, table: RawTable, mapping: Mapping[str, str]) -> int:
+    def import_table(
+        self, table: RawTable, mapping: Mapping[str, str], include_duplicates: bool = False
+    ) -> int:
         preview = self.preview_table(table, mapping)
         if not preview.ok:
             raise MovementImportRefused(preview.messages())
         try:
-            return self._budget.add_movements(preview.rows)
+            return self._budget.add_movements(preview.rows_to_import(include_duplicates))
         except RowsRefused as refused:
             # Something changed since the preview (a year closed meanwhile).
-            lines = [line for line in preview.lines if line.movement is not None]
+            lines = [
+                line
+                for line in preview.lines
+                if line.movement is not None and (include_duplicates or not line.duplicate)
+            ]
             problems = [
                 str(RowProblem(lines[position - 1].row, _column(preview, p.field), p.message))
                 for position, p in refused.problems
@@ -248,4 +284,5 @@ def export_row(movement: MovementRead) -> list[Cell]:
         movement.counterparty_label,
         data.document_ref,
         Account(data.account).label(),
+        movement.fee_year if movement.fee_year is not None else "",
     ]

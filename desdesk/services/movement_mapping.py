@@ -17,7 +17,7 @@ from desdesk.i18n import N_, _
 
 FIELDS: tuple[str, ...] = (
     "data", "importo", "entrata", "uscita", "categoria",
-    "descrizione", "fonte", "controparte", "documento", "conto",
+    "descrizione", "fonte", "controparte", "documento", "conto", "quota_anno",
 )  # fmt: skip
 AMOUNT_FIELDS: tuple[str, ...] = ("importo", "entrata", "uscita")
 
@@ -32,6 +32,7 @@ _FIELD_LABELS: dict[str, str] = {
     "controparte": N_("Controparte"),
     "documento": N_("Documento"),
     "conto": N_("Conto (cassa o banca)"),
+    "quota_anno": N_("Quota dell'anno (pagamento della quota di un aderente)"),
 }
 
 # Header keys (see `_header_key`) that suggest a field, best first.
@@ -56,6 +57,7 @@ _GUESSES: dict[str, tuple[str, ...]] = {
         "reference",
     ),
     "conto": ("conto", "cassabanca", "account"),
+    "quota_anno": ("quotaanno", "annoquota", "quotadellanno", "feeyear"),
 }  # fmt: skip
 
 

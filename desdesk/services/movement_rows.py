@@ -13,6 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
 
+from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
 from desdesk.domain.errors import InvalidValue
 from desdesk.domain.money import CENT, parse_money, to_cents
 from desdesk.domain.money_enums import Account, Flow, FundingSource
@@ -105,15 +106,22 @@ class PreviewLine:
     texts: dict[str, str]  # display column → text (see `DISPLAY_FIELDS`)
     movement: MovementInput | None
     problems: dict[str, str] = field(default_factory=dict)  # field → message
+    # Not a problem: the row seems registered already (see movement_duplicates).
+    warning: str = ""
 
     @property
     def ok(self) -> bool:
         return self.movement is not None and not self.problems
 
+    @property
+    def duplicate(self) -> bool:
+        return self.ok and bool(self.warning)
+
 
 # The columns a preview shows: the amount fields are shown as one signed amount.
 DISPLAY_FIELDS: tuple[str, ...] = (
     "data", "importo", "categoria", "descrizione", "fonte", "controparte", "documento", "conto",
+    "quota_anno",
 )  # fmt: skip
 
 
@@ -136,6 +144,17 @@ def read_line(row: int, cells: Mapping[str, Cell], lookups: Lookups) -> PreviewL
             reader.problem("fonte", _("La fonte di finanziamento si indica solo per le entrate."))
     counterparty = reader.text("controparte")
     member = lookups.member(counterparty) if counterparty else None
+    fee_year = reader.read("quota_anno", _year)
+    if fee_year is not None and category is not None and category.role != MEMBERSHIP_FEES_ROLE:
+        reader.problem(
+            "quota_anno",
+            _("L'anno della quota si indica solo per la categoria delle quote degli aderenti."),
+        )
+    if fee_year is not None and member is None:
+        reader.problem(
+            "quota_anno",
+            _("Una quota è di un aderente: in Controparte scrivi il nome o il codice fiscale."),
+        )
     # What was understood of each cell; a cell that could not be read shows the file's text.
     texts = {name: reader.text(name) for name in DISPLAY_FIELDS}
     texts["importo"] = reader.amount_text if signed is None else format_money(signed)
@@ -161,6 +180,7 @@ def read_line(row: int, cells: Mapping[str, Cell], lookups: Lookups) -> PreviewL
         counterparty="" if member else counterparty,
         document_ref=reader.text("documento"),
         account=account,
+        fee_year=fee_year,
     )
     return line
 
@@ -201,6 +221,16 @@ def _date(cell: Cell) -> date:
     if isinstance(cell, date):
         return cell
     return parse_date(cell_text(cell).strip())
+
+
+def _year(cell: Cell) -> int:
+    """The year a fee is for: 2026 (a number or text)."""
+    text = cell_text(cell).strip()
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and cell == int(cell):
+        text = str(int(cell))
+    if not re.fullmatch(r"(19|20|21)\d\d", text):
+        raise InvalidValue(_("“{value}” non è un anno: scrivi ad esempio 2026.").format(value=text))
+    return int(text)
 
 
 E = TypeVar("E", FundingSource, Account)

@@ -137,7 +137,7 @@ def test_export_csv_for_a_year_and_xlsx(
     assert run("budget", "export", district, out, "--year", 2026) == 0
     assert capsys.readouterr().out == f"Esportato 1 movimento in {out}.\n"
     assert out.read_text(encoding="utf-8-sig").splitlines()[1] == (
-        "02/01/2026;-9,90;Uscita;UA2 Servizi;;;;;Banca"
+        "02/01/2026;-9,90;Uscita;UA2 Servizi;;;;;Banca;"
     )
     book = tmp_path / "movimenti.xlsx"
     assert run("budget", "export", district, book) == 0

@@ -65,6 +65,7 @@ def test_suggested_mapping_reads_bank_headers_and_our_own() -> None:
         "controparte": "Controparte",
         "documento": "Documento",
         "conto": "Conto",
+        "quota_anno": "Quota anno",
     }  # "Entrata/Uscita" is not taken for a column of amounts
 
 
@@ -275,6 +276,7 @@ def _sample(ws: Workspace) -> None:
     codes = ids(ws)
     ws.budget.open_year(FinancialYearInput(2025))
     member_id = ws.members.add(member_input("GAS Rovereto Sud", joined_on=None))
+    ws.fees.set_default_fee(2025, D("50.00"), None)
     _add(ws, date=date(2025, 12, 30), amount=D("7.00"), category_id=codes["UD1"])
     _add(
         ws,
@@ -292,6 +294,7 @@ def _sample(ws: Workspace) -> None:
         category_id=codes["EA1"],
         member_id=member_id,
         account="cassa",
+        fee_year=2025,  # a late fee: paid in 2026 for 2025
     )
     _add(
         ws,
@@ -305,7 +308,7 @@ def _sample(ws: Workspace) -> None:
 def _comparable(ws: Workspace) -> list[tuple[object, ...]]:
     return sorted(
         (m.data.date, m.data.amount, m.category_code, m.data.description, m.data.source,
-         m.data.member_id, m.data.counterparty, m.data.document_ref, m.data.account)
+         m.data.member_id, m.data.counterparty, m.data.document_ref, m.data.account, m.fee_year)
         for m in ws.budget.movements()
     )  # fmt: skip
 
@@ -319,6 +322,8 @@ def _round_trip(ws: Workspace, path: Path) -> None:
     mapping = ws.movement_io.suggest_mapping(table.headers)
     assert ws.movement_io.import_table(table, mapping) == 4
     assert _comparable(ws) == before
+    (fee,) = ws.fees.fees(2025)
+    assert fee.paid == D("50.00")  # still the 2025 fee payment, not a plain income
 
 
 def test_csv_export_is_italian_and_imports_back(ws: Workspace, tmp_path: Path) -> None:
@@ -330,10 +335,10 @@ def test_csv_export_is_italian_and_imports_back(ws: Workspace, tmp_path: Path) -
     lines = raw.decode("utf-8-sig").splitlines()
     assert lines[0] == ";".join(EXPORT_HEADERS)
     assert lines[1] == (
-        "15/01/2026;-1.234,56;Uscita;UA2 Servizi;Affitto; sala “grande”;;Comune di Rovereto;F-12;Banca"
+        "15/01/2026;-1.234,56;Uscita;UA2 Servizi;Affitto; sala “grande”;;Comune di Rovereto;F-12;Banca;"
     ).replace("Affitto; sala “grande”", '"Affitto; sala “grande”"')
     assert lines[2].startswith("01/02/2026;50,00;Entrata;EA1 ")
-    assert lines[2].endswith(";Quote dei membri;GAS Rovereto Sud;;Cassa")
+    assert lines[2].endswith(";Quote dei membri;GAS Rovereto Sud;;Cassa;2025")
     assert lines[3].startswith("01/03/2026;1.000,10;Entrata;")
     _round_trip(ws, path)
 
@@ -349,7 +354,7 @@ def test_labels_in_the_users_language_import_back(
     path = tmp_path / "movements.csv"
     ws.movement_io.export(path)
     text = path.read_text(encoding="utf-8-sig")
-    assert ";Public body;" in text and ";Member fees;GAS Rovereto Sud;;Cash\n" in text
+    assert ";Public body;" in text and ";Member fees;GAS Rovereto Sud;;Cash;2025\n" in text
     _round_trip(ws, path)
 
 
@@ -369,3 +374,73 @@ def test_xlsx_export_has_numbers_and_dates_and_imports_back(ws: Workspace, tmp_p
 def test_export_refuses_other_formats(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(DesdeskError, match="non supportato"):
         ws.movement_io.export(tmp_path / "movimenti.ods")
+
+
+def test_rows_already_registered_or_repeated_are_warned_and_left_out(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    codes = ids(ws)
+    _add(ws, date=date(2026, 3, 12), amount=D("65.00"), category_id=codes["UA2"],
+         description="Affitto  SALA", document_ref="")  # fmt: skip
+    source = write_csv(
+        tmp_path / "estratto.csv",
+        "Data;Importo;Categoria;Causale",
+        "12/03/2026;-65,00;UA2;affitto sala",  # registered already (case, spaces)
+        "13/03/2026;-10,00;UA2;Cancelleria",
+        "13/03/2026;-10,00;UA2;cancelleria",  # the same as the row above
+        "14/03/2026;-65,00;UA2;affitto sala",  # another day: new
+    )
+    preview = ws.movement_io.preview(source, SIGNED)
+    assert preview.ok and preview.problems == []
+    assert [line.row for line in preview.duplicates] == [2, 4]
+    assert preview.warnings() == [
+        "riga 2: sembra già registrato: 12/03/2026, 65,00\xa0€, UA2 Affitto  SALA",
+        "riga 4: sembra uguale alla riga 3 del file",
+    ]
+    assert len(preview.rows_to_import()) == 2
+    assert ws.movement_io.import_movements(source, SIGNED) == 2
+    assert len(ws.budget.movements(2026)) == 3
+    # Asked for, they are imported too (one transaction, as always).
+    assert ws.movement_io.import_movements(source, SIGNED, include_duplicates=True) == 4
+    assert len(ws.budget.movements(2026)) == 7
+
+
+def test_duplicates_match_on_the_document_reference_when_both_have_one(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    codes = ids(ws)
+    _add(ws, date=date(2026, 3, 12), amount=D("65.00"), category_id=codes["UA2"],
+         description="Bonifico", document_ref="F-12")  # fmt: skip
+    source = write_csv(
+        tmp_path / "estratto.csv",
+        "Data;Importo;Categoria;Causale;Documento",
+        "12/03/2026;-65,00;UA2;Affitto sala marzo;f-12",
+        "12/03/2026;-65,00;UA2;Bonifico;F-13",
+    )
+    mapping = SIGNED | {"documento": "Documento"}
+    preview = ws.movement_io.preview(source, mapping)
+    assert [line.row for line in preview.duplicates] == [2]
+
+
+def test_fee_year_needs_the_fees_category_a_member_and_a_year(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    ws.members.add(member_input("GAS Rovereto Sud", joined_on=None))
+    source = write_csv(
+        tmp_path / "quote.csv",
+        "Data;Importo;Categoria;Controparte;Quota anno",
+        "01/02/2026;50,00;EA1;GAS Rovereto Sud;2026",
+        "02/02/2026;50,00;EA1;Sconosciuto;2026",
+        "03/02/2026;50,00;EA8;GAS Rovereto Sud;2026",
+        "04/02/2026;50,00;EA1;GAS Rovereto Sud;duemila",
+    )
+    mapping = SIGNED | {"controparte": "Controparte", "quota_anno": "Quota anno"}
+    del mapping["descrizione"]
+    preview = ws.movement_io.preview(source, mapping)
+    problems = {(p.row, p.column): p.message for p in preview.problems}
+    assert set(problems) == {(3, "Quota anno"), (4, "Quota anno"), (5, "Quota anno")}
+    assert "aderente" in problems[(3, "Quota anno")]
+    assert "quote degli aderenti" in problems[(4, "Quota anno")]
+    assert problems[(5, "Quota anno")] == "“duemila” non è un anno: scrivi ad esempio 2026."
+    assert preview.lines[0].movement is not None
+    assert preview.lines[0].movement.fee_year == 2026
