@@ -160,3 +160,51 @@ def test_an_unreadable_file_says_why(
     )
     assert not run_movement_import(None, ws)
     assert shown_messages == ["“finto.xlsx” non è un file Excel (.xlsx) leggibile."]
+
+
+def test_rows_already_registered_are_amber_and_left_out_unless_ticked(
+    qtbot: QtBot, qtmodeltester: ModelTester, ws: Workspace, tmp_path: Path
+) -> None:
+    lines = ("Data;Importo;Categoria;Causale", "02/01/2026;-12,50;UD1;Commissioni",
+             "03/01/2026;-7,00;UD1;Bolli")  # fmt: skip
+    ws.movement_io.import_movements(
+        csv_file(tmp_path, *lines[:2]),
+        {"data": "Data", "importo": "Importo", "categoria": "Categoria", "descrizione": "Causale"},
+    )
+    dialog = dialog_for(qtbot, ws, csv_file(tmp_path, *lines))
+    model = dialog.model
+    qtmodeltester.check(model)
+    assert dialog.import_button.isEnabled()  # a warning, not a problem
+    assert dialog.summary.text() == (
+        "1 movimento pronto da importare. Controlla l'anteprima e conferma. 1 riga sembra "
+        "già registrata (in giallo): sarà lasciata fuori."
+    )
+    assert model.index(0, PROBLEMS_COLUMN).data().startswith("sembra già registrato: 02/01/2026")
+    amber = model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole)
+    assert amber is not None and amber.color().name() == "#fff3cd"
+    assert model.index(1, 1).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert dialog.include_duplicates.isVisibleTo(dialog)
+    assert dialog.problems.toPlainText().startswith("riga 2: sembra già registrato")
+
+    dialog.include_duplicates.setChecked(True)
+    assert "2 movimenti pronti" in dialog.summary.text()
+    assert "verrà importata comunque" in dialog.summary.text()
+    dialog.include_duplicates.setChecked(False)
+    dialog.confirm()
+    assert dialog.imported == 1 and dialog.skipped == 1
+    assert movement_import.import_summary(dialog) == (
+        "1 movimento importato. 1 riga che sembrava già registrata è stata lasciata fuori."
+    )
+    assert len(ws.budget.movements()) == 2
+
+
+def test_ticked_rows_already_registered_are_imported_too(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    lines = ("Data;Importo;Categoria", "02/01/2026;-12,50;UD1", "02/01/2026;-12,50;UD1")
+    dialog = dialog_for(qtbot, ws, csv_file(tmp_path, *lines))
+    assert [line.row for line in dialog.preview.duplicates] == [3]  # type: ignore[union-attr]
+    dialog.include_duplicates.setChecked(True)
+    dialog.confirm()
+    assert dialog.imported == 2 and dialog.skipped == 0
+    assert len(ws.budget.movements()) == 2

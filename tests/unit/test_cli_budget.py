@@ -152,3 +152,29 @@ def test_unreadable_files_and_formats_exit_1(
     assert "Non riesco a leggere “manca.csv”" in capsys.readouterr().err
     assert run("budget", "export", district, tmp_path / "movimenti.ods") == 1
     assert "non supportato" in capsys.readouterr().err
+
+
+def test_rows_already_registered_are_said_and_skipped_unless_asked(
+    district: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = csv_file(tmp_path, *LINES)
+    assert run("budget", "import", district, source, *MAP) == 0
+    capsys.readouterr()
+    # The same bank export again, with one new row.
+    again = csv_file(tmp_path, *LINES, "04/02/2026;-20,00;UA2;Cancelleria")
+    assert run("budget", "import", district, again, *MAP, "--dry-run") == 0
+    captured = capsys.readouterr()
+    assert "Prova: 1 movimento sarebbe importato (nulla è stato scritto)." in captured.out
+    assert captured.err.splitlines() == [
+        "attenzione: riga 2: sembra già registrato: 15/01/2026, 1.234,56\xa0€, UA2 Affitto sala",
+        "attenzione: riga 3: sembra già registrato: 03/02/2026, 250,00\xa0€, EA4 Donazione",
+        "2 righe che sembrano già registrate sono saltate (per importarle: --include-duplicates).",
+    ]
+    assert run("budget", "import", district, again, *MAP) == 0
+    assert capsys.readouterr().out == "Importato 1 movimento.\n"
+    assert len(movements(district)) == 3
+    assert run("budget", "import", district, again, *MAP, "--include-duplicates") == 0
+    captured = capsys.readouterr()
+    assert captured.out == "Importati 3 movimenti.\n"
+    assert "vengono importate comunque" in captured.err
+    assert len(movements(district)) == 6

@@ -74,6 +74,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         ).format(fields=", ".join(FIELDS)),
     )
     load.add_argument(
+        "--include-duplicates",
+        action="store_true",
+        help=_(
+            "importa anche le righe che sembrano già registrate (stessa data, importo, "
+            "categoria e documento o descrizione): senza, sono segnalate e saltate"
+        ),
+    )
+    load.add_argument(
         "--dry-run",
         action="store_true",
         help=_("controlla il file e dice cosa importerebbe, senza scrivere nulla"),
@@ -83,7 +91,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.action == "export":
         return _export(args.file, args.output, args.year)
-    return _import(args.file, args.input, dict(args.mapping), dry_run=args.dry_run)
+    return _import(
+        args.file,
+        args.input,
+        dict(args.mapping),
+        dry_run=args.dry_run,
+        include_duplicates=args.include_duplicates,
+    )
 
 
 def _export(district: Path, output: Path, year: int | None) -> int:
@@ -97,7 +111,14 @@ def _export(district: Path, output: Path, year: int | None) -> int:
     return EXIT_OK
 
 
-def _import(district: Path, source: Path, mapping: dict[str, str], *, dry_run: bool) -> int:
+def _import(
+    district: Path,
+    source: Path,
+    mapping: dict[str, str],
+    *,
+    dry_run: bool,
+    include_duplicates: bool = False,
+) -> int:
     with open_workspace(district) as workspace:
         service = workspace.movement_io
         table = service.read_table(source)
@@ -107,12 +128,38 @@ def _import(district: Path, source: Path, mapping: dict[str, str], *, dry_run: b
         preview = service.preview_table(table, mapping)
         if not preview.ok:
             return _refused(preview)
+        _print_duplicates(preview, include_duplicates)
         if dry_run:
-            _print_dry_run(preview)
+            _print_dry_run(preview, include_duplicates)
             return EXIT_OK
-        count = service.import_table(table, mapping)
+        count = service.import_table(table, mapping, include_duplicates)
     print(ngettext("Importato {n} movimento.", "Importati {n} movimenti.", count).format(n=count))
     return EXIT_OK
+
+
+def _print_duplicates(preview: MovementPreview, included: bool) -> None:
+    """Each row that seems registered already, on stderr, and what happens to them."""
+    warnings = preview.warnings()
+    for warning in warnings:
+        print(_("attenzione: {warning}").format(warning=warning), file=sys.stderr)
+    if not warnings:
+        return
+    count = len(warnings)
+    if included:
+        text = ngettext(
+            "{n} riga che sembra già registrata viene importata comunque (--include-duplicates).",
+            "{n} righe che sembrano già registrate vengono importate comunque "
+            "(--include-duplicates).",
+            count,
+        )
+    else:
+        text = ngettext(
+            "{n} riga che sembra già registrata è saltata (per importarla: --include-duplicates).",
+            "{n} righe che sembrano già registrate sono saltate (per importarle: "
+            "--include-duplicates).",
+            count,
+        )
+    print(text.format(n=count), file=sys.stderr)
 
 
 def _print_guess(mapping: dict[str, str]) -> None:
@@ -140,7 +187,7 @@ def _refused(preview: MovementPreview) -> int:
     return EXIT_REFUSED
 
 
-def _print_dry_run(preview: MovementPreview) -> None:
+def _print_dry_run(preview: MovementPreview, include_duplicates: bool) -> None:
     for line in preview.lines:
         texts = line.texts
         print(
@@ -154,7 +201,7 @@ def _print_dry_run(preview: MovementPreview) -> None:
                 )
             )
         )
-    count = len(preview.rows)
+    count = len(preview.rows_to_import(include_duplicates))
     print(
         ngettext(
             "Prova: {n} movimento sarebbe importato (nulla è stato scritto).",

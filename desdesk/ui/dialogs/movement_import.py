@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,7 @@ class MovementImportDialog(QDialog):
         self.workspace = workspace
         self.table = table
         self.imported = 0
+        self.skipped = 0  # rows that seemed registered already, left out
         self.preview: MovementPreview | None = None
         self.setWindowTitle(_("Importa movimenti da {name}").format(name=file_name))
         self.combos: dict[str, QComboBox] = {}
@@ -53,6 +55,9 @@ class MovementImportDialog(QDialog):
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setObjectName("importProblems")
+        self.include_duplicates = QCheckBox(_("Importa anche le righe che sembrano già registrate"))
+        self.include_duplicates.setObjectName("includeDuplicates")
+        self.include_duplicates.toggled.connect(lambda _on: self._describe(self.preview))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,6 +70,7 @@ class MovementImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 3)
         layout.addWidget(self.problems, 1)
+        layout.addWidget(self.include_duplicates)
         layout.addWidget(buttons)
         self.resize(980, 640)
         self.refresh_preview()
@@ -131,12 +137,13 @@ class MovementImportDialog(QDialog):
         elif preview.header_problems:
             text = "\n".join(preview.header_problems)
         elif preview.ok:
-            count = len(preview.rows)
+            count = len(preview.rows_to_import(self.include_duplicates.isChecked()))
             text = ngettext(
                 "{count} movimento pronto da importare. Controlla l'anteprima e conferma.",
                 "{count} movimenti pronti da importare. Controlla l'anteprima e conferma.",
                 count,
             ).format(count=count)
+            text += self._duplicates_text(preview)
         else:
             bad = sum(1 for line in preview.lines if not line.ok)
             text = ngettext(
@@ -150,16 +157,42 @@ class MovementImportDialog(QDialog):
             ).format(count=bad)
         self.summary.setText(text)
         row_problems = [str(problem) for problem in preview.problems] if preview else []
+        if preview is not None and preview.ok:
+            row_problems = preview.warnings()
         self.problems.setPlainText("\n".join(row_problems))
         self.problems.setVisible(bool(row_problems))
+        self.include_duplicates.setVisible(bool(preview and preview.ok and preview.duplicates))
         self.import_button.setEnabled(preview is not None and preview.ok)
+
+    def _duplicates_text(self, preview: MovementPreview) -> str:
+        """What happens to the rows that seem registered already (in amber)."""
+        count = len(preview.duplicates)
+        if not count:
+            return ""
+        if self.include_duplicates.isChecked():
+            text = ngettext(
+                "{count} riga sembra già registrata (in giallo): verrà importata comunque.",
+                "{count} righe sembrano già registrate (in giallo): verranno importate comunque.",
+                count,
+            )
+        else:
+            text = ngettext(
+                "{count} riga sembra già registrata (in giallo): sarà lasciata fuori.",
+                "{count} righe sembrano già registrate (in giallo): saranno lasciate fuori.",
+                count,
+            )
+        return " " + text.format(count=count)
 
     def confirm(self) -> None:
         if self.preview is None or not self.preview.ok:
             return
         try:
             with busy_cursor():
-                self.imported = self.workspace.movement_io.import_table(self.table, self.mapping())
+                included = self.include_duplicates.isChecked()
+                self.imported = self.workspace.movement_io.import_table(
+                    self.table, self.mapping(), included
+                )
+                self.skipped = 0 if included else len(self.preview.duplicates)
         except Exception as exc:
             show_error(self, exc, _("Importazione non riuscita"))
             self.refresh_preview()  # what changed meanwhile (a year closed) shows up
@@ -187,14 +220,21 @@ def run_movement_import(parent: QWidget | None, workspace: Workspace) -> bool:
     dialog = MovementImportDialog(workspace, table, Path(name).name, parent)
     if not dialog.exec():
         return False
-    QMessageBox.information(
-        parent,
-        _("Importazione completata"),
-        ngettext(
-            "{count} movimento importato.", "{count} movimenti importati.", dialog.imported
-        ).format(count=dialog.imported),
-    )
+    QMessageBox.information(parent, _("Importazione completata"), import_summary(dialog))
     return True
+
+
+def import_summary(dialog: MovementImportDialog) -> str:
+    text = ngettext(
+        "{count} movimento importato.", "{count} movimenti importati.", dialog.imported
+    ).format(count=dialog.imported)
+    if dialog.skipped:
+        text += " " + ngettext(
+            "{count} riga che sembrava già registrata è stata lasciata fuori.",
+            "{count} righe che sembravano già registrate sono state lasciate fuori.",
+            dialog.skipped,
+        ).format(count=dialog.skipped)
+    return text
 
 
 def export_movements(parent: QWidget | None, workspace: Workspace, year: int | None) -> None:

@@ -16,6 +16,9 @@ Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _PROBLEM_BACKGROUND = QBrush(QColor("#f8d7da"))
 _PROBLEM_TEXT = QBrush(QColor("#842029"))
+# Amber: a row that seems registered already (a warning, not a problem).
+_WARNING_BACKGROUND = QBrush(QColor("#fff3cd"))
+_WARNING_TEXT = QBrush(QColor("#664d03"))
 
 _HEADERS: dict[str, str] = {
     "data": N_("Data"),
@@ -26,6 +29,7 @@ _HEADERS: dict[str, str] = {
     "controparte": N_("Controparte"),
     "documento": N_("Documento"),
     "conto": N_("Conto"),
+    "quota_anno": N_("Quota anno"),
 }
 ROW_COLUMN = 0
 FIELD_COLUMNS: tuple[str, ...] = DISPLAY_FIELDS  # columns 1..len
@@ -62,7 +66,8 @@ class MovementPreviewModel(QAbstractTableModel):
         return None
 
     def _problems_text(self, row: int) -> str:
-        return " ".join(self._lines[row].problems.values())
+        line = self._lines[row]
+        return " ".join(line.problems.values()) or line.warning
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -80,10 +85,14 @@ class MovementPreviewModel(QAbstractTableModel):
         problem = self.problem_at(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return problem or self._text(row, column) or None
-        if role == Qt.ItemDataRole.BackgroundRole and problem and column != PROBLEMS_COLUMN:
-            return _PROBLEM_BACKGROUND
+        duplicate = self._lines[row].duplicate
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if duplicate:
+                return _WARNING_BACKGROUND
+            if problem and column != PROBLEMS_COLUMN:
+                return _PROBLEM_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and column == PROBLEMS_COLUMN:
-            return _PROBLEM_TEXT
+            return _WARNING_TEXT if duplicate else _PROBLEM_TEXT
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (ROW_COLUMN, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
