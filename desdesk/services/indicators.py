@@ -139,6 +139,8 @@ class IndicatorsService(Service):
                 )  # fmt: skip
             if typed and clean.metric is not None and clean.metric != row.metric:
                 raise Conflict(_stranded(typed, _("per farlo calcolare a desdesk eliminale prima")))
+            if clean.unit != row.unit:
+                _check_unit_change(session, row, clean)
             for name, value in _values(clean).items():
                 setattr(row, name, value)
 
@@ -285,6 +287,48 @@ class IndicatorsService(Service):
         objective's target."""
         with self._reading() as session:
             return indicator_series.objectives_progress(session, today or date.today())
+
+
+def _check_unit_change(session: Session, row: Indicator, clean: IndicatorInput) -> None:
+    """A new unit must fit the values and targets already there (a percentage over 100
+    would otherwise stay in the series): refused naming each period or year that does not."""
+    unit = IndicatorUnit(clean.unit)
+    frequency = Frequency(clean.frequency)
+    wrong: list[str] = []
+    measurements = select(Measurement).where(Measurement.indicator_id == row.id)
+    for measurement in session.execute(
+        measurements.order_by(Measurement.year, Measurement.period)
+    ).scalars():
+        if _refused_by(unit, measurement.value):
+            wrong.append(
+                _("{period}: {value}").format(
+                    period=period_label(frequency, measurement.year, measurement.period),
+                    value=format_number(measurement.value),
+                )
+            )
+    targets = select(IndicatorTarget).where(IndicatorTarget.indicator_id == row.id)
+    for target in session.execute(targets.order_by(IndicatorTarget.year)).scalars():
+        if _refused_by(unit, target.value):
+            wrong.append(
+                _("obiettivo {year}: {value}").format(
+                    year=target.year, value=format_number(target.value)
+                )
+            )
+    if wrong:
+        message = _(
+            "Con l'unità “{unit}” questi valori non sono validi ({values}): correggili "
+            "prima di cambiare l'unità."
+        ).format(unit=unit.label().lower(), values="; ".join(wrong))
+        raise ValidationFailed([FieldProblem("unit", message)])
+
+
+def _refused_by(unit: IndicatorUnit, value: Decimal) -> bool:
+    """Whether `check_value` refuses `value` in `unit`."""
+    try:
+        check_value(unit, value, "unit")
+    except ValidationFailed:
+        return True
+    return False
 
 
 def _values(data: IndicatorInput) -> dict[str, object]:

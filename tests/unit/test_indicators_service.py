@@ -289,3 +289,29 @@ def test_objectives_progress_uses_the_linked_indicators_latest_value(workspace: 
     assert item.deadline == date(2026, 12, 31)
     assert item.current == Decimal(150)
     assert item.progress_percent == Decimal("75.0")
+
+
+def test_a_unit_change_must_fit_the_values_and_targets_already_there(
+    workspace: Workspace,
+) -> None:
+    indicator = _typed(workspace)
+    workspace.indicators.record(indicator, 2025, 3, Decimal(120), today=TODAY)
+    workspace.indicators.record(indicator, 2026, 1, Decimal(80), today=TODAY)
+    workspace.indicators.set_target(indicator, 2026, Decimal(150))
+    data = workspace.indicators.indicator(indicator).data
+    percent = IndicatorInput(data.area, data.name, data.frequency, unit="percentuale")
+    with pytest.raises(ValidationFailed) as refused:
+        workspace.indicators.update(indicator, percent)
+    (problem,) = refused.value.problems
+    assert problem.field == "unit"
+    assert "T3 2025: 120" in problem.message and "obiettivo 2026: 150" in problem.message
+    assert "T1 2026" not in problem.message
+    assert workspace.indicators.indicator(indicator).unit is IndicatorUnit.NUMBER
+    # Euro or a score take them; corrected, the percentage is accepted too.
+    workspace.indicators.update(
+        indicator, IndicatorInput(data.area, data.name, data.frequency, unit="euro")
+    )
+    workspace.indicators.record(indicator, 2025, 3, Decimal(95), today=TODAY)
+    workspace.indicators.set_target(indicator, 2026, Decimal(90))
+    workspace.indicators.update(indicator, percent)
+    assert workspace.indicators.indicator(indicator).unit is IndicatorUnit.PERCENT
