@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desdesk.domain.money_enums import Flow
 from desdesk.money_schemas import FeeRow, FinancialYearInput
@@ -38,6 +38,7 @@ def _row(name: str, due: str, paid: str, due_on: date | None, **kw: object) -> F
         last_paid_on=TODAY if Decimal(paid) else None,
         overridden=bool(kw.get("overridden", False)),
         reason=str(kw.get("reason", "")),
+        fee_set=bool(kw.get("fee_set", True)),
     )
 
 
@@ -46,7 +47,7 @@ ROWS = [
     _row("Comune di Mori", "30.00", "10.00", TODAY + timedelta(days=30)),
     _row("Cooperativa La Rete", "30.00", "0.00", TODAY - timedelta(days=1)),
     _row("Maso Pilati", "0.00", "0.00", None, overridden=True, reason="Socio fondatore"),
-    _row("GAS Rovereto", "0.00", "0.00", None),
+    _row("GAS Rovereto", "0.00", "0.00", None, fee_set=False),
 ]
 
 
@@ -59,7 +60,9 @@ def test_model_texts_status_colour_and_filter(qtmodeltester) -> None:  # type: i
     model = FeesModel(today=TODAY)
     model.set_rows(ROWS)
     qtmodeltester.check(model)
-    assert _column(model, STATUS) == ["Pagata", "Parziale", "Scaduta", "Esente", "Nessuna quota"]
+    assert _column(model, STATUS) == [
+        *("Pagata", "Parziale", "Scaduta", "Esente", "Quota non stabilita")
+    ]
     assert _column(model, OUTSTANDING)[:3] == ["0,00\xa0€", "20,00\xa0€", "30,00\xa0€"]
     assert _column(model, AMOUNT)[3] == "0,00\xa0€ *"
     assert model.index(3, AMOUNT).data(Qt.ItemDataRole.ToolTipRole) == (
@@ -257,7 +260,7 @@ def test_a_year_not_open_or_closed_offers_no_changes(qtbot, populated: Workspace
     tab = _tab(qtbot, populated)
     assert "non è ancora aperto" in tab.fee_label.text()
     assert not tab.edit_fee_button.isEnabled()
-    assert _column(tab.table.model(), STATUS) == ["Nessuna quota"] * 4
+    assert _column(tab.table.model(), STATUS) == ["Quota non stabilita"] * 4
     _select(tab, "Comune di Mori")
     assert not tab.pay_button.isEnabled() and not tab.override_button.isEnabled()
 
@@ -266,7 +269,50 @@ def test_a_year_not_open_or_closed_offers_no_changes(qtbot, populated: Workspace
     tab.refresh()
     assert "chiuso" in tab.fee_label.text() and not tab.edit_fee_button.isEnabled()
     _select(tab, "Comune di Mori")
+    # No open year to write a late payment into.
     assert not tab.pay_button.isEnabled() and tab.reminder_button.isEnabled()
+    assert not tab.override_button.isEnabled()
+
+
+def test_a_closed_years_fee_is_paid_late_into_the_open_year(  # type: ignore[no-untyped-def]
+    qtbot, fees_year: Workspace
+) -> None:
+    last = YEAR - 1
+    fees_year.budget.open_year(FinancialYearInput(year=last, default_fee=Decimal(25)))
+    fees_year.budget.close_year(last)
+    tab = _tab(qtbot, fees_year)
+    tab.set_year(last)
+    assert "chiuso" in tab.fee_label.text() and "ritardo" in tab.fee_label.text()
+    _select(tab, "Comune di Mori")
+    assert tab.pay_button.isEnabled()
+    assert not tab.override_button.isEnabled() and not tab.edit_fee_button.isEnabled()
+    seen: list[str] = []
+
+    def pay(dialog: FeePaymentDialog) -> None:
+        seen.append(dialog.windowTitle())
+        seen.append(dialog.findChild(QLabel).text())  # type: ignore[union-attr]
+        assert dialog.paid_on.date_value() == TODAY  # today's year is the open one
+        assert dialog.amount.text() == "25,00"
+        dialog.save()
+
+    _in_dialog(FeePaymentDialog, pay)  # type: ignore[arg-type]
+    with qtbot.waitSignal(tab.changed, timeout=3000):
+        tab.pay_button.click()
+    assert str(last) in seen[0]
+    assert f"quota {last}" in seen[1] and "chiuso" in seen[1]
+    row = _column(tab.table.model(), 0).index("Comune di Mori")
+    assert tab.table.model().index(row, STATUS).data() == "Pagata"
+    (movement,) = fees_year.budget.movements(YEAR)
+    assert movement.fee_year == last and movement.data.date == TODAY
+
+
+def test_a_late_payment_defaults_to_a_day_of_an_open_year() -> None:
+    from desdesk.ui.dialogs.fee_payment import payment_day
+
+    assert payment_day([2026], date(2026, 5, 4)) == date(2026, 5, 4)
+    assert payment_day([2025], date(2026, 5, 4)) == date(2025, 12, 31)
+    assert payment_day([2027, 2024], date(2026, 5, 4)) == date(2027, 1, 1)
+    assert payment_day([], date(2026, 5, 4)) == date(2026, 5, 4)
 
 
 def test_bilancio_hosts_the_tab_and_a_payment_reaches_the_multi_year_view(

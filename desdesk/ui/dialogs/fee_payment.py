@@ -4,6 +4,7 @@ due is asked about first, with the service's own words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -57,6 +58,15 @@ def read_amount(
         return None
 
 
+def payment_day(open_years: Sequence[int], today: date) -> date:
+    """Today when its year is open, else the nearest day of the nearest open year (a
+    late fee of a closed year is written into an open one)."""
+    if not open_years or today.year in open_years:
+        return today
+    year = min(open_years, key=lambda y: (abs(y - today.year), -y))
+    return date(year, 12, 31) if year < today.year else date(year, 1, 1)
+
+
 def ask(parent: QWidget, title: str, text: str) -> bool:
     """A yes/no question, "No" by default, as the rest of desdesk asks."""
     answer = QMessageBox.question(
@@ -69,19 +79,29 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
 class FeePaymentDialog(QDialog):
     """Closes (accepted) only when a payment was recorded; `movement_id` is its movement."""
 
-    def __init__(self, workspace: Workspace, fee: FeeRow, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        fee: FeeRow,
+        parent: QWidget | None = None,
+        open_years: Sequence[int] | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.fee = fee
         self.movement_id: int | None = None
-        self.setWindowTitle(_("Registra pagamento della quota"))
+        if open_years is None:
+            open_years = [y.year for y in workspace.budget.years() if not y.closed]
+        self.late = fee.year not in open_years
+        self.setWindowTitle(_("Registra pagamento della quota {year}").format(year=fee.year))
         summary = QLabel(self._summary())
         summary.setWordWrap(True)
         self.form = Form()
         self.amount = self.form.add("amount", _("Importo (€) *"), QLineEdit())
         self.amount.setText(amount_text(fee.outstanding if fee.outstanding > 0 else None))
         self.paid_on = self.form.add("paid_on", _("Pagata il *"), DateField())
-        self.paid_on.set_date(date.today())
+        self.paid_on.set_date(payment_day(open_years, today or date.today()))
         self.account: QComboBox = self.form.add(
             "account", _("Conto"), combo_with([(a.label(), a.value) for a in Account])
         )
@@ -106,6 +126,11 @@ class FeePaymentDialog(QDialog):
         )
         if fee.due_on is not None:
             text += " " + _("Scadenza: {date}.").format(date=format_date(fee.due_on))
+        if self.late:
+            text += "\n" + _(
+                "L'esercizio {year} è chiuso: il pagamento in ritardo della quota {year} "
+                "va nell'esercizio della data di pagamento, che deve essere aperto."
+            ).format(year=fee.year)
         return text
 
     def save(self) -> None:

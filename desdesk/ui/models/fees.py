@@ -29,6 +29,7 @@ STATUS_LABELS = {
     "da_pagare": N_("Da pagare"),
     OVERDUE: N_("Scaduta"),
     "esente": N_("Esente"),
+    "non_stabilita": N_("Quota non stabilita"),
 }
 DUE_COLUMN, STATUS_COLUMN = 1, 6
 _MONEY_COLUMNS = {1, 3, 5}
@@ -36,11 +37,8 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def status_text(row: FeeRow, today: date) -> str:
-    """The status in words; a zero fee that nobody set is "no fee", not an exemption."""
-    status = row.status(today)
-    if status == "esente" and not row.overridden:
-        return _("Nessuna quota")
-    return _(STATUS_LABELS[status])
+    """The status in words; a fee nobody set is "Quota non stabilita", not "Esente"."""
+    return _(STATUS_LABELS[row.status(today)])
 
 
 @dataclass(frozen=True, slots=True)

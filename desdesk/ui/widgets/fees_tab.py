@@ -40,6 +40,7 @@ class FeesTab(QWidget):
         self.workspace = workspace
         self.year = date.today().year
         self.financial_year: FinancialYearRead | None = None
+        self.open_years: list[int] = []  # where a (late) payment can be written
         self.model = FeesModel()
         self.proxy = FeesProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -95,6 +96,7 @@ class FeesTab(QWidget):
         """Read the year and its fees again (a failure is shown, never raised)."""
         try:
             self.financial_year = self._read_year()
+            self.open_years = [y.year for y in self.workspace.budget.years() if not y.closed]
             rows = self.workspace.fees.fees(self.year, self.model.today)
         except Exception as exc:
             show_error(self, exc)
@@ -127,7 +129,10 @@ class FeesTab(QWidget):
             ).format(year=self.year)
         fee = year.data.default_fee
         if year.closed:
-            closed = " " + _("L'esercizio è chiuso: riaprilo per modificare quote e pagamenti.")
+            closed = " " + _(
+                "L'esercizio è chiuso: le quote non si modificano più, ma i pagamenti arrivati "
+                "in ritardo si registrano nell'esercizio aperto in cui sono stati fatti."
+            )
         else:
             closed = ""
         if fee is None:
@@ -144,8 +149,10 @@ class FeesTab(QWidget):
     def _update_buttons(self) -> None:
         fee = self.selected()
         open_year = self.financial_year is not None and not self.financial_year.closed
+        # A closed year's fee can still be paid late, into a year that is open.
+        payable = self.financial_year is not None and bool(self.open_years)
         self.edit_fee_button.setEnabled(open_year)
-        self.pay_button.setEnabled(fee is not None and open_year)
+        self.pay_button.setEnabled(fee is not None and payable)
         self.override_button.setEnabled(fee is not None and open_year)
         self.reminder_button.setEnabled(fee is not None and fee.outstanding > 0)
 
@@ -163,7 +170,10 @@ class FeesTab(QWidget):
     def record_payment(self) -> None:
         fee = self.selected()
         if fee is not None and self.pay_button.isEnabled():
-            self._run(FeePaymentDialog(self.workspace, fee, self))
+            dialog = FeePaymentDialog(
+                self.workspace, fee, self, open_years=self.open_years, today=self.model.today
+            )
+            self._run(dialog)
 
     def override(self) -> None:
         fee = self.selected()
