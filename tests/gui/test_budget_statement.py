@@ -211,3 +211,57 @@ def test_spending_less_than_planned_is_not_shown_as_a_problem() -> None:
     assert cell(model, 2, VARIANCE) == "-200,00\xa0€"  # 200 saved on an uscita
     assert model.index(model.row_of(2), VARIANCE).data(foreground) is None
     assert model.index(model.row_of(4), VARIANCE).data(foreground) is None  # 50 more received
+
+
+def test_the_model_only_announces_a_typed_plan_and_never_writes(workspace: Workspace) -> None:
+    open_year(workspace)
+    ea8 = category_id(workspace, "EA8")
+    model = StatementModel()
+    model.set_statement(workspace.budget.statement(YEAR))
+    edited: list[tuple[int, object]] = []
+    model.plan_edited.connect(lambda category, amount: edited.append((category, amount)))
+    index = model.index(model.row_of(ea8), PLANNED)
+    assert model.setData(index, "1.234,5")
+    assert model.setData(index, "")
+    assert edited == [(ea8, Decimal("1234.50")), (ea8, None)]
+    assert workspace.budget.plan(YEAR) == {}  # no view: nothing written
+
+
+def test_a_plan_the_service_refuses_is_said_and_the_cell_goes_back(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    open_year(workspace)
+    ea8 = category_id(workspace, "EA8")
+    view = statement_view(qtbot, workspace)
+    assert type_planned(view, ea8, "300")
+    workspace.budget.close_year(YEAR)  # meanwhile, elsewhere
+    type_planned(view, ea8, "400")
+    assert workspace.budget.plan(YEAR) == {ea8: Decimal("300.00")}
+    assert view.message.text().startswith(
+        "Preventivo di “EA8 Contributi da enti pubblici” non salvato: "
+    )
+    assert cell(view.model, ea8, PLANNED) == "300,00\xa0€"
+    assert view.model.read_only  # reloaded: the year is closed now
+
+
+def test_an_unexpected_error_while_saving_the_plan_is_shown_not_raised(
+    qtbot, workspace: Workspace, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desdesk.ui.widgets import budget_statement
+
+    open_year(workspace)
+    ea8 = category_id(workspace, "EA8")
+    view = statement_view(qtbot, workspace)
+    shown: list[BaseException] = []
+    monkeypatch.setattr(budget_statement, "show_error", lambda _parent, exc: shown.append(exc))
+
+    def broken(year: int, amounts: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(workspace.budget, "set_plan", broken)
+    changed: list[bool] = []
+    view.changed.connect(lambda: changed.append(True))
+    type_planned(view, ea8, "400")
+    assert [str(exc) for exc in shown] == ["disk on fire"]
+    assert changed == []
+    assert cell(view.model, ea8, PLANNED) == ""

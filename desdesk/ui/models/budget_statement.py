@@ -168,17 +168,24 @@ def _without_previous(row: StatementRow) -> StatementRow:
     return replace(row, previous=None)
 
 
+def refusal(category: str, reason: str) -> str:
+    return _("Preventivo di “{category}” non salvato: {reason}").format(
+        category=category.strip(), reason=reason
+    )
+
+
 class StatementModel(QAbstractTableModel):
-    """Plan vs actual rows; `save_plan(category_id, amount or None)` writes one planned
-    amount (set by the view; it reloads the statement through `set_statement`)."""
+    """Plan vs actual rows. A Preventivo typed in a cell is only read here: a valid
+    amount is announced with `plan_edited(category_id, amount or None)` and the view
+    writes it and reloads the statement (`set_statement`); the model never writes."""
 
     refused = Signal(str)
+    plan_edited = Signal(int, object)  # category id, Decimal or None (remove)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[StatementRow] = []
         self.read_only = False
-        self.save_plan: Callable[[int, Decimal | None], None] | None = None
 
     # -- content ---------------------------------------------------------------------------
     def set_statement(self, view: YearStatement | None) -> None:
@@ -252,7 +259,7 @@ class StatementModel(QAbstractTableModel):
         if role != _EDIT or not index.isValid() or index.column() != PLANNED:
             return False
         row = self._rows[index.row()]
-        if not self.is_editable(row) or row.category_id is None or self.save_plan is None:
+        if not self.is_editable(row) or row.category_id is None:
             return False
         text = str(value or "").strip()
         try:
@@ -263,15 +270,14 @@ class StatementModel(QAbstractTableModel):
                         category=row.label.strip()
                     )
                 )
-            self.save_plan(row.category_id, amount or None)
         except DesdeskError as exc:
-            self.refused.emit(
-                _("Preventivo di “{category}” non salvato: {reason}").format(
-                    category=row.label.strip(), reason=exc.message
-                )
-            )
+            self.refused.emit(refusal(row.label, exc.message))
             return False
+        self.plan_edited.emit(row.category_id, amount or None)
         return True
+
+    def label_of(self, category_id: int) -> str:
+        return self._rows[self.row_of(category_id)].label.strip()
 
     # -- cells -----------------------------------------------------------------------------
     @staticmethod

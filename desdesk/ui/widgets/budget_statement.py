@@ -18,15 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.domain.budget_rules import PUBLIC_SHARE_WARNING_PERCENT
+from desdesk.domain.errors import DesdeskError
 from desdesk.domain.money import ZERO, percent
 from desdesk.domain.money_enums import FundingSource
 from desdesk.i18n import N_, _, format_money, format_number
 from desdesk.money_schemas import CashLine, YearStatement
 from desdesk.services.workspace import Workspace
+from desdesk.ui.errors import show_error
 from desdesk.ui.models.budget_amounts import AmountRowsModel
 from desdesk.ui.models.budget_statement import (
     StatementModel,
     format_percent,
+    refusal,
 )
 from desdesk.ui.models.rows import TextColumn
 from desdesk.ui.widgets.forms import ERROR_STYLE, ErrorLabel
@@ -77,7 +80,7 @@ class StatementView(QWidget):
         self.year: int | None = None
         self.statement: YearStatement | None = None
         self.model = StatementModel(self)
-        self.model.save_plan = self._save_plan
+        self.model.plan_edited.connect(self._save_plan)
         self.model.refused.connect(self._show_refusal)
         self.table = make_table(self.model, self, sortable=False)
         self.table.setObjectName("statementTable")
@@ -196,12 +199,29 @@ class StatementView(QWidget):
 
     # -- editing --------------------------------------------------------------------------
     def _save_plan(self, category_id: int, amount: Decimal | None) -> None:
-        """One planned amount, one transaction; the statement is reloaded at once."""
-        assert self.year is not None
-        self.workspace.budget.set_plan(self.year, {category_id: amount})
+        """One planned amount, one transaction; the statement is reloaded either way
+        (a refused amount goes back to what is saved)."""
+        if self.year is None:
+            return
+        try:
+            self.workspace.budget.set_plan(self.year, {category_id: amount})
+        except DesdeskError as exc:
+            self._show_refusal(refusal(self.model.label_of(category_id), exc.message))
+            self._reload()
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            self._reload()
+            return
         self.message.show_message(None)
-        self.refresh()
+        self._reload()
         self.changed.emit()
+
+    def _reload(self) -> None:
+        try:
+            self.refresh()
+        except Exception as exc:
+            show_error(self, exc)
 
     def _show_refusal(self, message: str) -> None:
         self.message.show_message(message)
