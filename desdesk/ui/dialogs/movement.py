@@ -1,6 +1,11 @@
 """A receipt or payment: new or edited. Categories are grouped by section (only leaves
 can be chosen), the funding source is asked for income only, and the counterparty is a
-member picked by name or any other party typed freely."""
+member picked by name or any other party typed freely.
+
+A movement of the membership-fees category with a member pays that member's fee: the
+"Quota anno" field says which year's (the date's, unless changed). A date in another
+year than the one being looked at is pointed out under the date, since the movement
+will be listed there."""
 
 from __future__ import annotations
 
@@ -18,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desdesk.domain.errors import FieldProblem, InvalidValue
+from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
+from desdesk.domain.errors import FieldProblem, InvalidValue, NeedsConfirmation, ValidationFailed
 from desdesk.domain.money import parse_positive_money
 from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.domain.text import match_key
 from desdesk.i18n import _
 from desdesk.money_schemas import CategoryRead, MovementInput, MovementRead
 from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.fee_payment import ask
 from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
@@ -83,12 +90,15 @@ class MovementDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.movement = movement
+        self.year = year  # the year the list behind the dialog shows
         self.saved_id: int | None = movement.id if movement else None
+        self._declined = False  # the user did not confirm an overpaid fee: stay open
         self.setWindowTitle(
             _("Nuovo movimento") if movement is None else _("Modifica il movimento")
         )
         self.categories = {c.id: c for c in workspace.budget.categories()}
         self.members = workspace.budget.member_choices()
+        self.years = {y.year: y.closed for y in workspace.budget.years()}
         form = self.form = Form()
         self.date = form.add("date", _("Data *"), DateField())
         self.amount = form.add("amount", _("Importo (€) *"), QLineEdit())
@@ -102,6 +112,14 @@ class MovementDialog(QDialog):
             "source", _("Fonte"), combo_with([(s.label(), s.value) for s in FundingSource])
         )
         self.counterparty = form.add("counterparty", _("Controparte"), self._counterparty_combo())
+        self.fee_year = form.add("fee_year", _("Quota anno"), QComboBox())
+        self.fee_year.setToolTip(_("L'anno della quota associativa che questo movimento paga"))
+        self.fee_year.setMaximumWidth(120)
+        for fee_year in sorted(self.years, reverse=True):
+            self.fee_year.addItem(str(fee_year), fee_year)
+        # Follows the date until the user picks a year (or the movement already has one).
+        self._fee_year_chosen = movement is not None and movement.fee_year is not None
+        self.fee_year.activated.connect(self._fee_year_picked)
         self.description = form.add("description", _("Descrizione"), QLineEdit())
         self.document = form.add("document_ref", _("Documento"), QLineEdit())
         self.document.setPlaceholderText(_("n. fattura, ricevuta, bonifico…"))
@@ -109,6 +127,9 @@ class MovementDialog(QDialog):
             "account", _("Conto"), combo_with([(a.label(), a.value) for a in Account])
         )
         self.category.currentIndexChanged.connect(self._category_chosen)
+        self.counterparty.currentTextChanged.connect(self._show_fee_year)
+        self.date.textChanged.connect(self._date_changed)
+        self.date.editingFinished.connect(self._date_changed)  # after the form's own check
         layout = QVBoxLayout(self)
         layout.addWidget(form)
         layout.addStretch(1)
@@ -120,6 +141,8 @@ class MovementDialog(QDialog):
             self._category_chosen()
         else:
             self._fill(movement)
+        self._date_changed()
+        self._show_fee_year()
 
     def _counterparty_combo(self) -> QComboBox:
         combo = QComboBox()
@@ -154,6 +177,8 @@ class MovementDialog(QDialog):
         self.description.setText(data.description)
         self.document.setText(data.document_ref)
         select_data(self.account, data.account)
+        if movement.fee_year is not None:
+            self._select_fee_year(movement.fee_year)
 
     # -- fields ---------------------------------------------------------------------------
     def chosen_category(self) -> CategoryRead | None:
@@ -170,6 +195,54 @@ class MovementDialog(QDialog):
         if category is not None and income:
             default = category.default_source or FundingSource.OTHER
             select_data(self.source, default.value)
+        self._show_fee_year()
+
+    # -- the fee year and the date's year -------------------------------------------------
+    def _typed_day(self) -> date | None:
+        try:
+            return self.date.date_value()
+        except InvalidValue:
+            return None
+
+    def pays_a_fee(self, category: CategoryRead | None, member_id: int | None) -> bool:
+        return (
+            category is not None
+            and category.role == MEMBERSHIP_FEES_ROLE
+            and (member_id is not None)
+        )
+
+    def _show_fee_year(self, _text: str = "") -> None:
+        """ "Quota anno" only for a member's payment in the membership-fees category."""
+        shown = self.pays_a_fee(self.chosen_category(), self._read_counterparty()[0])
+        holder = self.fee_year.parentWidget()
+        if holder is not None:
+            self.form.layout_.setRowVisible(holder, shown)
+
+    def _fee_year_picked(self, _index: int) -> None:
+        self._fee_year_chosen = True
+
+    def _select_fee_year(self, year: int) -> None:
+        if self.fee_year.findData(year) < 0:
+            before = [self.fee_year.itemData(i) for i in range(self.fee_year.count())]
+            self.fee_year.insertItem(sum(1 for y in before if y > year), str(year), year)
+        select_data(self.fee_year, year)
+
+    def _date_changed(self, _text: str = "") -> None:
+        """The fee year follows the date's (until picked); a date in another open year
+        than the one being looked at is pointed out, without stopping the save."""
+        day = self._typed_day()
+        if day is None:
+            return
+        if not self._fee_year_chosen:
+            self._select_fee_year(day.year)
+        self.form.show_problem("date", self.year_note(day), warning=True)
+
+    def year_note(self, day: date) -> str | None:
+        if self.year is None or day.year == self.year or self.years.get(day.year, True):
+            return None  # same year, or a closed/missing one (the save says why it fails)
+        return _(
+            "Il movimento andrà nell'esercizio {year}, non in quello che stai guardando ({shown})."
+        ).format(year=day.year, shown=self.year)
 
     def _check_amount(self) -> None:
         problems: list[FieldProblem] = []
@@ -197,7 +270,14 @@ class MovementDialog(QDialog):
 
     # -- saving ---------------------------------------------------------------------------
     def save(self) -> None:
+        self._declined = False
         save_or_show(self, self.form, self._write)
+
+    def accept(self) -> None:
+        # save_or_show accepts after a write that returned normally; a fee payment the
+        # user chose not to confirm returns normally too, and must leave the dialog open.
+        if not self._declined:
+            super().accept()
 
     def read(self) -> MovementInput:
         """What the fields say; raises ValidationFailed with every problem found here."""
@@ -212,6 +292,7 @@ class MovementDialog(QDialog):
         raise_if(problems)
         assert day is not None and amount is not None and category is not None
         member_id, counterparty = self._read_counterparty()
+        fee_year = self.fee_year.currentData() if self.pays_a_fee(category, member_id) else None
         return MovementInput(
             date=day,
             amount=amount,
@@ -222,11 +303,30 @@ class MovementDialog(QDialog):
             counterparty=counterparty,
             document_ref=self.document.text().strip(),
             account=str(self.account.currentData()),
+            fee_year=fee_year,
         )
 
     def _write(self) -> None:
         data = self.read()
+        try:
+            try:
+                self._store(data, confirm=False)
+            except NeedsConfirmation as exc:
+                if ask(self, _("Conferma il pagamento"), exc.message):
+                    self._store(data, confirm=True)
+                else:
+                    self._declined = True
+        except ValidationFailed as exc:
+            # The member is the counterparty field here.
+            raise ValidationFailed(
+                [
+                    FieldProblem("counterparty" if p.field == "member_id" else p.field, p.message)
+                    for p in exc.problems
+                ]
+            ) from exc
+
+    def _store(self, data: MovementInput, confirm: bool) -> None:
         if self.movement is None:
-            self.saved_id = self.workspace.budget.add_movement(data)
+            self.saved_id = self.workspace.budget.add_movement(data, confirm=confirm)
         else:
-            self.workspace.budget.update_movement(self.movement.id, data)
+            self.workspace.budget.update_movement(self.movement.id, data, confirm=confirm)
