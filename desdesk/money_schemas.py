@@ -33,6 +33,10 @@ class FinancialYearInput:
     default_fee: Decimal | None = None
     fee_due_on: date | None = None
     notes: str = ""
+    # True: the openings are the previous year's closing balances, computed when read
+    # (typed values ignored); False: the typed openings. None (writing only): True when
+    # both openings are zero and the previous year is on file, as before the flag.
+    carry_openings: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +140,30 @@ class CashLine:
     opening: Decimal
     income: Decimal
     expenses: Decimal
+    transfers_in: Decimal = ZERO
+    transfers_out: Decimal = ZERO
 
     @property
     def closing(self) -> Decimal:
-        return self.opening + self.income - self.expenses
+        return self.opening + self.income - self.expenses + self.transfers_in - self.transfers_out
+
+
+@dataclass(slots=True)
+class TransferInput:
+    """A giroconto: money moved between cassa and banca (not income nor expense)."""
+
+    date: date
+    amount: Decimal
+    from_account: Account
+    to_account: Account
+    description: str = ""
+    document_ref: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TransferRead:
+    id: int
+    data: TransferInput
 
 
 @dataclass(frozen=True, slots=True)

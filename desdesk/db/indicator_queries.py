@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
-from desdesk.domain.budget_rules import CategoryNode
+# Shared with the budget: one definition, re-exported for the indicator metrics.
+from desdesk.db.money_queries import category_nodes as category_nodes  # noqa: PLC0414
 from desdesk.domain.enums import (
     AssemblyStatus,
     AttendanceStatus,
@@ -46,11 +47,6 @@ class HeldAssembly:
     attended: int
     minutes_approved: bool
 
-
-_CATEGORIES_SQL = """
-SELECT id, parent_id, code, name, section, flow, position, structure_cost
-FROM budget_category
-"""
 
 _MOVEMENTS_SQL = """
 SELECT mv.date, mv.amount, mv.category_id, mv.source, c.section, c.flow
@@ -103,23 +99,6 @@ FROM held ORDER BY held.day, held.id
 
 def _day(text: str) -> date:
     return date.fromisoformat(text[:10])
-
-
-def category_nodes(connection: Connection) -> list[CategoryNode]:
-    rows = connection.exec_driver_sql(_CATEGORIES_SQL)
-    return [
-        CategoryNode(
-            id=i,
-            parent_id=parent,
-            code=code,
-            name=name,
-            section=BudgetSection(section),
-            flow=Flow(flow),
-            position=position,
-            structure_cost=bool(structure),
-        )
-        for i, parent, code, name, section, flow, position, structure in rows
-    ]
 
 
 def movements_between(connection: Connection, start: date, end: date) -> list[MovementFact]:

@@ -21,7 +21,11 @@ def _money(nullable: bool = False) -> Column[Decimal]:
 
 class FinancialYear(SQLModel, table=True):
     """A year of accounts: opening balances, the default membership fee, and whether it
-    is closed (a closed year's movements and plan can no longer change)."""
+    is closed (a closed year's movements and plan can no longer change).
+
+    With `carry_openings` the openings are the previous year's closing balances,
+    computed when read (the stored ones are then ignored), so a late movement in an
+    earlier year reaches every later year; without it they are the typed ones."""
 
     __tablename__ = "financial_year"
 
@@ -32,6 +36,7 @@ class FinancialYear(SQLModel, table=True):
     fee_due_on: date | None = None
     closed: bool = False
     notes: str = ""
+    carry_openings: bool = True
 
 
 class BudgetCategory(SQLModel, table=True):
@@ -101,6 +106,22 @@ class Movement(SQLModel, table=True):
     document_ref: str = ""
     account: str = "banca"
     fee_year: int | None = None
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class Transfer(SQLModel, table=True):
+    """A giroconto between two accounts (cassa → banca or back): it moves cash and bank
+    balances only, never the statement."""
+
+    __table_args__ = (Index("ix_transfer_date", "date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    date: date
+    amount: Decimal = Field(sa_column=_money())
+    from_account: str
+    to_account: str
+    description: str = ""
+    document_ref: str = ""
     created_at: datetime = Field(default_factory=utc_now)
 
 

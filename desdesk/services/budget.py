@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from desdesk.db.models import Member
 from desdesk.db.money_models import Investment
+from desdesk.db.money_queries import category_nodes
 from desdesk.domain.budget_rules import CategoryNode
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import to_cents
@@ -30,12 +31,14 @@ from desdesk.money_schemas import (
     MovementInput,
     MovementRead,
     MultiYearView,
+    TransferInput,
+    TransferRead,
     YearStatement,
 )
 from desdesk.services import budget_categories as categories
 from desdesk.services import budget_statement as statements
 from desdesk.services import budget_years as years
-from desdesk.services import movements
+from desdesk.services import movements, transfers
 from desdesk.services.base import Service
 
 
@@ -49,7 +52,7 @@ class BudgetService(Service):
 
     def year(self, year: int) -> FinancialYearRead:
         with self._reading() as session:
-            return years.read_year(years.load_year(session, year))
+            return years.read_year(session, years.load_year(session, year))
 
     def open_year(self, data: FinancialYearInput) -> None:
         with self._unit_of_work() as session:
@@ -76,7 +79,7 @@ class BudgetService(Service):
 
     def category_nodes(self) -> list[CategoryNode]:
         with self._reading() as session:
-            return categories.category_nodes(session)
+            return category_nodes(session)
 
     def add_category(self, data: CategoryInput) -> int:
         with self._unit_of_work() as session:
@@ -142,6 +145,25 @@ class BudgetService(Service):
         )
         with self._reading() as session:
             return [(i, name) for i, name in session.execute(query)]
+
+    # -- transfers (giroconti) ---------------------------------------------------------
+
+    def transfers(self, year: int | None = None) -> list[TransferRead]:
+        """Newest first."""
+        with self._reading() as session:
+            return transfers.read_transfers(session, year)
+
+    def add_transfer(self, data: TransferInput) -> int:
+        with self._unit_of_work() as session:
+            return transfers.add_transfer(session, data)
+
+    def update_transfer(self, transfer_id: int, data: TransferInput) -> None:
+        with self._unit_of_work() as session:
+            transfers.update_transfer(session, transfer_id, data)
+
+    def delete_transfer(self, transfer_id: int) -> None:
+        with self._unit_of_work() as session:
+            transfers.delete_transfer(session, transfer_id)
 
     # -- statements -------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 Roots are Modello D's section headers: they stay (only their name may change). Amounts
 are written on leaves only, so a category that holds movements or a plan cannot get
-children, and one in use cannot be deleted.
+children, and one in use cannot be deleted. Closed years stay closed: what would change
+their statement, H5 or H6 (another parent, the structure-cost flag, the default source)
+is refused while the category or one below it has amounts in a closed year.
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from desdesk.db.money_models import BudgetCategory
-from desdesk.db.money_queries import movement_counts, plan_year_counts
-from desdesk.domain.budget_rules import CategoryNode
+from desdesk.db.money_queries import closed_years_using, movement_counts, plan_year_counts
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money_enums import BudgetSection, Flow, FundingSource
 from desdesk.i18n import _, ngettext
@@ -22,24 +23,6 @@ from desdesk.money_schemas import CategoryInput, CategoryRead
 
 _SECTION_ORDER = {s.value: i for i, s in enumerate(BudgetSection)}
 _FLOW_ORDER = {Flow.EXPENSE.value: 0, Flow.INCOME.value: 1}
-
-
-def _node(row: BudgetCategory) -> CategoryNode:
-    assert row.id is not None
-    return CategoryNode(
-        id=row.id,
-        parent_id=row.parent_id,
-        code=row.code,
-        name=row.name,
-        section=BudgetSection(row.section),
-        flow=Flow(row.flow),
-        position=row.position,
-        structure_cost=row.structure_cost,
-    )
-
-
-def category_nodes(session: Session) -> list[CategoryNode]:
-    return [_node(row) for row in session.scalars(select(BudgetCategory))]
 
 
 def _ordered(rows: list[BudgetCategory]) -> list[tuple[BudgetCategory, int]]:
@@ -209,6 +192,7 @@ def update_category(session: Session, category_id: int, data: CategoryInput) -> 
         row.name = name
         return
     clean = _check(session, data, Flow(row.flow), category_id)
+    _refuse_if_closed_years_change(session, row, clean)
     if clean.parent_id != row.parent_id:
         parent = _check_parent(session, clean.parent_id, moving=category_id)
         if parent.flow != row.flow:
@@ -219,6 +203,56 @@ def update_category(session: Session, category_id: int, data: CategoryInput) -> 
     row.code, row.name = clean.code, clean.name
     row.structure_cost = clean.structure_cost
     row.default_source = clean.default_source
+
+
+def _subtree_ids(session: Session, root_id: int) -> set[int]:
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for i, parent in session.execute(select(BudgetCategory.id, BudgetCategory.parent_id)):
+        children[parent].append(i)
+    ids, todo = set(), [root_id]
+    while todo:
+        current = todo.pop()
+        ids.add(current)
+        todo.extend(children[current])
+    return ids
+
+
+def _refuse_if_closed_years_change(
+    session: Session, row: BudgetCategory, data: CategoryInput
+) -> None:
+    """Another parent, structure-cost flag or default source would rewrite a closed
+    year's statement, H5 or H6: refused while the subtree has amounts in one."""
+    changes = (
+        data.parent_id != row.parent_id
+        or data.structure_cost != row.structure_cost
+        or (data.default_source or None) != row.default_source
+    )
+    if not changes:
+        return
+    assert row.id is not None
+    closed = closed_years_using(session, _subtree_ids(session, row.id))
+    if closed:
+        message = ngettext(
+            "“{category}” ha importi nell'esercizio chiuso {years}: spostarla o cambiarne "
+            "la voce di struttura o la fonte ne cambierebbe il rendiconto. Riapri "
+            "l'esercizio o crea una nuova categoria (rinominarla si può).",
+            "“{category}” ha importi negli esercizi chiusi {years}: spostarla o cambiarne "
+            "la voce di struttura o la fonte ne cambierebbe i rendiconti. Riapri "
+            "gli esercizi o crea una nuova categoria (rinominarla si può).",
+            len(closed),
+        )
+        text = message.format(
+            category=f"{row.code} {row.name}", years=", ".join(str(y) for y in closed)
+        )
+        raise ValidationFailed([FieldProblem(_closed_field(row, data), text)])
+
+
+def _closed_field(row: BudgetCategory, data: CategoryInput) -> str:
+    if data.parent_id != row.parent_id:
+        return "parent_id"
+    if data.structure_cost != row.structure_cost:
+        return "structure_cost"
+    return "default_source"
 
 
 def _set_section(session: Session, row: BudgetCategory, section: str) -> None:

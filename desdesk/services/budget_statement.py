@@ -18,6 +18,7 @@ from sqlmodel import Session
 from desdesk.db.money_models import BudgetCategory, FinancialYear, PlannedAmount
 from desdesk.db.money_queries import (
     actual_by_category,
+    category_nodes,
     has_movements,
     income_by_category_source,
     planned_by_category,
@@ -33,9 +34,8 @@ from desdesk.domain.errors import FieldProblem, ValidationFailed
 from desdesk.domain.money import ZERO, to_cents
 from desdesk.domain.money_enums import Flow, FundingSource
 from desdesk.i18n import _, format_money
-from desdesk.money_schemas import FinancialYearInput, YearColumn, YearStatement
-from desdesk.services.budget_categories import category_nodes
-from desdesk.services.budget_years import cash_lines, open_year, require_open_year
+from desdesk.money_schemas import YearColumn, YearStatement
+from desdesk.services.budget_years import FIRST_YEAR, LAST_YEAR, cash_lines
 
 
 def _bounds(year: int) -> tuple[date, date]:
@@ -43,11 +43,10 @@ def _bounds(year: int) -> tuple[date, date]:
 
 
 def set_plan(session: Session, year: int, amounts: Mapping[int, Decimal | None]) -> None:
-    """Writes the plan of `year` for the given categories (None or zero removes the line);
-    a year not on file yet is opened first (planning ahead is how a forecast is made)."""
-    if session.get(FinancialYear, year) is None:
-        open_year(session, FinancialYearInput(year=year))
-    require_open_year(session, year, "year")
+    """Writes the plan of `year` for the given categories (None or zero removes the line).
+    A future year needs no row to be planned (that is the forecast); a closed year's
+    plan is refused."""
+    _require_plannable(session, year)
     nodes = {node.id: node for node in category_nodes(session)}
     parents = {node.parent_id for node in nodes.values()}
     problems: list[FieldProblem] = []
@@ -71,6 +70,18 @@ def set_plan(session: Session, year: int, amounts: Mapping[int, Decimal | None])
     if problems:
         raise ValidationFailed(problems)
     _write_plan(session, year, clean)
+
+
+def _require_plannable(session: Session, year: int) -> None:
+    row = session.get(FinancialYear, year)
+    if row is not None and row.closed:
+        message = _("L'anno {year} è chiuso: riaprilo prima di modificarne il preventivo.")
+        raise ValidationFailed([FieldProblem("year", message.format(year=year))])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        message = _("L'anno {year} non è valido: scrivi un anno tra {first} e {last}.")
+        raise ValidationFailed(
+            [FieldProblem("year", message.format(year=year, first=FIRST_YEAR, last=LAST_YEAR))]
+        )
 
 
 def _write_plan(session: Session, year: int, amounts: Mapping[int, Decimal | None]) -> None:

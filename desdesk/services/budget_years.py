@@ -1,19 +1,22 @@
 """Financial years: a calendar year of accounts, opened, closed, reopened.
 
-A movement, a plan or a fee may only be written into a year that exists and is not
-closed; `require_open_year` is the one place that says so, for every service.
+A movement or a fee may only be written into a year that exists and is not closed;
+`require_open_year` is the one place that says so, for every service.
+
+Openings that follow the previous year (`carry_openings`) are computed when read, by
+walking the years from the first: closing = opening + income − expenses + transfers in
+− transfers out. So a movement added to a reopened year reaches every later year.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlmodel import Session
 
 from desdesk.db.money_models import FinancialYear
-from desdesk.db.money_queries import cash_totals
+from desdesk.db.money_queries import cash_totals_by_year, transfer_totals_by_year
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import ZERO, to_cents
 from desdesk.domain.money_enums import Account
@@ -46,15 +49,77 @@ def load_year(session: Session, year: int) -> FinancialYear:
     return row
 
 
-def read_year(row: FinancialYear) -> FinancialYearRead:
+Balances = dict[Account, Decimal]
+
+
+def _cash_walk(session: Session, last: int) -> dict[int, tuple[CashLine, ...]]:
+    """Cassa e banca of every year from the first on file up to `last` (years without a
+    row, e.g. a planned future year, follow the previous year's closing)."""
+    rows = {row.year: row for row in session.scalars(select(FinancialYear))}
+    if not rows or min(rows) > last:
+        return {}
+    moved = cash_totals_by_year(session)
+    transferred = transfer_totals_by_year(session)
+    lines: dict[int, tuple[CashLine, ...]] = {}
+    closing: Balances | None = None
+    for year in range(min(rows), last + 1):
+        row = rows.get(year)
+        if row is not None and not (row.carry_openings and year - 1 in rows):
+            openings = {Account.CASH: row.opening_cash, Account.BANK: row.opening_bank}
+        else:  # assigned: the first year of the walk has a row
+            assert closing is not None
+            openings = closing
+        lines[year] = tuple(
+            CashLine(
+                account,
+                openings[account],
+                moved.get((year, account.value, True), ZERO),
+                moved.get((year, account.value, False), ZERO),
+                transferred.get((year, account.value, True), ZERO),
+                transferred.get((year, account.value, False), ZERO),
+            )
+            for account in Account
+        )
+        closing = {line.account: line.closing for line in lines[year]}
+    return lines
+
+
+def cash_lines(session: Session, year: int) -> tuple[CashLine, ...]:
+    """Cassa e banca of `year`: its openings (typed, or the previous year's closing),
+    plus what came in, minus what went out, plus and minus the transfers, per account.
+    Before the first year on file everything is zero."""
+    walked = _cash_walk(session, year)
+    if year in walked:
+        return walked[year]
+    return tuple(CashLine(account, ZERO, ZERO, ZERO) for account in Account)
+
+
+def closing_balances(session: Session, year: int) -> Balances:
+    return {line.account: line.closing for line in cash_lines(session, year)}
+
+
+def _carries(session: Session, row: FinancialYear) -> bool:
+    """Whether the row's openings really follow the previous year (there is one)."""
+    return row.carry_openings and session.get(FinancialYear, row.year - 1) is not None
+
+
+def read_year(session: Session, row: FinancialYear) -> FinancialYearRead:
+    """The year with its effective openings (computed when they follow the previous year)."""
+    carried = _carries(session, row)
+    if carried:
+        opening = {line.account: line.opening for line in cash_lines(session, row.year)}
+        cash, bank = opening[Account.CASH], opening[Account.BANK]
+    else:
+        cash, bank = row.opening_cash, row.opening_bank
     return FinancialYearRead(
         FinancialYearInput(
             year=row.year,
-            opening_cash=row.opening_cash,
-            opening_bank=row.opening_bank,
+            opening_cash=cash,
+            opening_bank=bank,
             default_fee=row.default_fee,
             fee_due_on=row.fee_due_on,
             notes=row.notes,
+            carry_openings=carried,
         ),
         closed=row.closed,
     )
@@ -62,31 +127,7 @@ def read_year(row: FinancialYear) -> FinancialYearRead:
 
 def all_years(session: Session) -> list[FinancialYearRead]:
     query = select(FinancialYear).order_by(FinancialYear.year.desc())  # type: ignore[attr-defined]
-    return [read_year(row) for row in session.scalars(query)]
-
-
-def cash_lines(session: Session, year: int) -> tuple[CashLine, ...]:
-    """Cassa e banca of `year`: the year's opening balances (zero when the year does not
-    exist), plus what came in, minus what went out, per account."""
-    row = session.get(FinancialYear, year)
-    openings = {
-        Account.CASH: row.opening_cash if row else ZERO,
-        Account.BANK: row.opening_bank if row else ZERO,
-    }
-    totals = cash_totals(session, date(year, 1, 1), date(year, 12, 31))
-    return tuple(
-        CashLine(
-            account,
-            openings[account],
-            totals.get((account.value, True), ZERO),
-            totals.get((account.value, False), ZERO),
-        )
-        for account in Account
-    )
-
-
-def closing_balances(session: Session, year: int) -> dict[Account, Decimal]:
-    return {line.account: line.closing for line in cash_lines(session, year)}
+    return [read_year(session, row) for row in session.scalars(query)]
 
 
 def _clean(data: FinancialYearInput) -> FinancialYearInput:
@@ -111,33 +152,34 @@ def _clean(data: FinancialYearInput) -> FinancialYearInput:
         default_fee=None if data.default_fee is None else to_cents(data.default_fee),
         fee_due_on=data.fee_due_on,
         notes=data.notes.strip(),
+        carry_openings=data.carry_openings,
     )
 
 
-def _apply(row: FinancialYear, data: FinancialYearInput) -> None:
-    row.opening_cash = data.opening_cash
-    row.opening_bank = data.opening_bank
+def _apply(session: Session, row: FinancialYear, data: FinancialYearInput) -> None:
+    """Writes `data`; `carry_openings` None means: follow the previous year when both
+    openings are zero and there is a previous year (typed openings are kept)."""
+    has_previous = session.get(FinancialYear, data.year - 1) is not None
+    carry = data.carry_openings
+    if carry is None:
+        carry = data.opening_cash == 0 and data.opening_bank == 0
+    row.carry_openings = bool(carry and has_previous)
+    if not row.carry_openings:
+        row.opening_cash = data.opening_cash
+        row.opening_bank = data.opening_bank
     row.default_fee = data.default_fee
     row.fee_due_on = data.fee_due_on
     row.notes = data.notes
 
 
 def open_year(session: Session, data: FinancialYearInput) -> FinancialYear:
-    """Adds the year; with zero openings and the previous year on file, the openings are
-    that year's closing balances (the money does not vanish at new year)."""
+    """Adds the year; its openings follow the previous year's closing balances unless
+    typed (see `_apply`): the money does not vanish at new year."""
     clean = _clean(data)
     if session.get(FinancialYear, clean.year) is not None:
         raise Conflict(_("L'anno {year} è già aperto.").format(year=clean.year))
-    if (
-        clean.opening_cash == 0
-        and clean.opening_bank == 0
-        and session.get(FinancialYear, clean.year - 1) is not None
-    ):
-        closing = closing_balances(session, clean.year - 1)
-        clean.opening_cash = closing[Account.CASH]
-        clean.opening_bank = closing[Account.BANK]
     row = FinancialYear(year=clean.year)
-    _apply(row, clean)
+    _apply(session, row, clean)
     session.add(row)
     session.flush()
     return row
@@ -149,7 +191,7 @@ def update_year(session: Session, data: FinancialYearInput) -> None:
         raise Conflict(
             _("L'anno {year} è chiuso: riaprilo per modificarlo.").format(year=data.year)
         )
-    _apply(row, _clean(data))
+    _apply(session, row, _clean(data))
 
 
 def set_closed(session: Session, year: int, closed: bool) -> None:

@@ -208,9 +208,9 @@ def test_member_choices_active_first(workspace: Workspace) -> None:
 def test_plan_set_and_read_back(workspace: Workspace) -> None:
     budget = workspace.budget
     ids = _ids(workspace)
-    # Planning a year not on file opens it
+    # Planning a year not on file (a forecast) needs no financial year row
     budget.set_plan(2027, {ids["UA1"]: D("1000"), ids["EA8"]: D("250.505"), ids["UE2"]: D(0)})
-    assert budget.year(2027).data.year == 2027
+    assert [y.year for y in budget.years()] == []
     assert budget.plan(2027) == {ids["UA1"]: D("1000.00"), ids["EA8"]: D("250.50")}
     budget.set_plan(2027, {ids["UA1"]: None, ids["EA8"]: D("300"), ids["UE2"]: D("12.30")})
     assert budget.plan(2027) == {ids["EA8"]: D("300.00"), ids["UE2"]: D("12.30")}
@@ -222,6 +222,7 @@ def test_plan_set_and_read_back(workspace: Workspace) -> None:
     assert "non può essere negativo" in (refused.value.for_field("amount") or "")
     assert budget.plan(2027) == {ids["EA8"]: D("300.00")}  # nothing half-written
     assert budget.plan(2026) == {}
+    budget.open_year(FinancialYearInput(2027))
     budget.close_year(2027)
     with pytest.raises(ValidationFailed) as closed:
         budget.set_plan(2027, {ids["EA8"]: D(1)})

@@ -12,13 +12,111 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from desdesk.domain.budget_defaults import DEFAULT_INDICATORS, MODELLO_D
-
-
 revision: str = '0004_money'
 down_revision: str | None = '0003_minutes_snapshot'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# Frozen copy of Modello D as this revision seeds it (desdesk.domain.budget_defaults
+# at the time): a later change of the defaults must not change what an upgrade writes.
+# (code, name, section, flow, structure_cost, [(code, name, default_source, role)])
+SEED_CATEGORIES: list[tuple[str, str, str, str, bool, list[tuple[str, str, str | None, str | None]]]] = [
+    ('UA', 'A) Uscite da attività di interesse generale', 'A', 'uscita', False, [
+        ('UA1', 'Materie prime, sussidiarie, di consumo e di merci', None, None),
+        ('UA2', 'Servizi', None, None),
+        ('UA3', 'Godimento beni di terzi', None, None),
+        ('UA4', 'Personale', None, None),
+        ('UA5', 'Uscite diverse di gestione', None, None),
+    ]),
+    ('UB', 'B) Uscite da attività diverse', 'B', 'uscita', False, [
+        ('UB1', 'Materie prime, sussidiarie, di consumo e di merci', None, None),
+        ('UB2', 'Servizi', None, None),
+        ('UB3', 'Godimento beni di terzi', None, None),
+        ('UB4', 'Personale', None, None),
+        ('UB5', 'Uscite diverse di gestione', None, None),
+    ]),
+    ('UC', 'C) Uscite da attività di raccolta fondi', 'C', 'uscita', False, [
+        ('UC1', 'Uscite per raccolte fondi abituali', None, None),
+        ('UC2', 'Uscite per raccolte fondi occasionali', None, None),
+        ('UC3', 'Altre uscite', None, None),
+    ]),
+    ('UD', 'D) Uscite da attività finanziarie e patrimoniali', 'D', 'uscita', False, [
+        ('UD1', 'Su rapporti bancari', None, None),
+        ('UD2', 'Su investimenti finanziari', None, None),
+        ('UD3', 'Su patrimonio edilizio', None, None),
+        ('UD4', 'Su altri beni patrimoniali', None, None),
+        ('UD5', 'Altre uscite', None, None),
+    ]),
+    ('UE', 'E) Uscite di supporto generale', 'E', 'uscita', True, [
+        ('UE1', 'Materie prime, sussidiarie, di consumo e di merci', None, None),
+        ('UE2', 'Servizi', None, None),
+        ('UE3', 'Godimento beni di terzi', None, None),
+        ('UE4', 'Personale', None, None),
+        ('UE5', 'Altre uscite', None, None),
+    ]),
+    ('EA', 'A) Entrate da attività di interesse generale', 'A', 'entrata', False, [
+        ('EA1', 'Entrate da quote associative e apporti dei fondatori', 'quote_membri', 'quote_associative'),
+        ('EA2', 'Entrate dagli associati per attività mutuali', 'quote_membri', None),
+        ('EA3', 'Entrate per prestazioni e cessioni ad associati e fondatori', 'ricavi_vendite', None),
+        ('EA4', 'Erogazioni liberali', 'erogazioni_liberali', None),
+        ('EA5', 'Entrate del 5 per mille', 'ente_pubblico', None),
+        ('EA6', 'Contributi da soggetti privati', 'soggetti_privati', None),
+        ('EA7', 'Entrate per prestazioni e cessioni a terzi', 'ricavi_vendite', None),
+        ('EA8', 'Contributi da enti pubblici', 'ente_pubblico', None),
+        ('EA9', 'Entrate da contratti con enti pubblici', 'ente_pubblico', None),
+        ('EA10', 'Altre entrate', 'altro', None),
+    ]),
+    ('EB', 'B) Entrate da attività diverse', 'B', 'entrata', False, [
+        ('EB1', 'Entrate per prestazioni e cessioni ad associati e fondatori', 'ricavi_vendite', None),
+        ('EB2', 'Contributi da soggetti privati', 'soggetti_privati', None),
+        ('EB3', 'Entrate per prestazioni e cessioni a terzi', 'ricavi_vendite', None),
+        ('EB4', 'Contributi da enti pubblici', 'ente_pubblico', None),
+        ('EB5', 'Entrate da contratti con enti pubblici', 'ente_pubblico', None),
+        ('EB6', 'Altre entrate', 'altro', None),
+    ]),
+    ('EC', 'C) Entrate da attività di raccolta fondi', 'C', 'entrata', False, [
+        ('EC1', 'Entrate da raccolte fondi abituali', 'erogazioni_liberali', None),
+        ('EC2', 'Entrate da raccolte fondi occasionali', 'crowdfunding', None),
+        ('EC3', 'Altre entrate', 'altro', None),
+    ]),
+    ('ED', 'D) Entrate da attività finanziarie e patrimoniali', 'D', 'entrata', False, [
+        ('ED1', 'Da rapporti bancari', 'altro', None),
+        ('ED2', 'Da altri investimenti finanziari', 'altro', None),
+        ('ED3', 'Da patrimonio edilizio', 'altro', None),
+        ('ED4', 'Da altri beni patrimoniali', 'altro', None),
+        ('ED5', 'Altre entrate', 'altro', None),
+    ]),
+    ('EE', 'E) Entrate di supporto generale', 'E', 'entrata', False, [
+        ('EE1', 'Entrate da distacco del personale', 'altro', None),
+        ('EE2', 'Altre entrate di supporto generale', 'altro', None),
+    ]),
+    ('IMP', 'Imposte', 'IMP', 'uscita', False, [
+        ('IMP1', 'Imposte', None, None),
+    ]),
+    ('UI', 'Uscite da investimenti in immobilizzazioni o da deflussi di capitale di terzi', 'INV', 'uscita', False, [
+        ('UI1', 'Investimenti in immobilizzazioni inerenti alle attività di interesse generale', None, None),
+        ('UI2', 'Investimenti in immobilizzazioni inerenti alle attività diverse', None, None),
+        ('UI3', 'Investimenti in attività finanziarie e patrimoniali', None, None),
+        ('UI4', 'Rimborso di finanziamenti per quota capitale e di prestiti', None, None),
+    ]),
+    ('EI', 'Entrate da disinvestimenti in immobilizzazioni o da flussi di capitale di terzi', 'INV', 'entrata', False, [
+        ('EI1', 'Disinvestimenti di immobilizzazioni inerenti alle attività di interesse generale', 'altro', None),
+        ('EI2', 'Disinvestimenti di immobilizzazioni inerenti alle attività diverse', 'altro', None),
+        ('EI3', 'Disinvestimenti di attività finanziarie e patrimoniali', 'altro', None),
+        ('EI4', 'Ricevimento di finanziamenti e di prestiti', 'altro', None),
+    ]),
+]
+# (area, name, frequency, responsible, data_source, unit, metric)
+SEED_INDICATORS: list[tuple[str, str, str, str, str, str, str | None]] = [
+    ('Efficacia delle attività', 'N./% progetti conclusi con obiettivi raggiunti', 'trimestrale', 'Responsabile progetti', 'Report di progetto', 'percentuale', None),
+    ('Soddisfazione beneficiari', 'Punteggio medio questionari di gradimento', 'annuale', 'Ufficio monitoraggio', 'Questionari/interviste', 'punteggio', None),
+    ('Efficienza economica', '% costi di struttura sul totale spese', 'annuale', 'Tesoriere', 'Bilancio consuntivo', 'percentuale', 'costi_struttura'),
+    ('Raccolta fondi', '€ raccolti vs obiettivo', 'trimestrale', 'Responsabile fundraising', 'Report campagne', 'euro', 'fondi_raccolti'),
+    ('Trasparenza e governance', '% documenti pubblicati (bilanci, statuti, verbali)', 'annuale', 'Segretario', 'Sito web / archivio', 'percentuale', 'documenti_approvati'),
+    ('Coinvolgimento volontari', 'N. volontari attivi e ore donate', 'semestrale', 'Coordinatore volontari', 'Registro presenze', 'numero', None),
+    ('Partnership e rete', 'N. accordi attivi con altre realtà', 'annuale', 'Direzione', 'Archivio convenzioni', 'numero', 'accordi_attivi'),
+    ('Sostenibilità ambientale', '% rifiuti riciclati / CO2 risparmiata', 'annuale', 'Responsabile logistica', 'Report fornitori / rilevazioni interne', 'percentuale', None),
+]
 
 
 def upgrade() -> None:
@@ -47,8 +145,23 @@ def upgrade() -> None:
     sa.Column('fee_due_on', sa.Date(), nullable=True),
     sa.Column('closed', sa.Boolean(), nullable=False),
     sa.Column('notes', sa.String(), nullable=False),
+    sa.Column('carry_openings', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('year')
     )
+    op.create_table('transfer',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('amount', sa.String(), nullable=False),
+    sa.Column('from_account', sa.String(), nullable=False),
+    sa.Column('to_account', sa.String(), nullable=False),
+    sa.Column('description', sa.String(), nullable=False),
+    sa.Column('document_ref', sa.String(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('transfer', schema=None) as batch_op:
+        batch_op.create_index('ix_transfer_date', ['date'], unique=False)
+
     op.create_table('indicator',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('area', sa.String(), nullable=False),
@@ -178,6 +291,10 @@ def downgrade() -> None:
         batch_op.drop_index('uq_fee_override')
 
     op.drop_table('fee_override')
+    with op.batch_alter_table('transfer', schema=None) as batch_op:
+        batch_op.drop_index('ix_transfer_date')
+
+    op.drop_table('transfer')
     op.drop_table('investment')
     op.drop_table('indicator')
     op.drop_table('financial_year')
@@ -188,11 +305,8 @@ def downgrade() -> None:
 
 
 def _seed_defaults() -> None:
-    """Every district starts with Modello D's categories and the toolkit's indicators.
-
-    The defaults come from `desdesk.domain.budget_defaults` as they are when the file
-    reaches this revision: a new file gets the current ones, an older file the same.
-    """
+    """Every district starts with Modello D's categories and the toolkit's indicators,
+    as frozen above (a new file and an upgraded one get the same rows)."""
     bind = op.get_bind()
     category = sa.table(
         'budget_category',
@@ -201,22 +315,21 @@ def _seed_defaults() -> None:
             'structure_cost', 'default_source', 'role',
         )),
     )
-    for position, section in enumerate(MODELLO_D):
+    for position, (code, name, section, flow, structure, children) in enumerate(
+        SEED_CATEGORIES
+    ):
         root_id = bind.execute(
             category.insert().values(
-                code=section.code, name=section.name, section=section.section.value,
-                flow=section.flow.value, position=position,
-                structure_cost=section.structure_cost, default_source=None, role=None,
+                code=code, name=name, section=section, flow=flow, position=position,
+                structure_cost=structure, default_source=None, role=None,
             )
         ).lastrowid
-        for child_position, child in enumerate(section.children):
+        for child_position, (child_code, child_name, source, role) in enumerate(children):
             bind.execute(
                 category.insert().values(
-                    parent_id=root_id, code=child.code, name=child.name,
-                    section=section.section.value, flow=section.flow.value,
-                    position=child_position, structure_cost=False,
-                    default_source=child.source.value if child.source else None,
-                    role=child.role,
+                    parent_id=root_id, code=child_code, name=child_name, section=section,
+                    flow=flow, position=child_position, structure_cost=False,
+                    default_source=source, role=role,
                 )
             )
     indicator = sa.table(
@@ -228,10 +341,10 @@ def _seed_defaults() -> None:
     )
     bind.execute(indicator.insert(), [
         {
-            'area': d.area, 'name': d.name, 'frequency': d.frequency.value,
-            'responsible': d.responsible, 'data_source': d.data_source, 'unit': d.unit.value,
-            'metric': d.metric.value if d.metric else None, 'description': '',
+            'area': area, 'name': name, 'frequency': frequency, 'responsible': responsible,
+            'data_source': data_source, 'unit': unit, 'metric': metric, 'description': '',
             'position': position,
         }
-        for position, d in enumerate(DEFAULT_INDICATORS)
+        for position, (area, name, frequency, responsible, data_source, unit, metric)
+        in enumerate(SEED_INDICATORS)
     ])
