@@ -4,7 +4,8 @@ amount when it differs (0 = exempt), and payments.
 A payment is an income movement of the membership-fees category carrying the member
 and the fee year, written through `insert_movement`: the budget and the fees read the
 same rows, so nothing is typed twice, and editing or deleting the movement in the
-budget changes what the fee shows as paid.
+budget changes what the fee shows as paid. The link itself (fees category, member, fee
+year) is kept by the movement rules in `movements.py`, and read in `fee_rows.py`.
 """
 
 from __future__ import annotations
