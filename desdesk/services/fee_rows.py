@@ -62,7 +62,7 @@ def payments(
         .where(
             BudgetCategory.role == MEMBERSHIP_FEES_ROLE,
             Movement.fee_year == year,
-            Movement.member_id.is_not(None),  # type: ignore[union-attr]
+            Movement.member_id.is_not(None),
         )
     )
     if member_id is not None:

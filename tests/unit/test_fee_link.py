@@ -145,7 +145,8 @@ def test_only_payments_in_the_fees_category_count(workspace: Workspace, ids: dic
     typed = workspace.budget.add_movement(_income(ids, member_id=ids["aurora"]))
     # A row written behind the services' back (an old file, a bug): still not a fee.
     with workspace.sessions() as session:
-        session.execute(update(Movement).where(Movement.id == typed).values(category_id=ids["EA2"]))
+        moved = update(Movement).where(Movement.id == typed)  # type: ignore[arg-type]
+        session.execute(moved.values(category_id=ids["EA2"]))
         session.commit()
     assert workspace.budget.movement(typed).fee_year == 2026
     assert _fee(workspace, ids["aurora"]).paid == 0
