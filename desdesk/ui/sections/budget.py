@@ -2,8 +2,12 @@
 membership fees (Quote) and the multi-year view (Pluriennale).
 
 The Quote and Pluriennale tabs live in their own modules and are loaded when the section
-is built; each tab has `set_year`, `refresh` and `changed`, and a save in one tab
-refreshes the others (a fee payment is a movement, a movement changes the statement).
+is built; each tab has `set_year`, `refresh` and `changed`. A save in one tab refreshes
+only the tabs that depend on what it saved (a fee payment is a movement, a movement
+changes the statement, a planned amount only the statement and the multi-year view).
+While the section is on screen only the tab being looked at is refreshed at once: the
+others are marked stale and refreshed when they are next shown, so typing a Preventivo
+does not reload 10,000 movements.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,6 +42,14 @@ from desdesk.ui.widgets.budget_movements import MovementsView
 from desdesk.ui.widgets.budget_statement import StatementView
 
 log = logging.getLogger("desdesk")
+
+# Tab → the tabs showing data it writes (by role, see `BudgetSection._role`).
+_DEPENDENTS: dict[str, tuple[str, ...]] = {
+    "statement": ("MultiYearTab",),  # the plan: forecasts and the current column
+    "movements": ("statement", "FeesTab", "MultiYearTab"),
+    "FeesTab": ("statement", "movements", "MultiYearTab"),  # a payment is a movement
+    "MultiYearTab": ("statement",),  # investments
+}
 
 # (module, class, tab title msgid) of the tabs written as separate widgets.
 _OTHER_TABS = (
@@ -82,10 +95,13 @@ class BudgetSection(Section):
             if tab is not None:
                 self.other_tabs[name] = tab
                 self.tabs.addTab(tab, _(title))
-        for view in (self.statement_view, self.movements_view, *self.other_tabs.values()):
+        # Tabs whose data changed while they were not shown: refreshed when shown.
+        self.stale_tabs: dict[str, bool] = {role: False for role in self._views()}
+        for role, view in self._views().items():
             changed = getattr(view, "changed", None)
             if changed is not None:
-                changed.connect(lambda v=view: self._tab_saved(v))
+                changed.connect(lambda r=role: self._tab_saved(r))
+        self.tabs.currentChanged.connect(lambda _i: self._catch_up())
         self.stack = QStackedWidget()
         self.stack.addWidget(self._empty_state())
         self.stack.addWidget(self.tabs)
@@ -168,13 +184,47 @@ class BudgetSection(Section):
         chosen = self.selected_year()
         self.stack.setCurrentIndex(1 if chosen is not None else 0)
         self._update_bar(chosen)
+        for role in self._views():
+            if self._seen(role):
+                self._load(role)
+            else:
+                self.stale_tabs[role] = True
+
+    # -- tabs -----------------------------------------------------------------------------
+    def _views(self) -> dict[str, Any]:
+        """Every tab by role: "statement", "movements", then the other tabs' class names."""
+        return {"statement": self.statement_view, "movements": self.movements_view} | (
+            self.other_tabs
+        )
+
+    def _seen(self, role: str) -> bool:
+        """Whether a tab is looked at now. A section not on screen (being built, or not
+        the one shown) brings every tab up to date at once."""
+        return not self.isVisible() or self.tabs.currentWidget() is self._views()[role]
+
+    def _load(self, role: str) -> None:
+        """Show the chosen year in one tab (loading it again)."""
+        chosen = self.selected_year()
         year = chosen.year if chosen else None
-        closed = bool(chosen and chosen.closed)
-        self.statement_view.set_year(year)
-        self.movements_view.set_year(year, closed)
-        for tab in self.other_tabs.values():
-            if year is not None:
-                tab.set_year(year)
+        view = self._views()[role]
+        self.stale_tabs[role] = False
+        if role == "movements":
+            view.set_year(year, bool(chosen and chosen.closed))
+        elif role == "statement" or year is not None:
+            view.set_year(year)
+
+    def _catch_up(self) -> None:
+        """The tab now shown is loaded again if its data changed while hidden."""
+        for role, view in self._views().items():
+            if self.stale_tabs[role] and self.tabs.currentWidget() is view:
+                try:
+                    self._load(role)
+                except Exception as exc:
+                    show_error(self, exc)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._catch_up()
 
     def _update_bar(self, chosen: FinancialYearRead | None) -> None:
         self.year_combo.setEnabled(bool(self.years))
@@ -189,12 +239,17 @@ class BudgetSection(Section):
         )
         self.year_state.setText(_("chiuso") if closed else "")
 
-    def _tab_saved(self, source: object) -> None:
-        """One tab saved: the others show data that depends on it."""
+    def _tab_saved(self, source: str) -> None:
+        """One tab saved: the tabs that show what it wrote are refreshed, now if seen,
+        else when next shown."""
         try:
-            for view in (self.statement_view, self.movements_view, *self.other_tabs.values()):
-                if view is not source:
-                    view.refresh()
+            for role in _DEPENDENTS.get(source, tuple(self._views())):
+                if role == source or role not in self._views():
+                    continue
+                if self._seen(role):
+                    self._views()[role].refresh()
+                else:
+                    self.stale_tabs[role] = True
         except Exception as exc:
             show_error(self, exc)
         self.changed.emit()

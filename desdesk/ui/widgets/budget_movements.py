@@ -58,6 +58,8 @@ class MovementsView(QWidget):
         self.year: int | None = None
         self.closed = False
         self.categories: list[CategoryRead] = []
+        # The filters the proxy has now (text, flow, category ids): see `_filter`.
+        self._applied: tuple[str, Flow | None, frozenset[int] | None] = ("", None, None)
         self.model = MovementsModel(self)
         self.table = make_table(self.model, self, sortable=False)
         self.table.setObjectName("movementsTable")
@@ -148,13 +150,25 @@ class MovementsView(QWidget):
         self.category.blockSignals(False)
 
     def _filter(self) -> None:
-        self.proxy.set_text(self.search.text())
-        flow = self.flow.currentData()  # Qt hands the code back as a plain str
-        self.proxy.set_flow(Flow(flow) if flow else None)
+        """Apply the filters that changed: each setter refilters every row, so a
+        keystroke in the search box filters once, not three times."""
+        text = self.search.text()
+        code = self.flow.currentData()  # Qt hands the code back as a plain str
+        flow = Flow(code) if code else None
         category_id = self.category.currentData()
-        self.proxy.set_categories(
-            descendants(self.categories, category_id) if category_id is not None else None
+        chosen = (
+            frozenset(descendants(self.categories, category_id))
+            if category_id is not None
+            else None
         )
+        last_text, last_flow, last_chosen = self._applied
+        if text != last_text:
+            self.proxy.set_text(text)
+        if flow is not last_flow:
+            self.proxy.set_flow(flow)
+        if chosen != last_chosen:
+            self.proxy.set_categories(chosen)
+        self._applied = (text, flow, chosen)
         self._show_totals()
         self._update_buttons()
 
