@@ -98,20 +98,59 @@ def test_a_new_year_starts_from_last_years_closing_balances(qtbot, workspace: Wo
     )
     dialog = YearDialog(workspace, None, 2026)
     qtbot.addWidget(dialog)
+    assert dialog.carry.isEnabled() and dialog.carry.isChecked()
     assert dialog.opening_bank.text() == "600,00"
+    assert dialog.opening_bank.isReadOnly()
     assert dialog.default_fee.text() == "25,00"
     assert dialog.fee_due_on.text() == "31/03/2026"
     assert "2025" in dialog.prefill_note.text()
     dialog.year.setValue(2030)  # no 2029 on file: nothing to carry over
+    assert not dialog.carry.isEnabled() and not dialog.carry.isChecked()
     assert dialog.opening_bank.text() == "0,00"
+    assert not dialog.opening_bank.isReadOnly()
     dialog.year.setValue(2026)
+    assert dialog.carry.isChecked()
+    dialog.carry.setChecked(False)  # typed openings
     dialog.opening_cash.setText("dieci euro")
     dialog.save()
     assert "non è un importo valido" in dialog.form.error_text("opening_cash")
     assert [y.year for y in workspace.budget.years()] == [2025]
-    dialog.opening_cash.setText("")
+    dialog.carry.setChecked(True)
+    assert dialog.opening_cash.text() == "0,00" and dialog.opening_bank.text() == "600,00"
     dialog.save()
-    assert workspace.budget.year(2026).data.opening_bank == Decimal("600.00")
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = workspace.budget.year(2026).data
+    assert saved.opening_bank == Decimal("600.00") and saved.carry_openings
+
+
+def test_carried_openings_follow_a_late_movement_and_can_be_typed(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    budget = workspace.budget
+    budget.open_year(FinancialYearInput(year=2025, opening_bank=Decimal("500.00")))
+    budget.open_year(FinancialYearInput(year=2026))
+    budget.close_year(2025)
+    budget.reopen_year(2025)
+    budget.add_movement(
+        MovementInput(date(2025, 12, 1), Decimal("40.00"), category_id(workspace, "EA8"))
+    )
+    budget.close_year(2025)
+    dialog = YearDialog(workspace, budget.year(2026))
+    qtbot.addWidget(dialog)
+    assert dialog.carry.isChecked() and dialog.opening_bank.isReadOnly()
+    assert dialog.opening_bank.text() == "540,00"
+    # A district that starts mid-history types its own
+    dialog.carry.setChecked(False)
+    assert not dialog.opening_bank.isReadOnly()
+    dialog.opening_bank.setText("1.000,00")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = budget.year(2026).data
+    assert (saved.opening_bank, saved.carry_openings) == (Decimal("1000.00"), False)
+    again = YearDialog(workspace, budget.year(2026))
+    qtbot.addWidget(again)
+    assert not again.carry.isChecked() and again.carry.isEnabled()
+    assert again.opening_bank.text() == "1.000,00"
 
 
 def test_close_and_reopen_after_confirming(

@@ -1,5 +1,7 @@
-"""A financial year: opened (the openings prefilled with last year's closing balances)
-or edited (its openings, default membership fee and due date, notes)."""
+"""A financial year: opened (its fee prefilled from last year's) or edited (openings,
+default membership fee and due date, notes). The openings either follow last year's
+closing balances (the box "Riporta i saldi…", computed by the service whenever read) or
+are typed: the first year, or a district that starts keeping accounts mid-history."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QLabel,
     QLineEdit,
@@ -58,6 +61,12 @@ class YearDialog(QDialog):
         self.year = form.add("year", _("Anno *"), QSpinBox())
         self.year.setRange(1900, 2200)
         self.year.setMaximumWidth(100)
+        self.carry = form.add(
+            "carry_openings",
+            "",
+            QCheckBox(_("Riporta i saldi di chiusura dell'esercizio precedente")),
+        )
+        self.carry.toggled.connect(self._carry_toggled)
         self.opening_cash = form.add("opening_cash", _("Saldo iniziale di cassa (€)"), QLineEdit())
         self.opening_bank = form.add("opening_bank", _("Saldo iniziale in banca (€)"), QLineEdit())
         self.default_fee = form.add("default_fee", _("Quota associativa annua (€)"), QLineEdit())
@@ -84,33 +93,53 @@ class YearDialog(QDialog):
             self.year.setValue(existing.year)
             self.year.setEnabled(False)
             self._fill(existing.data)
+            self._set_carry(existing.year, bool(existing.data.carry_openings))
 
     def _fill(self, data: FinancialYearInput) -> None:
-        self.opening_cash.setText(plain_money(data.opening_cash))
-        self.opening_bank.setText(plain_money(data.opening_bank))
+        self._set_openings(data.opening_cash, data.opening_bank)
         self.default_fee.setText(plain_money(data.default_fee) if data.default_fee else "")
         self.fee_due_on.set_date(data.fee_due_on)
         self.notes.setPlainText(data.notes)
 
+    def _set_openings(self, cash: Decimal, bank: Decimal) -> None:
+        self.opening_cash.setText(plain_money(cash))
+        self.opening_bank.setText(plain_money(bank))
+
+    def _set_carry(self, year: int, carry: bool) -> None:
+        """The box is offered only when the previous year is on file."""
+        has_previous = year - 1 in self.known
+        self.carry.setEnabled(has_previous)
+        self.carry.setChecked(carry and has_previous)
+        self._carry_toggled(self.carry.isChecked())
+
+    def _carry_toggled(self, checked: bool) -> None:
+        """Checked: the fields show last year's closing balances, read-only."""
+        for field in (self.opening_cash, self.opening_bank):
+            field.setReadOnly(checked)
+        if checked:
+            closing = self._previous_closing(self.year.value())
+            self._set_openings(closing.get(Account.CASH, ZERO), closing.get(Account.BANK, ZERO))
+
+    def _previous_closing(self, year: int) -> dict[Account, Decimal]:
+        cash = self.workspace.budget.statement(year - 1).cash
+        return {line.account: line.closing for line in cash}
+
     def _prefill(self, year: int) -> None:
-        """Last year's closing balances and fee, when last year is on file."""
+        """Last year's fee, and its closing balances carried over, when it is on file."""
         previous = self.known.get(year - 1)
         if previous is None:
             self._fill(FinancialYearInput(year=year))
+            self._set_carry(year, False)
             self.prefill_note.setText("")
             return
-        closing = {
-            line.account: line.closing for line in self.workspace.budget.statement(year - 1).cash
-        }
         self._fill(
             FinancialYearInput(
                 year=year,
-                opening_cash=closing.get(Account.CASH, ZERO),
-                opening_bank=closing.get(Account.BANK, ZERO),
                 default_fee=previous.data.default_fee,
                 fee_due_on=_shift_year(previous.data.fee_due_on, 1),
             )
         )
+        self._set_carry(year, True)
         self.prefill_note.setText(
             _("Saldi iniziali e quota ripresi dall'esercizio {year}.").format(year=year - 1)
         )
@@ -131,8 +160,11 @@ class YearDialog(QDialog):
 
     def read(self) -> FinancialYearInput:
         problems: list[FieldProblem] = []
-        cash = self._money("opening_cash", self.opening_cash, problems)
-        bank = self._money("opening_bank", self.opening_bank, problems)
+        carried = self.carry.isEnabled() and self.carry.isChecked()
+        cash = bank = None  # carried: the service computes them
+        if not carried:
+            cash = self._money("opening_cash", self.opening_cash, problems)
+            bank = self._money("opening_bank", self.opening_bank, problems)
         fee = self._money("default_fee", self.default_fee, problems)
         due = self.form.read_date("fee_due_on", problems)
         raise_if(problems)
@@ -143,6 +175,7 @@ class YearDialog(QDialog):
             default_fee=fee,
             fee_due_on=due,
             notes=self.notes.toPlainText().strip(),
+            carry_openings=carried,
         )
 
     def _write(self) -> None:
