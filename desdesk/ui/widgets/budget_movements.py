@@ -1,5 +1,5 @@
 """The Movimenti tab: the year's receipts and payments, searched and filtered, with the
-totals of what is shown; new, edit, delete, import and export."""
+totals of what is shown; new, edit, delete, import and export; a giroconto."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from desdesk.i18n import _, format_date, format_money, ngettext
 from desdesk.money_schemas import CategoryRead, MovementRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.movement import MovementDialog
+from desdesk.ui.dialogs.transfer import TransferDialog
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.budget_movements import MovementsModel, MovementsProxy, totals
 from desdesk.ui.widgets.tables import make_table
@@ -110,6 +111,7 @@ class MovementsView(QWidget):
             ("delete", _("Elimina…"), self.delete_selected),
         ):
             buttons.addWidget(self._button(key, label, slot))
+        buttons.addWidget(self._button("transfer", _("Giroconto…"), self.new_transfer))
         buttons.addStretch(1)
         buttons.addWidget(self._button("import", _("Importa…"), self.import_movements))
         buttons.addWidget(self._button("export", _("Esporta…"), self.export_movements))
@@ -193,9 +195,10 @@ class MovementsView(QWidget):
         self.buttons["edit"].setEnabled(writable and selected)
         self.buttons["delete"].setEnabled(writable and selected)
         self.buttons["import"].setEnabled(writable)
+        self.buttons["transfer"].setEnabled(writable)
         self.buttons["export"].setEnabled(has_year)
         tip = _("Esercizio chiuso: riaprilo per registrare o cambiare movimenti.")
-        for key in ("new", "edit", "delete", "import"):
+        for key in ("new", "edit", "delete", "import", "transfer"):
             self.buttons[key].setToolTip(tip if self.closed else "")
 
     def selected(self) -> MovementRead | None:
@@ -260,6 +263,12 @@ class MovementsView(QWidget):
             show_error(self, exc)
             return
         self._saved()
+
+    def new_transfer(self) -> None:
+        """A giroconto between cassa and banca: shown in the Rendiconto's cassa e banca."""
+        dialog = TransferDialog(self.workspace, None, self.year, self.today, self)
+        if dialog.exec():
+            self.changed.emit()
 
     def import_movements(self) -> None:
         run = _import_function("run_movement_import")
