@@ -22,7 +22,7 @@ from desdesk.domain.errors import DesdeskError
 from desdesk.domain.money import ZERO, percent
 from desdesk.domain.money_enums import FundingSource
 from desdesk.i18n import N_, _, format_money, format_number
-from desdesk.money_schemas import CashLine, YearStatement
+from desdesk.money_schemas import YearStatement
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.budget_amounts import AmountRowsModel
@@ -32,6 +32,7 @@ from desdesk.ui.models.budget_statement import (
     refusal,
 )
 from desdesk.ui.models.rows import TextColumn
+from desdesk.ui.widgets.budget_cash import CashBox
 from desdesk.ui.widgets.forms import ERROR_STYLE, ErrorLabel
 from desdesk.ui.widgets.tables import make_table
 
@@ -47,14 +48,6 @@ SOURCE_COLUMNS: tuple[TextColumn[SourceShare], ...] = (
     TextColumn(N_("Fonte"), lambda s: s.source.label()),
     TextColumn(N_("Importo"), lambda s: format_money(s.amount)),
     TextColumn(N_("%"), lambda s: format_percent(s.share)),
-)
-
-CASH_COLUMNS: tuple[TextColumn[CashLine], ...] = (
-    TextColumn(N_("Conto"), lambda c: c.account.label()),
-    TextColumn(N_("Saldo iniziale"), lambda c: format_money(c.opening)),
-    TextColumn(N_("Entrate"), lambda c: format_money(c.income)),
-    TextColumn(N_("Uscite"), lambda c: format_money(c.expenses)),
-    TextColumn(N_("Saldo finale"), lambda c: format_money(c.closing)),
 )
 
 
@@ -102,9 +95,9 @@ class StatementView(QWidget):
         self.sources_model: AmountRowsModel[SourceShare] = AmountRowsModel(
             SOURCE_COLUMNS, (1, 2), self
         )
-        self.cash_model: AmountRowsModel[CashLine] = AmountRowsModel(
-            CASH_COLUMNS, (1, 2, 3, 4), self
-        )
+        self.cash_box = CashBox(workspace, self)
+        self.cash_box.changed.connect(self._transfer_saved)
+        self.cash_model = self.cash_box.cash_model
         self.public_share = QLabel()
         self.public_share.setObjectName("publicShare")
         self.public_share.setWordWrap(True)
@@ -135,17 +128,11 @@ class StatementView(QWidget):
         box.addWidget(sources_table, 1)
         box.addWidget(self.public_share)
         box.addWidget(self.structure_share)
-        cash = QGroupBox(_("Cassa e banca"))
-        cash_table = make_table(self.cash_model, cash, sortable=False)
-        cash_table.setObjectName("cashTable")
-        for column in range(4):
-            cash_table.setColumnWidth(column, 95)
-        QVBoxLayout(cash).addWidget(cash_table)
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(sources, 1)
-        row.addWidget(cash, 1)
+        row.addWidget(self.cash_box, 1)
         return holder
 
     # -- content --------------------------------------------------------------------------
@@ -164,7 +151,7 @@ class StatementView(QWidget):
         view = self.statement
         self.model.set_statement(view)
         self.sources_model.set_rows(source_shares(view) if view else [])
-        self.cash_model.set_rows(list(view.cash) if view else [])
+        self.cash_box.show_statement(view)
         if view is not None and view.closed:
             self.hint.setText(_("Esercizio chiuso: il preventivo non si può più modificare."))
         else:
@@ -196,6 +183,10 @@ class StatementView(QWidget):
                 share=format_percent(structure) if structure is not None else _("nessuna uscita")
             )
         )
+
+    def _transfer_saved(self) -> None:
+        self._reload()
+        self.changed.emit()
 
     # -- editing --------------------------------------------------------------------------
     def _save_plan(self, category_id: int, amount: Decimal | None) -> None:
