@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desdesk.money_schemas import FinancialYearInput, MovementInput
 from desdesk.services.workspace import Workspace
@@ -22,7 +23,7 @@ def category_id(ws: Workspace, code: str) -> int:
 
 
 @pytest.fixture
-def shown(qtbot, workspace: Workspace) -> BudgetSection:  # type: ignore[no-untyped-def]
+def shown(qtbot: QtBot, workspace: Workspace) -> BudgetSection:
     workspace.budget.open_year(FinancialYearInput(year=2026))
     section = BudgetSection(workspace, today=TODAY)
     qtbot.addWidget(section)
@@ -112,7 +113,12 @@ def test_the_search_filters_once_per_keystroke(
     view.reload()
     passes: list[int] = []
     original = view.proxy.refilter
-    monkeypatch.setattr(view.proxy, "refilter", lambda: (passes.append(1), original()))
+
+    def counted() -> None:
+        passes.append(1)
+        original()
+
+    monkeypatch.setattr(view.proxy, "refilter", counted)
     view.search.setText("a")
     view.search.setText("af")
     assert len(passes) == 2

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from desdesk.db.types import DecimalText
+from desdesk.services.workspace import Workspace
 
 
 def test_decimal_text_stores_decimals_ints_and_text_exactly() -> None:
@@ -21,12 +22,12 @@ def test_decimal_text_refuses_a_float() -> None:
         DecimalText().process_bind_param(0.1 + 0.2, None)
 
 
-def test_a_float_amount_is_refused_by_the_database(workspace) -> None:  # type: ignore[no-untyped-def]
+def test_a_float_amount_is_refused_by_the_database(workspace: Workspace) -> None:
     from sqlalchemy.exc import StatementError
 
     from desdesk.db.money_models import FinancialYear
 
     with workspace.budget._sessions() as session, pytest.raises(StatementError) as raised:
-        session.add(FinancialYear(year=2031, opening_cash=0.5))
+        session.add(FinancialYear(year=2031, opening_cash=0.5))  # type: ignore[arg-type]
         session.flush()
     assert isinstance(raised.value.orig, TypeError)
