@@ -4,7 +4,9 @@
 Without `--map` the columns are guessed from the headers (and the guess is printed);
 with it, exactly the columns given are read. Import is all or nothing: with any problem,
 each is printed on stderr as `riga N, colonna X: …`, nothing is written and the exit
-code is 1.
+code is 1. Rows that seem registered already (same date, amount, category and document
+or description as a movement on file or an earlier row) are printed as warnings and
+skipped, unless `--include-duplicates`.
 """
 
 from __future__ import annotations
