@@ -26,7 +26,7 @@ def year(workspace: Workspace) -> Workspace:
     return workspace
 
 
-def test_the_dialog_records_a_withdrawal(qtbot, year: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_records_a_withdrawal(qtbot, year: Workspace) -> None:
     dialog = TransferDialog(year, None, YEAR, date(YEAR, 5, 20))
     qtbot.addWidget(dialog)
     assert dialog.date.text() == "20/05/2026"
@@ -55,7 +55,7 @@ def test_the_dialog_records_a_withdrawal(qtbot, year: Workspace) -> None:  # typ
     )
 
 
-def test_giroconto_button_in_movimenti(  # type: ignore[no-untyped-def]
+def test_giroconto_button_in_movimenti(
     qtbot, year: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view = MovementsView(year, today=date(YEAR, 5, 20))
@@ -78,7 +78,7 @@ def test_giroconto_button_in_movimenti(  # type: ignore[no-untyped-def]
     assert not button.isEnabled()
 
 
-def test_cash_box_lists_transfers_and_warns_of_negative_cash(  # type: ignore[no-untyped-def]
+def test_cash_box_lists_transfers_and_warns_of_negative_cash(
     qtbot, qtmodeltester, year: Workspace, answer_yes: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     budget = year.budget
