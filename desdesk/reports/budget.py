@@ -178,12 +178,15 @@ def overall_table(ctx: PageContext, printer: _Printer, year: int) -> Flowable:
 
 
 def cash_table(ctx: PageContext, report: YearStatement) -> Flowable:
-    """Cassa e banca: each account's opening, what came in and out, closing."""
+    """Cassa e banca: each account's opening, what came in and out, the giroconti
+    between the accounts (a column only when there are some), closing."""
+    transfers = any(line.transfers_in or line.transfers_out for line in report.cash)
     columns = [
         Column(_("Conto"), 60),
         Column(_("Saldo al {date}").format(date=format_date(date(report.year, 1, 1))), 40, "RIGHT"),
         Column(_("Entrate"), 40, align="RIGHT"),
         Column(_("Uscite"), 40, align="RIGHT"),
+        *([Column(_("Giroconti"), 40, align="RIGHT")] if transfers else []),
         Column(
             _("Saldo al {date}").format(date=format_date(date(report.year, 12, 31))), 40, "RIGHT"
         ),
@@ -194,6 +197,7 @@ def cash_table(ctx: PageContext, report: YearStatement) -> Flowable:
             money(line.opening),
             money(line.income),
             money(line.expenses),
+            *([money(line.transfers_in - line.transfers_out)] if transfers else []),
             money(line.closing),
         ]
         for line in report.cash
@@ -202,6 +206,9 @@ def cash_table(ctx: PageContext, report: YearStatement) -> Flowable:
         sum((getattr(line, name) for line in report.cash), ZERO)
         for name in ("opening", "income", "expenses", "closing")
     ]
+    if transfers:  # what leaves one account enters the other: zero in total
+        moved = sum((line.transfers_in - line.transfers_out for line in report.cash), ZERO)
+        totals.insert(3, moved)
     rows.append(bold_row([_("Totale cassa e banca"), *(money(total) for total in totals)]))
     return data_table(ctx, columns, rows)
 
