@@ -103,11 +103,15 @@ def _carries(session: Session, row: FinancialYear) -> bool:
     return row.carry_openings and session.get(FinancialYear, row.year - 1) is not None
 
 
-def read_year(session: Session, row: FinancialYear) -> FinancialYearRead:
-    """The year with its effective openings (computed when they follow the previous year)."""
+def read_year(
+    session: Session, row: FinancialYear, walked: dict[int, tuple[CashLine, ...]] | None = None
+) -> FinancialYearRead:
+    """The year with its effective openings (computed when they follow the previous
+    year); `walked`: the cash lines already computed for every year, if at hand."""
     carried = _carries(session, row)
     if carried:
-        opening = {line.account: line.opening for line in cash_lines(session, row.year)}
+        lines = walked[row.year] if walked else cash_lines(session, row.year)
+        opening = {line.account: line.opening for line in lines}
         cash, bank = opening[Account.CASH], opening[Account.BANK]
     else:
         cash, bank = row.opening_cash, row.opening_bank
@@ -126,8 +130,11 @@ def read_year(session: Session, row: FinancialYear) -> FinancialYearRead:
 
 
 def all_years(session: Session) -> list[FinancialYearRead]:
+    """Newest first; the cash is walked once for all of them."""
     query = select(FinancialYear).order_by(FinancialYear.year.desc())  # type: ignore[attr-defined]
-    return [read_year(session, row) for row in session.scalars(query)]
+    rows = list(session.scalars(query))
+    walked = _cash_walk(session, rows[0].year) if rows else {}
+    return [read_year(session, row, walked) for row in rows]
 
 
 def _clean(data: FinancialYearInput) -> FinancialYearInput:
