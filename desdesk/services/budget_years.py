@@ -94,10 +94,6 @@ def cash_lines(session: Session, year: int) -> tuple[CashLine, ...]:
     return tuple(CashLine(account, ZERO, ZERO, ZERO) for account in Account)
 
 
-def closing_balances(session: Session, year: int) -> Balances:
-    return {line.account: line.closing for line in cash_lines(session, year)}
-
-
 def _carries(session: Session, row: FinancialYear) -> bool:
     """Whether the row's openings really follow the previous year (there is one)."""
     return row.carry_openings and session.get(FinancialYear, row.year - 1) is not None
