@@ -242,3 +242,25 @@ def test_categories_add_edit_and_refusals(
     dialog.select(added.id)
     dialog.delete_selected()
     assert all(c.code != "EA9.1" for c in workspace.budget.categories())
+
+
+def test_the_category_dialog_says_why_a_closed_year_keeps_its_category(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    budget = workspace.budget
+    budget.open_year(FinancialYearInput(year=2025))
+    ua1 = category_id(workspace, "UA1")
+    budget.add_movement(MovementInput(date(2025, 4, 1), Decimal("12.00"), ua1))
+    budget.close_year(2025)
+    categories = budget.categories()
+    dialog = CategoryDialog(workspace, categories, next(c for c in categories if c.id == ua1))
+    qtbot.addWidget(dialog)
+    dialog.structure_cost.setChecked(True)
+    dialog.save()
+    assert "esercizio chiuso 2025" in dialog.form.error_text("structure_cost")
+    assert not next(c for c in budget.categories() if c.id == ua1).structure_cost
+    dialog.structure_cost.setChecked(False)
+    dialog.name.setText("Materiali")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert next(c for c in budget.categories() if c.id == ua1).name == "Materiali"
