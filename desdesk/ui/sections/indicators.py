@@ -106,8 +106,8 @@ class IndicatorsSection(Section):
         splitter.setStretchFactor(1, 2)
         # Who is responsible and where the data comes from are in the detail: the list
         # keeps room for the year's target and latest value.
-        for column in (3, 4):
-            self.table.setColumnHidden(column, True)
+        for hidden in (3, 4):
+            self.table.setColumnHidden(hidden, True)
         return splitter
 
     def _objectives_tab(self) -> QWidget:
