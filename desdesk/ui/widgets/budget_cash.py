@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -82,8 +83,8 @@ class CashBox(QGroupBox):
         )
         self.cash_table = make_table(self.cash_model, self, sortable=False)
         self.cash_table.setObjectName("cashTable")
-        for column in range(5):
-            self.cash_table.setColumnWidth(column, 95)
+        # Six short columns: share the width instead of scrolling the closing out of view.
+        self.cash_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.warning = QLabel()
         self.warning.setObjectName("cashWarning")
         self.warning.setWordWrap(True)
