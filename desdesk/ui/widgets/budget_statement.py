@@ -131,8 +131,8 @@ class StatementView(QWidget):
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(sources, 1)
-        row.addWidget(self.cash_box, 1)
+        row.addWidget(sources, 2)
+        row.addWidget(self.cash_box, 3)
         return holder
 
     # -- content --------------------------------------------------------------------------
