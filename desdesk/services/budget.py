@@ -19,7 +19,7 @@ from desdesk.db.money_queries import category_nodes
 from desdesk.domain.budget_rules import CategoryNode
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import to_cents
-from desdesk.domain.money_enums import FundingSource
+from desdesk.domain.money_checks import source_problem
 from desdesk.i18n import _
 from desdesk.money_schemas import (
     CategoryInput,
@@ -233,9 +233,8 @@ def _check_investment(data: InvestmentInput) -> InvestmentInput:
             )
         )
     source = data.source or None
-    if source is not None and source not in {s.value for s in FundingSource}:
-        message = _("“{source}” non è una fonte di finanziamento.")
-        problems.append(FieldProblem("source", message.format(source=source)))
+    if source is not None and (problem := source_problem(source, "source")):
+        problems.append(problem)
     if problems:
         raise ValidationFailed(problems)
     return InvestmentInput(

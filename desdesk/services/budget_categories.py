@@ -17,6 +17,7 @@ from sqlmodel import Session
 from desdesk.db.money_models import BudgetCategory
 from desdesk.db.money_queries import closed_years_using, movement_counts, plan_year_counts
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
+from desdesk.domain.money_checks import source_problem
 from desdesk.domain.money_enums import BudgetSection, Flow, FundingSource
 from desdesk.i18n import _, ngettext
 from desdesk.money_schemas import CategoryInput, CategoryRead
@@ -115,9 +116,8 @@ def _check(
     if source is not None and flow is Flow.EXPENSE:
         message = _("La fonte di finanziamento si indica solo per le categorie di entrata.")
         problems.append(FieldProblem("default_source", message))
-    elif source is not None and source not in {s.value for s in FundingSource}:
-        message = _("“{source}” non è una fonte di finanziamento.")
-        problems.append(FieldProblem("default_source", message.format(source=source)))
+    elif source is not None and (problem := source_problem(source, "default_source")):
+        problems.append(problem)
     if problems:
         raise ValidationFailed(problems)
     return CategoryInput(data.parent_id, code, name, data.structure_cost, source)

@@ -25,6 +25,7 @@ from desdesk.db.types import utc_now
 from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
 from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import to_cents
+from desdesk.domain.money_checks import source_problem
 from desdesk.domain.money_enums import Account, BudgetSection, Flow, FundingSource
 from desdesk.i18n import _
 from desdesk.money_schemas import MovementInput, MovementRead
@@ -99,8 +100,9 @@ def _source_problem(category: BudgetCategory, source: str | None) -> tuple[str |
             return None, _("La fonte di finanziamento si indica solo per le entrate.")
         return None, ""
     chosen = source or category.default_source or FundingSource.OTHER.value
-    if chosen not in {s.value for s in FundingSource}:
-        return None, _("“{source}” non è una fonte di finanziamento.").format(source=chosen)
+    problem = source_problem(chosen, "source")
+    if problem is not None:
+        return None, problem.message
     return chosen, ""
 
 
