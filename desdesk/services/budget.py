@@ -19,7 +19,7 @@ from desdesk.db.money_queries import category_nodes
 from desdesk.domain.budget_rules import CategoryNode
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import to_cents
-from desdesk.domain.money_checks import source_problem
+from desdesk.domain.money_checks import source_problem, year_problem
 from desdesk.i18n import _
 from desdesk.money_schemas import (
     CategoryInput,
@@ -225,13 +225,8 @@ def _check_investment(data: InvestmentInput) -> InvestmentInput:
         problems.append(FieldProblem("description", _("Descrivi l'investimento.")))
     if to_cents(data.amount) <= 0:
         problems.append(FieldProblem("amount", _("L'importo deve essere maggiore di zero.")))
-    if not years.FIRST_YEAR <= data.year <= years.LAST_YEAR:
-        message = _("L'anno {year} non è valido: scrivi un anno tra {first} e {last}.")
-        problems.append(
-            FieldProblem(
-                "year", message.format(year=data.year, first=years.FIRST_YEAR, last=years.LAST_YEAR)
-            )
-        )
+    if problem := year_problem(data.year):
+        problems.append(problem)
     source = data.source or None
     if source is not None and (problem := source_problem(source, "source")):
         problems.append(problem)

@@ -32,10 +32,11 @@ from desdesk.domain.budget_rules import (
 )
 from desdesk.domain.errors import FieldProblem, ValidationFailed
 from desdesk.domain.money import ZERO, to_cents
+from desdesk.domain.money_checks import year_problem
 from desdesk.domain.money_enums import Flow, FundingSource
 from desdesk.i18n import _, format_money
 from desdesk.money_schemas import YearColumn, YearStatement
-from desdesk.services.budget_years import FIRST_YEAR, LAST_YEAR, cash_lines
+from desdesk.services.budget_years import cash_lines
 
 
 def _bounds(year: int) -> tuple[date, date]:
@@ -77,11 +78,8 @@ def _require_plannable(session: Session, year: int) -> None:
     if row is not None and row.closed:
         message = _("L'anno {year} è chiuso: riaprilo prima di modificarne il preventivo.")
         raise ValidationFailed([FieldProblem("year", message.format(year=year))])
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        message = _("L'anno {year} non è valido: scrivi un anno tra {first} e {last}.")
-        raise ValidationFailed(
-            [FieldProblem("year", message.format(year=year, first=FIRST_YEAR, last=LAST_YEAR))]
-        )
+    if problem := year_problem(year):
+        raise ValidationFailed([problem])
 
 
 def _write_plan(session: Session, year: int, amounts: Mapping[int, Decimal | None]) -> None:

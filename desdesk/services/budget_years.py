@@ -19,12 +19,10 @@ from desdesk.db.money_models import FinancialYear
 from desdesk.db.money_queries import cash_totals_by_year, transfer_totals_by_year
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import ZERO, to_cents
+from desdesk.domain.money_checks import year_problem
 from desdesk.domain.money_enums import Account
 from desdesk.i18n import _
 from desdesk.money_schemas import CashLine, FinancialYearInput, FinancialYearRead
-
-FIRST_YEAR = 1990
-LAST_YEAR = 2200
 
 
 def require_open_year(session: Session, year: int, field: str = "date") -> FinancialYear:
@@ -135,15 +133,8 @@ def all_years(session: Session) -> list[FinancialYearRead]:
 
 def _clean(data: FinancialYearInput) -> FinancialYearInput:
     problems: list[FieldProblem] = []
-    if not FIRST_YEAR <= data.year <= LAST_YEAR:
-        problems.append(
-            FieldProblem(
-                "year",
-                _("L'anno {year} non è valido: scrivi un anno tra {first} e {last}.").format(
-                    year=data.year, first=FIRST_YEAR, last=LAST_YEAR
-                ),
-            )
-        )
+    if problem := year_problem(data.year):
+        problems.append(problem)
     if data.default_fee is not None and data.default_fee < 0:
         problems.append(FieldProblem("default_fee", _("La quota non può essere negativa.")))
     if problems:

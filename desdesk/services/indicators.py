@@ -18,6 +18,7 @@ from sqlmodel import Session
 from desdesk.db.money_models import Indicator, IndicatorTarget, Measurement
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.indicator_periods import period_bounds, period_label
+from desdesk.domain.money_checks import FIRST_YEAR, LAST_YEAR
 from desdesk.domain.money_enums import Frequency, IndicatorUnit, Metric
 from desdesk.i18n import _, format_date, format_number, ngettext
 from desdesk.money_schemas import (
@@ -30,9 +31,6 @@ from desdesk.money_schemas import (
 from desdesk.services import indicator_series
 from desdesk.services.base import Service
 from desdesk.services.indicator_series import read_indicator
-
-# Years before this are typing mistakes (the law on DES is of 2010).
-FIRST_YEAR = 1990
 
 
 def clean_indicator(data: IndicatorInput) -> IndicatorInput:
@@ -79,7 +77,7 @@ def check_value(unit: IndicatorUnit, value: Decimal, field: str) -> None:
 
 
 def _check_year(year: int) -> None:
-    if not FIRST_YEAR <= year <= 9999:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationFailed(
             [FieldProblem("year", _("Anno non valido: {year}.").format(year=year))]
         )

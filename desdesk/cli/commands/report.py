@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from desdesk.domain.errors import InvalidValue
+from desdesk.domain.money_checks import FIRST_YEAR, LAST_YEAR
 from desdesk.domain.values import parse_date
 from desdesk.i18n import _
 from desdesk.services.documents import (
@@ -34,7 +35,6 @@ from desdesk.services.workspace import Workspace, open_workspace
 NAME = "report"
 DOCUMENTS = (*KINDS, *ASSEMBLY_KINDS, ATTENDANCE, *MONEY_KINDS)
 EXIT_USAGE = 2
-FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def _day(text: str) -> date:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desdesk.domain.errors import FieldProblem, InvalidValue
 from desdesk.domain.money import ZERO, parse_money
+from desdesk.domain.money_checks import FIRST_YEAR, LAST_YEAR
 from desdesk.domain.money_enums import Account
 from desdesk.i18n import _
 from desdesk.money_schemas import FinancialYearInput, FinancialYearRead
@@ -59,7 +60,7 @@ class YearDialog(QDialog):
         )
         form = self.form = Form()
         self.year = form.add("year", _("Anno *"), QSpinBox())
-        self.year.setRange(1900, 2200)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setMaximumWidth(100)
         self.carry = form.add(
             "carry_openings",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.domain.errors import FieldProblem
+from desdesk.domain.money_checks import FIRST_YEAR, LAST_YEAR
 from desdesk.domain.money_enums import FundingSource
 from desdesk.i18n import _
 from desdesk.money_schemas import InvestmentInput, InvestmentRead
@@ -48,7 +49,7 @@ class InvestmentDialog(QDialog):
         self.form = Form()
         self.description = self.form.add("description", _("Descrizione *"), QLineEdit())
         self.year = self.form.add("year", _("Anno *"), QSpinBox())
-        self.year.setRange(1900, 2999)
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setValue(year)
         self.amount = self.form.add("amount", _("Importo (€) *"), QLineEdit())
         sources: list[tuple[str, object]] = [(_("— non indicata —"), None)]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.domain.errors import FieldProblem
+from desdesk.domain.money_checks import FIRST_YEAR, LAST_YEAR
 from desdesk.i18n import _
 from desdesk.services.workspace import Workspace
 from desdesk.ui.sections.base import Section
@@ -124,7 +125,7 @@ class DocumentsSection(Section):
         description.setWordWrap(True)
         self.money_year = QSpinBox()
         self.money_year.setObjectName("moneyYear")
-        self.money_year.setRange(1990, 2100)
+        self.money_year.setRange(FIRST_YEAR, LAST_YEAR)
         self.money_year.setValue(date.today().year)
         self.money_year.setAccessibleName(_("Anno"))
         year_label = QLabel(_("Anno"))
