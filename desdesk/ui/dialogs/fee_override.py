@@ -16,8 +16,9 @@ from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _, format_money
 from desdesk.money_schemas import FeeRow, FinancialYearRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.fee_payment import amount_text, ask, read_amount
+from desdesk.ui.dialogs.fee_payment import ask, read_amount
 from desdesk.ui.errors import show_error
+from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
@@ -52,7 +53,7 @@ class DefaultFeeDialog(QDialog):
         self.amount = self.form.add("default_fee", _("Quota (€)"), QLineEdit())
         self.due_on = self.form.add("fee_due_on", _("Da pagare entro il"), DateField())
         if current is not None:
-            self.amount.setText(amount_text(current.data.default_fee))
+            self.amount.setText(plain_money(current.data.default_fee))
             self.due_on.set_date(current.data.fee_due_on)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -88,7 +89,7 @@ class FeeOverrideDialog(QDialog):
         intro.setWordWrap(True)
         self.form = Form()
         self.amount = self.form.add("amount", _("Quota (€) *"), QLineEdit())
-        self.amount.setText(amount_text(fee.due))
+        self.amount.setText(plain_money(fee.due))
         self.due_on = self.form.add("due_on", _("Da pagare entro il"), DateField())
         self.due_on.set_date(fee.due_on)
         self.reason = self.form.add("reason", _("Motivo"), QLineEdit())

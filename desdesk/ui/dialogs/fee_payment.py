@@ -24,6 +24,7 @@ from desdesk.domain.money_enums import Account
 from desdesk.i18n import _, format_date, format_money
 from desdesk.money_schemas import FeePaymentInput, FeeRow
 from desdesk.services.workspace import Workspace
+from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
@@ -35,11 +36,6 @@ from desdesk.ui.widgets.forms import (
 
 # The service may name the payment day as a movement's "date".
 _FIELD_ALIASES = {"date": "paid_on"}
-
-
-def amount_text(amount: Decimal | None) -> str:
-    """An amount as it is typed in a field: `1.234,56`, no currency sign."""
-    return "" if amount is None else format_money(amount).replace("€", "").strip()
 
 
 def read_amount(
@@ -99,7 +95,7 @@ class FeePaymentDialog(QDialog):
         summary.setWordWrap(True)
         self.form = Form()
         self.amount = self.form.add("amount", _("Importo (€) *"), QLineEdit())
-        self.amount.setText(amount_text(fee.outstanding if fee.outstanding > 0 else None))
+        self.amount.setText(plain_money(fee.outstanding if fee.outstanding > 0 else None))
         self.paid_on = self.form.add("paid_on", _("Pagata il *"), DateField())
         self.paid_on.set_date(payment_day(open_years, today or date.today()))
         self.account: QComboBox = self.form.add(

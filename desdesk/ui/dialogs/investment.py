@@ -19,7 +19,8 @@ from desdesk.domain.money_enums import FundingSource
 from desdesk.i18n import _
 from desdesk.money_schemas import InvestmentInput, InvestmentRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.fee_payment import amount_text, read_amount
+from desdesk.ui.dialogs.fee_payment import read_amount
+from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     Form,
     combo_with,
@@ -68,7 +69,7 @@ class InvestmentDialog(QDialog):
             data = investment.data
             self.description.setText(data.description)
             self.year.setValue(data.year)
-            self.amount.setText(amount_text(data.amount))
+            self.amount.setText(plain_money(data.amount))
             select_data(self.source, data.source)
             self.notes.setPlainText(data.notes)
 
