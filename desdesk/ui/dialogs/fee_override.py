@@ -16,7 +16,7 @@ from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _, format_money
 from desdesk.money_schemas import FeeRow, FinancialYearRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.fee_payment import ask, read_amount
+from desdesk.ui.dialogs.fee_payment import ask
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
@@ -26,6 +26,7 @@ from desdesk.ui.widgets.forms import (
     save_cancel_buttons,
     save_or_show,
 )
+from desdesk.ui.widgets.money_fields import read_amount
 
 
 class DefaultFeeDialog(QDialog):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desdesk.domain.errors import FieldProblem, InvalidValue, NeedsConfirmation, ValidationFailed
-from desdesk.domain.money import parse_money, parse_positive_money
+from desdesk.domain.errors import FieldProblem, NeedsConfirmation, ValidationFailed
 from desdesk.domain.money_enums import Account
 from desdesk.i18n import _, format_date, format_money
 from desdesk.money_schemas import FeePaymentInput, FeeRow
@@ -28,30 +26,14 @@ from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
-    combo_with,
     raise_if,
     save_cancel_buttons,
     save_or_show,
 )
+from desdesk.ui.widgets.money_fields import account_combo, read_amount
 
 # The service may name the payment day as a movement's "date".
 _FIELD_ALIASES = {"date": "paid_on"}
-
-
-def read_amount(
-    form: Form, field: str, problems: list[FieldProblem], positive: bool = True
-) -> Decimal | None:
-    """The amount typed in `field` (None when empty); a problem under the field if invalid."""
-    editor = form.editors[field]
-    assert isinstance(editor, QLineEdit)
-    text = editor.text().strip()
-    if not text:
-        return None
-    try:
-        return parse_positive_money(text) if positive else parse_money(text)
-    except InvalidValue as exc:
-        problems.append(FieldProblem(field, exc.message))
-        return None
 
 
 def payment_day(open_years: Sequence[int], today: date) -> date:
@@ -98,9 +80,7 @@ class FeePaymentDialog(QDialog):
         self.amount.setText(plain_money(fee.outstanding if fee.outstanding > 0 else None))
         self.paid_on = self.form.add("paid_on", _("Pagata il *"), DateField())
         self.paid_on.set_date(payment_day(open_years, today or date.today()))
-        self.account: QComboBox = self.form.add(
-            "account", _("Conto"), combo_with([(a.label(), a.value) for a in Account])
-        )
+        self.account: QComboBox = self.form.add("account", _("Conto"), account_combo())
         self.account.setCurrentIndex(self.account.findData(Account.BANK.value))
         self.document_ref = self.form.add(
             "document_ref", _("Documento (ricevuta, bonifico)"), QLineEdit()

@@ -19,7 +19,6 @@ from desdesk.domain.money_enums import FundingSource
 from desdesk.i18n import _
 from desdesk.money_schemas import InvestmentInput, InvestmentRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.fee_payment import read_amount
 from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     Form,
@@ -29,6 +28,7 @@ from desdesk.ui.widgets.forms import (
     save_or_show,
     select_data,
 )
+from desdesk.ui.widgets.money_fields import read_amount
 
 
 class InvestmentDialog(QDialog):

@@ -10,7 +10,6 @@ will be listed there."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
 from desdesk.domain.errors import FieldProblem, InvalidValue, NeedsConfirmation, ValidationFailed
-from desdesk.domain.money import parse_positive_money
 from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.domain.text import match_key
 from desdesk.i18n import _
@@ -42,6 +40,7 @@ from desdesk.ui.widgets.forms import (
     save_or_show,
     select_data,
 )
+from desdesk.ui.widgets.money_fields import account_combo, read_amount
 
 _INDENT = "    "
 
@@ -123,9 +122,7 @@ class MovementDialog(QDialog):
         self.description = form.add("description", _("Descrizione"), QLineEdit())
         self.document = form.add("document_ref", _("Documento"), QLineEdit())
         self.document.setPlaceholderText(_("n. fattura, ricevuta, bonifico…"))
-        self.account = form.add(
-            "account", _("Conto"), combo_with([(a.label(), a.value) for a in Account])
-        )
+        self.account = form.add("account", _("Conto"), account_combo())
         self.category.currentIndexChanged.connect(self._category_chosen)
         self.counterparty.currentTextChanged.connect(self._show_fee_year)
         self.date.textChanged.connect(self._date_changed)
@@ -246,15 +243,8 @@ class MovementDialog(QDialog):
 
     def _check_amount(self) -> None:
         problems: list[FieldProblem] = []
-        self._read_amount(problems)
+        read_amount(self.form, "amount", problems, required=True)
         self.form.show_problem("amount", problems[0].message if problems else None)
-
-    def _read_amount(self, problems: list[FieldProblem]) -> Decimal | None:
-        try:
-            return parse_positive_money(self.amount.text())
-        except InvalidValue as exc:
-            problems.append(FieldProblem("amount", exc.message))
-            return None
 
     def _read_counterparty(self) -> tuple[int | None, str]:
         """A member when the text is one of theirs (or was picked), else the text typed."""
@@ -285,7 +275,7 @@ class MovementDialog(QDialog):
         day = self.form.read_date("date", problems)
         if day is None and not problems:
             problems.append(FieldProblem("date", _("Indica la data del movimento.")))
-        amount = self._read_amount(problems)
+        amount = read_amount(self.form, "amount", problems, required=True)
         category = self.chosen_category()
         if category is None:
             problems.append(FieldProblem("category_id", _("Scegli la categoria del movimento.")))

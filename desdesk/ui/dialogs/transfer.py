@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desdesk.domain.errors import FieldProblem, InvalidValue
-from desdesk.domain.money import parse_positive_money
+from desdesk.domain.errors import FieldProblem
 from desdesk.domain.money_enums import Account
 from desdesk.i18n import _
 from desdesk.money_schemas import TransferInput, TransferRead
@@ -18,16 +17,12 @@ from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
-    combo_with,
     raise_if,
     save_cancel_buttons,
     save_or_show,
     select_data,
 )
-
-
-def _accounts(parent: QWidget) -> QComboBox:
-    return combo_with([(account.label(), account.value) for account in Account], parent)
+from desdesk.ui.widgets.money_fields import account_combo, read_amount
 
 
 class TransferDialog(QDialog):
@@ -49,8 +44,8 @@ class TransferDialog(QDialog):
         self.date = form.add("date", _("Data *"), DateField())
         self.amount = form.add("amount", _("Importo (€) *"), QLineEdit())
         self.amount.setMaximumWidth(160)
-        self.from_account = form.add("from_account", _("Dal conto *"), _accounts(self))
-        self.to_account = form.add("to_account", _("Al conto *"), _accounts(self))
+        self.from_account = form.add("from_account", _("Dal conto *"), account_combo(self))
+        self.to_account = form.add("to_account", _("Al conto *"), account_combo(self))
         self.description = form.add("description", _("Descrizione"), QLineEdit())
         self.description.setPlaceholderText(_("ad esempio: prelievo per le spese di cassa"))
         self.document_ref = form.add("document_ref", _("Documento"), QLineEdit())
@@ -95,11 +90,7 @@ class TransferDialog(QDialog):
         day = self.form.read_date("date", problems)
         if day is None and not problems:
             problems.append(FieldProblem("date", _("Scrivi la data del giroconto.")))
-        amount = None
-        try:
-            amount = parse_positive_money(self.amount.text())
-        except InvalidValue as exc:
-            problems.append(FieldProblem("amount", exc.message))
+        amount = read_amount(self.form, "amount", problems, required=True)
         raise_if(problems)
         assert day is not None and amount is not None
         return TransferInput(
