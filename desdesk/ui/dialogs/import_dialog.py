@@ -6,10 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.widgets.busy import busy_cursor
+from desdesk.ui.widgets.forms import action_cancel_buttons, problems_view
 from desdesk.ui.widgets.tables import make_table
 
 
@@ -53,16 +52,8 @@ class ImportDialog(QDialog):
         self.model: RowsTableModel[MemberEntry] = RowsTableModel(PREVIEW_COLUMNS, parent=self)
         self.model.set_rows(plan.entries)
         self.preview = make_table(self.model, self)
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setObjectName("importProblems")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(_("Importa"))
-        buttons.accepted.connect(self.confirm)
-        buttons.rejected.connect(self.reject)
+        self.problems = problems_view()
+        buttons, self.import_button = action_cancel_buttons(self, _("Importa"), self.confirm)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.preview, 2)

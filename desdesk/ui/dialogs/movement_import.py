@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.movement_preview import MovementPreviewModel
 from desdesk.ui.widgets.busy import busy_cursor
+from desdesk.ui.widgets.forms import action_cancel_buttons, problems_view
 from desdesk.ui.widgets.tables import make_table
 
 
@@ -52,19 +51,11 @@ class MovementImportDialog(QDialog):
         self.summary.setObjectName("importSummary")
         self.model = MovementPreviewModel(self)
         self.view = make_table(self.model, self, sortable=False)
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setObjectName("importProblems")
+        self.problems = problems_view()
         self.include_duplicates = QCheckBox(_("Importa anche le righe che sembrano già registrate"))
         self.include_duplicates.setObjectName("includeDuplicates")
         self.include_duplicates.toggled.connect(lambda _on: self._describe(self.preview))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(_("Importa"))
-        buttons.accepted.connect(self.confirm)
-        buttons.rejected.connect(self.reject)
+        buttons, self.import_button = action_cancel_buttons(self, _("Importa"), self.confirm)
         layout = QVBoxLayout(self)
         layout.addWidget(self._mapping_box())
         layout.addWidget(self.summary)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -193,3 +194,26 @@ def save_cancel_buttons(dialog: QDialog, save: Callable[[], object]) -> QDialogB
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def action_cancel_buttons(
+    dialog: QDialog, text: str, act: Callable[[], object]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """An OK / Annulla pair whose OK button says what it does (e.g. Importa); the OK
+    button is returned too, for enabling it only when the action can be done."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    button.setText(text)
+    buttons.accepted.connect(act)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, button
+
+
+def problems_view() -> QPlainTextEdit:
+    """The read-only list of an import's problems, one a line (object name importProblems)."""
+    view = QPlainTextEdit()
+    view.setReadOnly(True)
+    view.setObjectName("importProblems")
+    return view
