@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
-    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,14 @@ from desdesk.i18n import N_, _
 from desdesk.money_schemas import CategoryInput, CategoryRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
-from desdesk.ui.widgets.forms import Form, save_cancel_buttons, save_or_show, select_data
+from desdesk.ui.widgets.forms import (
+    Form,
+    add_buttons,
+    ask,
+    save_cancel_buttons,
+    save_or_show,
+    select_data,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TREE_HEADERS = (N_("Categoria"), N_("Costo di struttura"), N_("Fonte predefinita"), N_("In uso"))
@@ -173,18 +178,16 @@ class CategoriesDialog(QDialog):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
         self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, label, slot in (
-            ("add", _("Aggiungi sottocategoria…"), self.add_child),
-            ("edit", _("Modifica…"), self.edit_selected),
-            ("delete", _("Elimina…"), self.delete_selected),
-        ):
-            button = QPushButton(label)
-            button.setObjectName(f"{key}CategoryButton")
-            button.clicked.connect(lambda _checked=False, s=slot: s())
-            self.buttons[key] = button
-            row.addWidget(button)
+        self.buttons = add_buttons(
+            row,
+            (
+                ("add", _("Aggiungi sottocategoria…"), self.add_child),
+                ("edit", _("Modifica…"), self.edit_selected),
+                ("delete", _("Elimina…"), self.delete_selected),
+            ),
+            "CategoryButton",
+        )
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -249,14 +252,8 @@ class CategoriesDialog(QDialog):
         category = self.selected()
         if category is None:
             return
-        answer = QMessageBox.question(
-            self,
-            _("Elimina la categoria"),
-            _("Eliminare la categoria “{category}”?").format(category=category.label),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = _("Eliminare la categoria “{category}”?").format(category=category.label)
+        if not ask(self, _("Elimina la categoria"), question):
             return
         try:
             self.workspace.budget.delete_category(category.id)

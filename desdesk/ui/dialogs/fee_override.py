@@ -16,12 +16,12 @@ from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _, format_money
 from desdesk.money_schemas import FeeRow, FinancialYearRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.fee_payment import ask
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
+    ask,
     raise_if,
     save_cancel_buttons,
     save_or_show,

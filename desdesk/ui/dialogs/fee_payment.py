@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
+    ask,
     raise_if,
     save_cancel_buttons,
     save_or_show,
@@ -43,15 +43,6 @@ def payment_day(open_years: Sequence[int], today: date) -> date:
         return today
     year = min(open_years, key=lambda y: (abs(y - today.year), -y))
     return date(year, 12, 31) if year < today.year else date(year, 1, 1)
-
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A yes/no question, "No" by default, as the rest of desdesk asks."""
-    answer = QMessageBox.question(
-        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )  # fmt: skip
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class FeePaymentDialog(QDialog):

@@ -29,11 +29,11 @@ from desdesk.domain.text import match_key
 from desdesk.i18n import _
 from desdesk.money_schemas import CategoryRead, MovementInput, MovementRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.fee_payment import ask
 from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
+    ask,
     combo_with,
     raise_if,
     save_cancel_buttons,

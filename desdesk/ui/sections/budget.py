@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -40,6 +39,7 @@ from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.budget_movements import MovementsView
 from desdesk.ui.widgets.budget_statement import StatementView
+from desdesk.ui.widgets.forms import add_buttons, ask
 
 log = logging.getLogger("desdesk")
 
@@ -119,17 +119,17 @@ class BudgetSection(Section):
         bar.addWidget(self.year_combo)
         bar.addWidget(self.year_state)
         bar.addStretch(1)
-        for key, label, slot in (
-            ("new_year", _("Nuovo esercizio…"), self.new_year),
-            ("edit_year", _("Esercizio…"), self.edit_year),
-            ("close_year", _("Chiudi esercizio"), self.toggle_closed),
-            ("categories", _("Categorie…"), self.edit_categories),
-        ):
-            button = QPushButton(label)
-            button.setObjectName(f"{key}Button")
-            button.clicked.connect(lambda _checked=False, s=slot: s())
-            self.buttons[key] = button
-            bar.addWidget(button)
+        self.buttons.update(
+            add_buttons(
+                bar,
+                (
+                    ("new_year", _("Nuovo esercizio…"), self.new_year),
+                    ("edit_year", _("Esercizio…"), self.edit_year),
+                    ("close_year", _("Chiudi esercizio"), self.toggle_closed),
+                    ("categories", _("Categorie…"), self.edit_categories),
+                ),
+            )
+        )
         return bar
 
     def _empty_state(self) -> QWidget:
@@ -282,14 +282,8 @@ class BudgetSection(Section):
                 "modificare finché non lo riapri."
             )
             action = self.workspace.budget.close_year
-        answer = QMessageBox.question(
-            self,
-            _("Esercizio {year}").format(year=chosen.year),
-            question.format(year=chosen.year),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        title = _("Esercizio {year}").format(year=chosen.year)
+        if ask(self, title, question.format(year=chosen.year)):
             self.apply(lambda: action(chosen.year))
 
     def edit_categories(self) -> None:

@@ -29,6 +29,7 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.indicators import IndicatorRow, IndicatorsModel, ObjectivesProgressModel
 from desdesk.ui.sections.base import Section
+from desdesk.ui.widgets.forms import add_buttons, ask
 from desdesk.ui.widgets.tables import make_table, selected_source_row
 
 YEARS_IN_CHART = 3  # the chosen year and the two before it
@@ -83,16 +84,17 @@ class IndicatorsSection(Section):
         top.addWidget(self.show_retired)
         top.addStretch(1)
         actions = QHBoxLayout()
-        for key, text, slot in (
-            ("add", _("Nuovo indicatore…"), self.add_indicator),
-            ("edit", _("Modifica…"), self.edit_indicator),
-            ("retire", _("Ritira…"), self.retire_or_reactivate),
-            ("delete", _("Elimina…"), self.delete_indicator),
-        ):
-            button = self.buttons[key] = QPushButton(text)
-            button.setObjectName(f"{key}Button")
-            button.clicked.connect(slot)
-            actions.addWidget(button)
+        self.buttons.update(
+            add_buttons(
+                actions,
+                (
+                    ("add", _("Nuovo indicatore…"), self.add_indicator),
+                    ("edit", _("Modifica…"), self.edit_indicator),
+                    ("retire", _("Ritira…"), self.retire_or_reactivate),
+                    ("delete", _("Elimina…"), self.delete_indicator),
+                ),
+            )
+        )
         actions.addStretch(1)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -303,8 +305,4 @@ class IndicatorsSection(Section):
             )
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(
-            self, _("Conferma"), text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )  # fmt: skip
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, _("Conferma"), text)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from desdesk.ui.dialogs.transfer import TransferDialog
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.budget_amounts import AmountRowsModel
 from desdesk.ui.models.rows import TextColumn
-from desdesk.ui.widgets.forms import ERROR_STYLE
+from desdesk.ui.widgets.forms import ERROR_STYLE, ask
 from desdesk.ui.widgets.tables import make_table
 
 
@@ -151,16 +150,10 @@ class CashBox(QGroupBox):
         transfer = self.selected()
         if transfer is None:
             return
-        answer = QMessageBox.question(
-            self,
-            _("Elimina il giroconto"),
-            _("Eliminare il giroconto del {date} di {amount}?").format(
-                date=format_date(transfer.data.date), amount=format_money(transfer.data.amount)
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+        question = _("Eliminare il giroconto del {date} di {amount}?").format(
+            date=format_date(transfer.data.date), amount=format_money(transfer.data.amount)
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, _("Elimina il giroconto"), question):
             return
         try:
             self.workspace.budget.delete_transfer(transfer.id)

@@ -27,6 +27,7 @@ from desdesk.ui.dialogs.movement import MovementDialog
 from desdesk.ui.dialogs.transfer import TransferDialog
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.budget_movements import MovementsModel, MovementsProxy, totals
+from desdesk.ui.widgets.forms import ask
 from desdesk.ui.widgets.tables import make_table
 
 _INDENT = "    "
@@ -244,18 +245,12 @@ class MovementsView(QWidget):
         movement = self.selected()
         if movement is None:
             return
-        answer = QMessageBox.question(
-            self,
-            _("Elimina il movimento"),
-            _("Eliminare il movimento del {date} di {amount} ({category})?").format(
-                date=format_date(movement.data.date),
-                amount=format_money(movement.data.amount),
-                category=f"{movement.category_code} {movement.category_name}",
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+        question = _("Eliminare il movimento del {date} di {amount} ({category})?").format(
+            date=format_date(movement.data.date),
+            amount=format_money(movement.data.amount),
+            category=f"{movement.category_code} {movement.category_name}",
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask(self, _("Elimina il movimento"), question):
             return
         try:
             self.workspace.budget.delete_movement(movement.id)

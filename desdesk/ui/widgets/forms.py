@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -217,3 +218,28 @@ def problems_view() -> QPlainTextEdit:
     view.setReadOnly(True)
     view.setObjectName("importProblems")
     return view
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question, "No" by default, as the rest of desdesk asks."""
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def add_buttons(
+    layout: QBoxLayout,
+    specs: Sequence[tuple[str, str, Callable[[], object]]],
+    suffix: str = "Button",
+) -> dict[str, QPushButton]:
+    """A push button for each (key, label, slot), named `{key}{suffix}`, added to `layout`."""
+    buttons: dict[str, QPushButton] = {}
+    for key, label, slot in specs:
+        button = QPushButton(label)
+        button.setObjectName(f"{key}{suffix}")
+        button.clicked.connect(lambda _checked=False, s=slot: s())
+        layout.addWidget(button)
+        buttons[key] = button
+    return buttons

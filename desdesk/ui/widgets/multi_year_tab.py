@@ -22,10 +22,10 @@ from desdesk.domain.money import ZERO
 from desdesk.i18n import _, format_money
 from desdesk.money_schemas import InvestmentRead, MultiYearView
 from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.fee_payment import ask
 from desdesk.ui.dialogs.investment import InvestmentDialog
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.multi_year import InvestmentsModel, MultiYearModel, PlannedSourcesModel
+from desdesk.ui.widgets.forms import ask
 from desdesk.ui.widgets.tables import make_table, selected_source_row
 
 
