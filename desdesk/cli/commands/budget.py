@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desdesk.cli.spreadsheets import EXIT_OK, add_dry_run, io_actions, refuse
 from desdesk.i18n import _, ngettext
 from desdesk.services.movement_mapping import FIELDS
 from desdesk.services.workspace import open_workspace
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
     from desdesk.services.movement_io import MovementPreview
 
 NAME = "budget"
-
-EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 def _mapping_pair(text: str) -> tuple[str, str]:
@@ -49,20 +48,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         NAME, help=_("importa o esporta i movimenti del bilancio (CSV, XLSX)")
     )
-    actions = parser.add_subparsers(dest="action", metavar=_("AZIONE"), required=True)
-
-    export = actions.add_parser("export", help=_("scrive i movimenti in un file .csv o .xlsx"))
-    export.add_argument("file", type=Path, metavar=_("FILE.des"))
-    export.add_argument("output", type=Path, metavar=_("OUT.csv|OUT.xlsx"))
+    export, load = io_actions(
+        parser,
+        _("scrive i movimenti in un file .csv o .xlsx"),
+        _("aggiunge i movimenti di un file .csv o .xlsx (tutti o nessuno)"),
+    )
     export.add_argument(
         "--year", type=int, metavar=_("ANNO"), help=_("solo i movimenti di quell'anno")
     )
-
-    load = actions.add_parser(
-        "import", help=_("aggiunge i movimenti di un file .csv o .xlsx (tutti o nessuno)")
-    )
-    load.add_argument("file", type=Path, metavar=_("FILE.des"))
-    load.add_argument("input", type=Path, metavar=_("IN.csv|IN.xlsx"))
     load.add_argument(
         "--map",
         dest="mapping",
@@ -83,11 +76,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "categoria e documento o descrizione): senza, sono segnalate e saltate"
         ),
     )
-    load.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=_("controlla il file e dice cosa importerebbe, senza scrivere nulla"),
-    )
+    add_dry_run(load)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -176,17 +165,14 @@ def _print_guess(mapping: dict[str, str]) -> None:
 
 def _refused(preview: MovementPreview) -> int:
     messages = preview.messages()
-    for message in messages:
-        print(message, file=sys.stderr)
-    print(
+    return refuse(
+        messages,
         ngettext(
             "{n} problema: nessun movimento è stato importato.",
             "{n} problemi: nessun movimento è stato importato.",
             len(messages),
         ).format(n=len(messages)),
-        file=sys.stderr,
     )
-    return EXIT_REFUSED
 
 
 def _print_dry_run(preview: MovementPreview, include_duplicates: bool) -> None:

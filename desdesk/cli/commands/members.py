@@ -11,34 +11,23 @@ import argparse
 import sys
 from pathlib import Path
 
+from desdesk.cli.spreadsheets import EXIT_OK, add_dry_run, io_actions, refuse
 from desdesk.i18n import _, ngettext
 from desdesk.services.workspace import open_workspace
 
 NAME = "members"
-
-EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         NAME, help=_("esporta o importa il registro degli aderenti (CSV, XLSX)")
     )
-    actions = parser.add_subparsers(dest="action", metavar=_("AZIONE"), required=True)
-
-    export = actions.add_parser("export", help=_("scrive gli aderenti in un file .csv o .xlsx"))
-    export.add_argument("file", type=Path, metavar=_("FILE.des"))
-    export.add_argument("output", type=Path, metavar=_("OUT.csv|OUT.xlsx"))
-
-    load = actions.add_parser(
-        "import", help=_("aggiunge gli aderenti di un file .csv o .xlsx (tutti o nessuno)")
-    )
-    load.add_argument("file", type=Path, metavar=_("FILE.des"))
-    load.add_argument("input", type=Path, metavar=_("IN.csv|IN.xlsx"))
-    load.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=_("controlla il file e dice cosa importerebbe, senza scrivere nulla"),
-    )
+    load = io_actions(
+        parser,
+        _("scrive gli aderenti in un file .csv o .xlsx"),
+        _("aggiunge gli aderenti di un file .csv o .xlsx (tutti o nessuno)"),
+    )[1]
+    add_dry_run(load)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,18 +58,15 @@ def _import(district: Path, source: Path, *, dry_run: bool) -> int:
                 file=sys.stderr,
             )
         if not plan.ok:
-            for problem in plan.problems:
-                print(problem, file=sys.stderr)
             count = len(plan.problems)
-            print(
+            return refuse(
+                plan.problems,
                 ngettext(
                     "{n} problema: nessun aderente è stato importato.",
                     "{n} problemi: nessun aderente è stato importato.",
                     count,
                 ).format(n=count),
-                file=sys.stderr,
             )
-            return EXIT_REFUSED
         if dry_run:
             count = len(plan.entries)
             print(
