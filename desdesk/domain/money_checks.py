@@ -1,8 +1,11 @@
-"""Checks shared by the money services: the years a budget may speak of and the
-funding source of an income. Each returns the problem to report, or None.
+"""What the money code shares about years and funding sources: the years a budget may
+speak of, a year's first and last day, and the checks (each returns the problem to
+report, or None).
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from desdesk.domain.errors import FieldProblem
 from desdesk.domain.money_enums import FundingSource
@@ -11,6 +14,19 @@ from desdesk.i18n import _
 # Years outside this range are typing mistakes (the law on DES is of 2010).
 FIRST_YEAR = 1990
 LAST_YEAR = 2200
+
+
+def year_bounds(year: int) -> tuple[date, date]:
+    """1 January and 31 December of `year`."""
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def default_day(year: int | None, today: date) -> date:
+    """Today, or the nearest day of `year` when today is in another year (31 December
+    of an earlier year, 1 January of a later one)."""
+    if year is None or year == today.year:
+        return today
+    return date(year, 12, 31) if year < today.year else date(year, 1, 1)
 
 
 def year_problem(year: int, field: str = "year") -> FieldProblem | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import delete, select
@@ -32,15 +31,11 @@ from desdesk.domain.budget_rules import (
 )
 from desdesk.domain.errors import FieldProblem, ValidationFailed
 from desdesk.domain.money import ZERO, to_cents
-from desdesk.domain.money_checks import year_problem
+from desdesk.domain.money_checks import year_bounds, year_problem
 from desdesk.domain.money_enums import Flow, FundingSource
 from desdesk.i18n import _, format_money
 from desdesk.money_schemas import YearColumn, YearStatement
 from desdesk.services.budget_years import cash_lines
-
-
-def _bounds(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
 
 
 def set_plan(session: Session, year: int, amounts: Mapping[int, Decimal | None]) -> None:
@@ -109,7 +104,7 @@ def _statement(session: Session, nodes: list[CategoryNode], year: int) -> Statem
     return build_statement(
         nodes,
         planned_by_category(session, year),
-        actual_by_category(session, *_bounds(year)),
+        actual_by_category(session, *year_bounds(year)),
     )
 
 
@@ -119,7 +114,9 @@ def _income_by_source(
     """The operating income (sections A–E) of the year per funding source."""
     operating = {n.id for n in nodes if n.flow is Flow.INCOME and n.section.is_operating}
     mix: dict[FundingSource, Decimal] = defaultdict(lambda: ZERO)
-    for (category_id, source), amount in income_by_category_source(session, *_bounds(year)).items():
+    for (category_id, source), amount in income_by_category_source(
+        session, *year_bounds(year)
+    ).items():
         if category_id in operating:
             mix[_source(source)] += amount
     return dict(mix)
@@ -138,10 +135,10 @@ def _has_year(session: Session, year: int) -> bool:
 
 def year_statement(session: Session, year: int) -> YearStatement:
     nodes = category_nodes(session)
-    actual = actual_by_category(session, *_bounds(year))
+    actual = actual_by_category(session, *year_bounds(year))
     current = build_statement(nodes, planned_by_category(session, year), actual)
     previous = None
-    if _has_year(session, year - 1) or has_movements(session, *_bounds(year - 1)):
+    if _has_year(session, year - 1) or has_movements(session, *year_bounds(year - 1)):
         previous = _statement(session, nodes, year - 1)
     mix = _income_by_source(session, nodes, year)
     row = session.get(FinancialYear, year)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, insert, select
@@ -25,7 +24,7 @@ from desdesk.db.types import utc_now
 from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
 from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import to_cents
-from desdesk.domain.money_checks import source_problem
+from desdesk.domain.money_checks import source_problem, year_bounds
 from desdesk.domain.money_enums import Account, BudgetSection, Flow, FundingSource
 from desdesk.i18n import _
 from desdesk.money_schemas import MovementInput, MovementRead
@@ -349,9 +348,7 @@ def read_movements(session: Session, year: int | None = None) -> list[MovementRe
     """Newest first (date, then id, descending)."""
     query = _read_query()
     if year is not None:
-        query = query.where(
-            Movement.date.between(date(year, 1, 1), date(year, 12, 31))  # type: ignore[attr-defined]
-        )
+        query = query.where(Movement.date.between(*year_bounds(year)))  # type: ignore[attr-defined]
     query = query.order_by(Movement.date.desc(), Movement.id.desc())  # type: ignore[attr-defined]
     return [_read(row) for row in session.execute(query)]
 

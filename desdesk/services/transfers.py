@@ -7,14 +7,13 @@ into a year that is open.
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 from sqlmodel import Session
 
 from desdesk.db.money_models import Transfer
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.money import to_cents
+from desdesk.domain.money_checks import year_bounds
 from desdesk.domain.money_enums import Account
 from desdesk.i18n import _
 from desdesk.money_schemas import TransferInput, TransferRead
@@ -40,9 +39,7 @@ def read_transfers(session: Session, year: int | None = None) -> list[TransferRe
     """Newest first (date, then id)."""
     query = select(Transfer)
     if year is not None:
-        query = query.where(
-            Transfer.date.between(date(year, 1, 1), date(year, 12, 31))  # type: ignore[attr-defined]
-        )
+        query = query.where(Transfer.date.between(*year_bounds(year)))  # type: ignore[attr-defined]
     query = query.order_by(Transfer.date.desc(), Transfer.id.desc())  # type: ignore[attr-defined]
     return [_read(row) for row in session.scalars(query)]
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.domain.errors import FieldProblem, NeedsConfirmation, ValidationFailed
+from desdesk.domain.money_checks import default_day
 from desdesk.domain.money_enums import Account
 from desdesk.i18n import _, format_date, format_money
 from desdesk.money_schemas import FeePaymentInput, FeeRow
@@ -41,8 +42,7 @@ def payment_day(open_years: Sequence[int], today: date) -> date:
     late fee of a closed year is written into an open one)."""
     if not open_years or today.year in open_years:
         return today
-    year = min(open_years, key=lambda y: (abs(y - today.year), -y))
-    return date(year, 12, 31) if year < today.year else date(year, 1, 1)
+    return default_day(min(open_years, key=lambda y: (abs(y - today.year), -y)), today)
 
 
 class FeePaymentDialog(QDialog):

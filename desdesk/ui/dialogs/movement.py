@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
 from desdesk.domain.errors import FieldProblem, InvalidValue, NeedsConfirmation, ValidationFailed
+from desdesk.domain.money_checks import default_day
 from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.domain.text import match_key
 from desdesk.i18n import _
@@ -43,13 +44,6 @@ from desdesk.ui.widgets.forms import (
 from desdesk.ui.widgets.money_fields import account_combo, read_amount
 
 _INDENT = "    "
-
-
-def default_day(year: int | None, today: date) -> date:
-    """Today, or the nearest day of `year` when today is in another year."""
-    if year is None or year == today.year:
-        return today
-    return date(year, 12, 31) if year < today.year else date(year, 1, 1)
 
 
 def category_combo(categories: list[CategoryRead], parent: QWidget | None = None) -> QComboBox:

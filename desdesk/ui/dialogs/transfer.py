@@ -8,11 +8,11 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desdesk.domain.errors import FieldProblem
+from desdesk.domain.money_checks import default_day
 from desdesk.domain.money_enums import Account
 from desdesk.i18n import _
 from desdesk.money_schemas import TransferInput, TransferRead
 from desdesk.services.workspace import Workspace
-from desdesk.ui.dialogs.movement import default_day
 from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
