@@ -111,12 +111,8 @@ class FeePaymentDialog(QDialog):
 
     def _read(self) -> FeePaymentInput:
         problems: list[FieldProblem] = []
-        amount = read_amount(self.form, "amount", problems)
-        if amount is None and not any(p.field == "amount" for p in problems):
-            problems.append(FieldProblem("amount", _("Scrivi l'importo pagato.")))
-        paid_on = self.form.read_date("paid_on", problems)
-        if paid_on is None and not any(p.field == "paid_on" for p in problems):
-            problems.append(FieldProblem("paid_on", _("Indica quando è stata pagata.")))
+        amount = read_amount(self.form, "amount", problems, missing=_("Scrivi l'importo pagato."))
+        paid_on = self.form.read_date("paid_on", problems, _("Indica quando è stata pagata."))
         raise_if(problems)
         assert amount is not None and paid_on is not None
         return FeePaymentInput(

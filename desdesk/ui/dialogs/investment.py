@@ -78,9 +78,8 @@ class InvestmentDialog(QDialog):
 
     def _write(self) -> None:
         problems: list[FieldProblem] = []
-        amount = read_amount(self.form, "amount", problems)
-        if amount is None and not problems:
-            problems.append(FieldProblem("amount", _("Scrivi l'importo dell'investimento.")))
+        missing = _("Scrivi l'importo dell'investimento.")
+        amount = read_amount(self.form, "amount", problems, missing=missing)
         if not self.description.text().strip():
             problems.append(
                 FieldProblem("description", _("Scrivi che cosa si acquista o si realizza."))

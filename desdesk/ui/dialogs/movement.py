@@ -266,9 +266,7 @@ class MovementDialog(QDialog):
     def read(self) -> MovementInput:
         """What the fields say; raises ValidationFailed with every problem found here."""
         problems: list[FieldProblem] = []
-        day = self.form.read_date("date", problems)
-        if day is None and not problems:
-            problems.append(FieldProblem("date", _("Indica la data del movimento.")))
+        day = self.form.read_date("date", problems, _("Indica la data del movimento."))
         amount = read_amount(self.form, "amount", problems, required=True)
         category = self.chosen_category()
         if category is None:

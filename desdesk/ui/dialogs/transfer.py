@@ -87,9 +87,7 @@ class TransferDialog(QDialog):
 
     def read(self) -> TransferInput:
         problems: list[FieldProblem] = []
-        day = self.form.read_date("date", problems)
-        if day is None and not problems:
-            problems.append(FieldProblem("date", _("Scrivi la data del giroconto.")))
+        day = self.form.read_date("date", problems, _("Scrivi la data del giroconto."))
         amount = read_amount(self.form, "amount", problems, required=True)
         raise_if(problems)
         assert day is not None and amount is not None

@@ -131,14 +131,21 @@ class Form(QWidget):
         label = self.errors[field]
         return label.text() if label.isVisible() or label.text() else ""
 
-    def read_date(self, field: str, problems: list[FieldProblem]) -> date | None:
+    def read_date(
+        self, field: str, problems: list[FieldProblem], missing: str | None = None
+    ) -> date | None:
+        """The date typed in `field`, None when empty or invalid (invalid: a problem
+        under the field; empty: the `missing` message, when the date is required)."""
         editor = self.editors[field]
         assert isinstance(editor, DateField)
         try:
-            return editor.date_value()
+            value = editor.date_value()
         except InvalidValue as exc:
             problems.append(FieldProblem(field, exc.message))
             return None
+        if value is None and missing is not None:
+            problems.append(FieldProblem(field, missing))
+        return value
 
 
 def combo_with(items: Sequence[tuple[str, object]], parent: QWidget | None = None) -> QComboBox:

@@ -22,16 +22,22 @@ def read_amount(
     form: Form,
     field: str,
     problems: list[FieldProblem],
+    *,
     positive: bool = True,
     required: bool = False,
+    missing: str | None = None,
 ) -> Decimal | None:
     """The amount typed in `field`; None, with a problem under the field, if invalid.
 
-    An empty field is None with no problem unless `required` (then the parser says why).
+    An empty field is None with no problem, unless `missing` (that message) or
+    `required` (the parser says why).
     """
     editor = form.editors[field]
     assert isinstance(editor, QLineEdit)
     text = editor.text()
+    if not text.strip() and missing is not None:
+        problems.append(FieldProblem(field, missing))
+        return None
     if not text.strip() and not required:
         return None
     try:
