@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,6 +30,8 @@ from desdesk.ui.errors import show_error
 from desdesk.ui.models.budget_movements import MovementsModel, MovementsProxy, totals
 from desdesk.ui.widgets.forms import ask
 from desdesk.ui.widgets.tables import make_table
+
+DESCRIPTION = 2  # the column that stretches
 
 _INDENT = "    "
 
@@ -71,8 +74,12 @@ class MovementsView(QWidget):
         # Newest first as the service gives them: no sort until a header is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        for column, width in enumerate((90, 230, 240, 190, 130, 100, 100, 70)):
+        # Every column in view on a laptop: the description takes what the others leave.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in enumerate((85, 180, 0, 160, 120, 95, 95, 60, 90)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.search = QLineEdit()
         self.search.setObjectName("movementSearch")
         self.search.setPlaceholderText(_("Cerca per descrizione, controparte, documento…"))
