@@ -31,7 +31,7 @@ def require_open_year(session: Session, year: int, field: str = "date") -> Finan
     row = session.get(FinancialYear, year)
     if row is None:
         message = _(
-            "L'anno {year} non è aperto: aprilo in Bilancio › Anni prima di registrarvi importi."
+            "L'esercizio {year} non è aperto: aprilo in Bilancio con «Nuovo esercizio…» prima di registrarvi importi."
         )
         raise ValidationFailed([FieldProblem(field, message.format(year=year))])
     if row.closed:

@@ -5,6 +5,7 @@ which field is `desdesk.services.movement_mapping`'s business.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -283,11 +284,14 @@ def _money(cell: Cell) -> Decimal:
             )
         return to_cents(value)
     if isinstance(cell, str):
-        return parse_money(cell, "it")
+        with contextlib.suppress(InvalidValue):
+            return parse_money(cell, "it")
+    # Files are read the Italian way whatever the interface language: say so.
     raise InvalidValue(
-        _("“{value}” non è un importo valido: scrivi ad esempio 1.234,56.").format(
-            value=cell_text(cell)
-        )
+        _(
+            "“{value}” non è un importo valido: nel file gli importi vanno scritti "
+            "all'italiana, ad esempio 1.234,56 o -12,50."
+        ).format(value=cell_text(cell).strip())
     )
 
 

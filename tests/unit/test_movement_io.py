@@ -171,10 +171,12 @@ def test_every_problem_names_row_and_column_and_nothing_is_written(
         "riga 3, colonna Categoria: Manca la categoria.",
         "riga 4, colonna Importo: “EA8 Contributi da enti pubblici” è una categoria di entrate, ma l'importo è un'uscita.",
         "riga 5, colonna Data: La data “31/02/2026” non esiste.",
-        "riga 6, colonna Importo: “dieci” non è un importo valido: scrivi ad esempio 1.234,56.",
+        "riga 6, colonna Importo: “dieci” non è un importo valido: nel file gli importi vanno "
+        "scritti all'italiana, ad esempio 1.234,56 o -12,50.",
         "riga 7, colonna Categoria: “Servizi” è il nome di più categorie (UA2, UB2, UE2): scrivi il codice.",
         "riga 8, colonna Categoria: “UA A) Uscite da attività di interesse generale” raggruppa altre categorie: scegline una delle sue voci.",
-        "riga 9, colonna Data: L'anno 2025 non è aperto: aprilo in Bilancio › Anni prima di registrarvi importi.",
+        "riga 9, colonna Data: L'esercizio 2025 non è aperto: aprilo in Bilancio con "
+        "«Nuovo esercizio…» prima di registrarvi importi.",
         "riga 10, colonna Categoria: “ZZ9” non è una categoria del bilancio: scrivi il codice (ad esempio UA2) o il nome.",
         "riga 11, colonna Importo: Manca l'importo (o è zero).",
     ]

@@ -95,7 +95,7 @@ class CategoryDialog(QDialog):
                 )
         self.code = form.add("code", _("Codice *"), QLineEdit())
         self.code.setMaximumWidth(120)
-        self.name = form.add("name", _("Nome *"), QLineEdit())
+        self.name = form.add("name", _("Nome della categoria *"), QLineEdit())
         self.structure_cost = form.add(
             "structure_cost",
             _("Costo di struttura"),
