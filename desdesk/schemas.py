@@ -23,6 +23,9 @@ class DistrictProfile:
     founding_date: date | None = None
     mission: str = ""
     description: str = ""
+    governance: str = ""
+    # Business plan sections (C10): code in domain.check_types.BUSINESS_PLAN_SECTIONS → text.
+    business_plan: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -178,6 +181,7 @@ class FoundingDocumentInput:
     title: str
     document_date: date | None = None
     approved: bool = False
+    valid_until: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +194,7 @@ class FoundingDocumentRead:
     filename: str
     size: int
     sha256: str
+    valid_until: date | None = None
 
 
 @dataclass(slots=True)

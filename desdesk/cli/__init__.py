@@ -3,4 +3,6 @@
 # The sub-command names, known without importing the commands (and the services they
 # need), so that `desdesk FILE.des` starts the GUI without that cost. A test keeps this
 # equal to `desdesk.cli.commands.COMMANDS`.
-COMMAND_NAMES = frozenset({"new", "demo", "members", "report", "assemblies", "calendar", "budget"})
+COMMAND_NAMES = frozenset(
+    {"new", "demo", "members", "report", "assemblies", "calendar", "budget", "check"}
+)

@@ -34,6 +34,19 @@ class District(SQLModel, table=True):
     second_call_quorum_minimum: int = 1
     proxies_per_member: int = 3
     exclusion_threshold: int = 3
+    # How decisions are taken (C8) and the business plan by section (C10).
+    governance: str = ""
+    business_plan: dict[str, str] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False)
+    )
+    # Thresholds of the district check (issue 5).
+    participation_threshold_percent: int = 50
+    public_share_warning_percent: int = 70
+    structure_cost_target_percent: int | None = None
+    office_notice_days: int = 90
+    office_min_years: int = 4
+    report_deadline_month: int = 6
+    report_deadline_day: int = 30
     uid: str = Field(default_factory=lambda: uuid4().hex)
     updated_at: datetime = Field(default_factory=utc_now)
 
@@ -145,6 +158,7 @@ class FoundingDocument(SQLModel, table=True):
     title: str
     document_date: date | None = None
     approved: bool = False
+    valid_until: date | None = None  # an agreement's end (C12: at least 3 years)
     filename: str = ""
     mime_type: str = ""
     size: int = 0
@@ -285,4 +299,19 @@ class Task(SQLModel, table=True):
     checked_assembly_id: int | None = Field(
         default=None,
         sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="SET NULL"), nullable=True),
+    )
+
+
+class GrowthAction(SQLModel, table=True):
+    """Something done to bring in new members (H10; listed in the annual report)."""
+
+    __tablename__ = "growth_action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date
+    description: str
+    outcome: str = ""
+    member_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("member.id", ondelete="SET NULL"), nullable=True),
     )

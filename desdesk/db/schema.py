@@ -16,6 +16,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_assemblies",
     "0003_minutes_snapshot",
     "0004_money",
+    "0005_check",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -141,6 +141,7 @@ class DistrictService(Service):
             FoundingDocument.id, FoundingDocument.kind, FoundingDocument.title,
             FoundingDocument.document_date, FoundingDocument.approved,
             FoundingDocument.filename, FoundingDocument.size, FoundingDocument.sha256,
+            FoundingDocument.valid_until,
         )  # fmt: skip
         query = select(*columns).order_by(FoundingDocument.document_date, FoundingDocument.id)
         with self._reading() as session:

@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from desdesk.services.assemblies import AssembliesService
     from desdesk.services.attendance import AttendanceService
     from desdesk.services.budget import BudgetService
+    from desdesk.services.district_check import DistrictCheckService
     from desdesk.services.documents import DocumentsService
     from desdesk.services.fees import FeesService
+    from desdesk.services.growth import GrowthService
     from desdesk.services.indicators import IndicatorsService
     from desdesk.services.member_io import MemberIOService
     from desdesk.services.minutes import MinutesService
@@ -136,6 +138,18 @@ class Workspace:
         from desdesk.services.money_documents import MoneyDocumentsService
 
         return MoneyDocumentsService(self)
+
+    @cached_property
+    def growth(self) -> GrowthService:
+        from desdesk.services.growth import GrowthService
+
+        return GrowthService(self.sessions)
+
+    @cached_property
+    def check(self) -> DistrictCheckService:
+        from desdesk.services.district_check import DistrictCheckService
+
+        return DistrictCheckService(self)
 
     @property
     def path(self) -> Path:

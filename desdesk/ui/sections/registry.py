@@ -68,6 +68,12 @@ def _indicators(ws: Workspace, parent: QWidget | None) -> Section:
     return IndicatorsSection(ws, parent)
 
 
+def _check(ws: Workspace, parent: QWidget | None) -> Section:
+    from desdesk.ui.sections.check import CheckSection
+
+    return CheckSection(ws, parent)
+
+
 def _documents(ws: Workspace, parent: QWidget | None) -> Section:
     from desdesk.ui.sections.documents import DocumentsSection
 
@@ -97,17 +103,5 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("budget", N_("Bilancio"), _budget, "SP_DriveHDIcon"),
     SectionSpec("indicators", N_("Indicatori"), _indicators, "SP_ComputerIcon"),
     SectionSpec("documents", N_("Documenti"), _documents, "SP_FileIcon"),
-    SectionSpec(
-        "check",
-        N_("Verifica"),
-        _coming(
-            N_("Verifica"),
-            N_(
-                "Qui desdesk controllerà i requisiti di costituzione e la salute del distretto "
-                "sui tuoi dati. Questa parte non è ancora disponibile in questa versione di "
-                "desdesk."
-            ),
-        ),
-        "SP_DialogApplyButton",
-    ),
+    SectionSpec("check", N_("Verifica"), _check, "SP_DialogApplyButton"),
 )
