@@ -1,0 +1,104 @@
+"""Plain-SQL reads behind the pictures of the district (Verifica › Quadro d'insieme).
+
+Like `desdesk.db.queries` they read, never commit. Dates are compared as the ISO text
+SQLite stores; a member is active on a day if it had joined (or has no join date) and
+had not left by then (`left_on` is the first day it is no longer a member).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import Connection
+
+from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
+
+_ACTIVE_MEMBERS_SQL = """
+SELECT id, name, legal_form, nature_override, supply_chain_roles FROM member
+WHERE (joined_on IS NULL OR joined_on <= ?) AND (left_on IS NULL OR left_on > ?)
+ORDER BY name, id
+"""
+
+# The day an assembly was held: its second call's if that is the call held.
+_HELD_DAY = f"""
+CASE WHEN call_held = '{Call.SECOND.value}' AND second_call_date IS NOT NULL
+     THEN second_call_date ELSE first_call_date END
+"""
+_HELD_ASSEMBLIES_SQL = f"""
+SELECT id, substr({_HELD_DAY}, 1, 10) AS day, title FROM assembly
+WHERE status != '{AssemblyStatus.CANCELLED.value}' AND substr({_HELD_DAY}, 1, 10) BETWEEN ? AND ?
+ORDER BY day, id
+"""
+_MEMBERS_SQL = "SELECT id, name, joined_on, left_on FROM member ORDER BY name, id"
+_STATUSES_SQL = "SELECT assembly_id, member_id, status FROM attendance WHERE assembly_id IN ({})"
+
+_OFFICES_SQL = (
+    "SELECT id, kind, person_name, start_date, end_date FROM office ORDER BY start_date, id"
+)
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def active_members(
+    connection: Connection, today: date
+) -> list[tuple[int, str, str, str | None, list[str]]]:
+    """(id, name, legal form code, nature override, supply-chain role codes), by name."""
+    rows = connection.exec_driver_sql(_ACTIVE_MEMBERS_SQL, (today.isoformat(), today.isoformat()))
+    return [
+        (
+            i,
+            name,
+            form,
+            override,
+            list(json.loads(roles) if isinstance(roles, str) else roles or []),
+        )
+        for i, name, form, override, roles in rows
+    ]
+
+
+def held_assemblies(connection: Connection, start: date, end: date) -> list[tuple[int, date, str]]:
+    """(id, held day, title) of the assemblies not cancelled held between the two days."""
+    rows = connection.exec_driver_sql(_HELD_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
+    return [(i, date.fromisoformat(day), title or "") for i, day, title in rows]
+
+
+def members_with_dates(connection: Connection) -> list[tuple[int, str, date | None, date | None]]:
+    """(id, name, joined_on, left_on) of every member, by name."""
+    return [
+        (i, name, _day(joined), _day(left))
+        for i, name, joined, left in connection.exec_driver_sql(_MEMBERS_SQL)
+    ]
+
+
+def statuses(
+    connection: Connection, assembly_ids: list[int]
+) -> dict[tuple[int, int], AttendanceStatus]:
+    """(member id, assembly id) → the status recorded at those assemblies."""
+    if not assembly_ids:
+        return {}
+    sql = _STATUSES_SQL.format(", ".join("?" * len(assembly_ids)))
+    rows = connection.exec_driver_sql(sql, tuple(assembly_ids))
+    return {(m, a): AttendanceStatus(status) for a, m, status in rows}
+
+
+def offices(connection: Connection) -> list[tuple[int, str, str, date, date | None]]:
+    """(id, kind code, person, start, end) of every term of office, oldest first."""
+    rows = connection.exec_driver_sql(_OFFICES_SQL)
+    return [
+        (i, kind, person, date.fromisoformat(str(start)[:10]), _day(end))
+        for i, kind, person, start, end in rows
+    ]
+
+
+def district_thresholds(connection: Connection) -> tuple[int, int, int]:
+    """(public_share_warning_percent, office_notice_days, exclusion_threshold)."""
+    row = connection.exec_driver_sql(
+        "SELECT public_share_warning_percent, office_notice_days, exclusion_threshold"
+        " FROM district ORDER BY id LIMIT 1"
+    ).first()
+    if row is None:
+        return (70, 90, 3)
+    return (int(row[0]), int(row[1]), int(row[2]))
