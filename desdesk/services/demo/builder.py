@@ -13,8 +13,10 @@ from desdesk.schemas import OfficeInput
 from desdesk.services.base import session_factory
 from desdesk.services.demo.assembly_plan import build_assemblies
 from desdesk.services.demo.assembly_writer import AssemblyHistory
+from desdesk.services.demo.business_plan import with_governance
 from desdesk.services.demo.documents import build_documents
 from desdesk.services.demo.governance import add_years, build_offices
+from desdesk.services.demo.growth import GrowthHistory, build_growth
 from desdesk.services.demo.history import ReferentHistory
 from desdesk.services.demo.members import build_members, build_replacements
 from desdesk.services.demo.money import build_money
@@ -44,6 +46,9 @@ def build_plan(
     plan.documents = build_documents(ctx, entries)
     plan.assemblies = build_assemblies(ctx, plan)
     plan.money = build_money(ctx, plan)
+    # Drawn last, so the rest of the district does not depend on them.
+    plan.profile = with_governance(ctx, profile)
+    plan.growth = build_growth(ctx, entries)
     return plan
 
 
@@ -65,7 +70,8 @@ def create_demo(
 def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
     """Write members (in one transaction), referent changes, offices, assemblies with their
     roll calls, minutes and tasks, objectives, documents, then the money and monitoring
-    (years, plans, movements, fees, investments, targets, measurements) in one more."""
+    (years, plans, movements, fees, investments, targets, measurements) in one more, and
+    the growth actions."""
     ids = workspace.members.add_many(plan.members)
     history = ReferentHistory(session_factory(workspace.file.engine))
     history.replace_many([(ids[c.member], c.kind, c.referent) for c in plan.replacements])
@@ -89,6 +95,7 @@ def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
             file.write_text(document.text, encoding="utf-8")
             workspace.district.add_document(document.data, file)
     MoneyHistory(session_factory(workspace.file.engine)).write(plan.money, ids)
+    GrowthHistory(session_factory(workspace.file.engine)).write(plan.growth, ids)
 
 
 def _check_sizes(members: int, years: int) -> None:

@@ -40,7 +40,7 @@ L'assemblea nomina un coordinatore e un referente esterno, che possono coincider
 ## Art. 4 – Durata
 
 Il presente accordo dura tre anni dalla firma, fino al {until}, e si rinnova
-tacitamente per altri tre anni salvo diversa decisione dell'assemblea.
+tacitamente di tre anni in tre anni salvo diversa decisione dell'assemblea.
 
 ## Art. 5 – Adesione, recesso ed esclusione
 
@@ -116,6 +116,7 @@ def build_documents(ctx: Context, members: list[MemberEntry]) -> list[DocumentPl
             ctx.founded,
             "accordo-di-partenariato.md",
             _AGREEMENT.format(**fill),
+            valid_until=agreement_end(ctx),
         ),
         _document(
             FoundingDocumentKind.CHARTER,
@@ -152,8 +153,25 @@ def build_documents(ctx: Context, members: list[MemberEntry]) -> list[DocumentPl
     return documents
 
 
+def agreement_end(ctx: Context) -> date:
+    """The end of the agreement's current three-year period (C12): renewed tacitly every
+    three years, so it is still in force today."""
+    periods = 1
+    while add_years(ctx.founded, 3 * periods) <= ctx.today:
+        periods += 1
+    return add_years(ctx.founded, 3 * periods)
+
+
 def _document(
-    kind: FoundingDocumentKind, title: str, day: date, filename: str, text: str
+    kind: FoundingDocumentKind,
+    title: str,
+    day: date,
+    filename: str,
+    text: str,
+    *,
+    valid_until: date | None = None,
 ) -> DocumentPlan:
-    data = FoundingDocumentInput(kind=kind.value, title=title, document_date=day, approved=True)
+    data = FoundingDocumentInput(
+        kind=kind.value, title=title, document_date=day, approved=True, valid_until=valid_until
+    )
     return DocumentPlan(data=data, filename=filename, text=text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from desdesk.domain.enums import OfficeKind
@@ -10,6 +10,11 @@ from desdesk.schemas import ReferentInput
 from desdesk.services.demo.plan import Context, DemoPlan, OfficeTerm
 
 _SAME_PERSON_SHARE = 0.4  # coordinator who is also the external referent
+# Coordinator and external referent should stay ideally 4 years (toolkit 2.2, H7); the
+# other offices are renewed every 2 or 3 years.
+_LEADERSHIP_YEARS = (4, 4, 5)
+_OFFICE_YEARS = (2, 3)
+_ENDING_SOON_DAYS = (20, 80)  # an office's term ends within the 90 days' notice (H7)
 _PROJECTS_TITLE = "Responsabile progetti"
 
 
@@ -47,11 +52,11 @@ class Holders:
         return chosen
 
 
-def term_starts(ctx: Context) -> list[date]:
-    """Start of each term from the founding to today: terms of 2 or 3 years."""
+def term_starts(ctx: Context, lengths: tuple[int, ...] = _OFFICE_YEARS) -> list[date]:
+    """Start of each term from the founding to today: terms of one of `lengths` years."""
     starts = [ctx.founded]
     while True:
-        following = add_years(starts[-1], ctx.rng.choice((2, 3)))
+        following = add_years(starts[-1], ctx.rng.choice(lengths))
         if following > ctx.today - timedelta(days=60):
             break
         starts.append(following)
@@ -61,10 +66,11 @@ def term_starts(ctx: Context) -> list[date]:
     return starts
 
 
-def term_ends(ctx: Context, starts: list[date]) -> list[date]:
-    """Each term ends the day before the next; the current one runs past today."""
+def term_ends(ctx: Context, starts: list[date], years: int = 3) -> list[date]:
+    """Each term ends the day before the next; the current one, of `years` years or more,
+    runs past today."""
     ends = [following - timedelta(days=1) for following in starts[1:]]
-    current_end = add_years(starts[-1], 3)
+    current_end = add_years(starts[-1], years)
     while current_end <= ctx.today:
         current_end = add_years(current_end, 1)
     return [*ends, current_end]
@@ -80,8 +86,12 @@ def build_offices(ctx: Context, plan: DemoPlan) -> list[OfficeTerm]:
         return []
     holders = Holders(ctx, candidates)
     terms = _leadership(ctx, holders)
-    for kind in (OfficeKind.TREASURER, OfficeKind.SECRETARY, OfficeKind.COMMUNICATION):
-        terms += _terms_of(ctx, holders, kind)
+    others = [
+        _terms_of(ctx, holders, kind)
+        for kind in (OfficeKind.TREASURER, OfficeKind.SECRETARY, OfficeKind.COMMUNICATION)
+    ]
+    _end_soon(ctx, min(others, key=lambda kind_terms: kind_terms[-1].start_date))
+    terms += [term for kind_terms in others for term in kind_terms]
     if ctx.rng.random() < 0.6:
         start = ctx.day_between(ctx.founded, ctx.today - timedelta(days=30))
         holder = holders.pick(start)
@@ -95,9 +105,9 @@ def build_offices(ctx: Context, plan: DemoPlan) -> list[OfficeTerm]:
 
 def _leadership(ctx: Context, holders: Holders) -> list[OfficeTerm]:
     """Coordinator and external referent share their terms; often one person holds both."""
-    starts = term_starts(ctx)
+    starts = term_starts(ctx, _LEADERSHIP_YEARS)
     terms: list[OfficeTerm] = []
-    for start, end in zip(starts, term_ends(ctx, starts), strict=True):
+    for start, end in zip(starts, term_ends(ctx, starts, min(_LEADERSHIP_YEARS)), strict=True):
         coordinator = holders.pick(start)
         external = coordinator
         if ctx.rng.random() >= _SAME_PERSON_SHARE:
@@ -108,6 +118,12 @@ def _leadership(ctx: Context, holders: Holders) -> list[OfficeTerm]:
         ):
             terms.append(OfficeTerm(kind, holder.name, holder.member, start, end))
     return terms
+
+
+def _end_soon(ctx: Context, terms: list[OfficeTerm]) -> None:
+    """The current one of `terms` ends within the office notice (H7 has one to show)."""
+    soon = ctx.today + timedelta(days=ctx.rng.randint(*_ENDING_SOON_DAYS))
+    terms[-1] = replace(terms[-1], end_date=soon)
 
 
 def _terms_of(ctx: Context, holders: Holders, kind: OfficeKind) -> list[OfficeTerm]:

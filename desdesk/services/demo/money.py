@@ -234,12 +234,12 @@ def _within_means(
 
 
 def _public_shares(ctx: Context, years: int) -> list[float]:
-    """Target share of public money per year: the first two years above the 70% warning,
-    then lower with an occasional year above it again."""
+    """Target share of public money per year: the start-up years (the first two) above
+    the 70% warning, then lower."""
     rng = ctx.rng
     shares = []
     for index in range(years):
-        if index < 2 or rng.random() < 0.12:
+        if index < 2:
             shares.append(rng.uniform(0.715, 0.75))
         else:
             shares.append(rng.uniform(0.42, 0.64))

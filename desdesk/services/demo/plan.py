@@ -54,6 +54,7 @@ class DemoPlan:
     documents: list[DocumentPlan] = field(default_factory=list)
     assemblies: list[Any] = field(default_factory=list)  # PlannedAssembly (assembly_plan.py)
     money: Any = None  # MoneyPlan (money.py)
+    growth: list[Any] = field(default_factory=list)  # PlannedGrowth (growth.py)
 
     def current_referents(self) -> list[tuple[int, ReferentKind, ReferentInput]]:
         """(member index, kind, referent) of everyone still in charge, by member, primary first."""
