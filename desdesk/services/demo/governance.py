@@ -55,14 +55,19 @@ class Holders:
 def term_starts(ctx: Context, lengths: tuple[int, ...] = _OFFICE_YEARS) -> list[date]:
     """Start of each term from the founding to today: terms of one of `lengths` years."""
     starts = [ctx.founded]
+    latest = ctx.today - timedelta(days=60)
     while True:
         following = add_years(starts[-1], ctx.rng.choice(lengths))
-        if following > ctx.today - timedelta(days=60):
+        if following > latest:
             break
         starts.append(following)
     if len(starts) == 1 and (ctx.today - ctx.founded).days >= 700:
-        middle = ctx.day_between(add_years(ctx.founded, 1), ctx.today - timedelta(days=60))
-        starts.append(middle)
+        # A second term for the history: after a shortest full term if the district is
+        # old enough, else after one year (an early change, as happens).
+        earliest = add_years(ctx.founded, min(lengths))
+        if earliest > latest:
+            earliest = add_years(ctx.founded, 1)
+        starts.append(ctx.day_between(earliest, latest))
     return starts
 
 
