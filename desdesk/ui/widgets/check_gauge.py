@@ -47,7 +47,7 @@ class PublicShareGauge(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._share: PublicShare | None = None
-        self.setMinimumSize(220, 140)
+        self.setMinimumSize(220, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.set_share(None)
 
@@ -94,7 +94,7 @@ class PublicShareGauge(QWidget):
 
     # -- painting -------------------------------------------------------------------------------
     def _dial(self) -> QRectF:
-        side = min(self.width() - 20, 2 * (self.height() - 40))
+        side = min(self.width() - 20, 2 * (self.height() - 56))
         side = max(side, 40)
         left = (self.width() - side) / 2
         return QRectF(left, 12, side, side)
@@ -120,9 +120,12 @@ class PublicShareGauge(QWidget):
         if self.value is not None:
             self._needle(painter, dial, self.value)
         painter.setPen(self.palette().windowText().color())
-        text_box = QRectF(0, dial.center().y() + 4, self.width(), 28)
+        text_box = QRectF(0, dial.center().y() + 4, self.width(), 40)
+        caption = self.caption()
+        if self._share is not None and self._share.year is not None:
+            caption += "\n" + _("entrate {year}").format(year=self._share.year)
         painter.drawText(
-            text_box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.caption()
+            text_box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, caption
         )
         painter.end()
 

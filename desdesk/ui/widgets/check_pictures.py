@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -62,6 +63,7 @@ from desdesk.ui.widgets.check_gauge import PublicShareGauge
 from desdesk.ui.widgets.check_timeline import STATE_COLOURS, STATE_LABELS, OfficesTimelineView
 
 _BAR_COLOUR = QColor("#1f5f8b")
+MAX_BARS = 7  # a chart of more bars is unreadable in a panel: the rest become one bar
 
 
 class Panel(QGroupBox):
@@ -71,6 +73,7 @@ class Panel(QGroupBox):
         super().__init__(title, parent)
         self.explanation = QLabel(explanation)
         self.explanation.setWordWrap(True)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.explanation)
 
@@ -99,8 +102,10 @@ class BarChart(QWidget):
         self.series.setLabelsFormat("@value")
         self.chart.addSeries(self.series)
         self.categories = QBarCategoryAxis()
+        self.categories.setTruncateLabels(False)
         self.values = QValueAxis()
         self.values.setLabelFormat("%d")
+        self.values.setTruncateLabels(False)
         category_side, value_side = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
         if horizontal:
             category_side, value_side = value_side, category_side
@@ -116,6 +121,10 @@ class BarChart(QWidget):
         layout.addWidget(self.view)
 
     def set_counts(self, counts: tuple[Count, ...]) -> None:
+        """Show `counts` in their order; beyond `MAX_BARS` the rest is one last bar."""
+        if len(counts) > MAX_BARS:
+            rest = sum(c.count for c in counts[MAX_BARS - 1 :])
+            counts = (*counts[: MAX_BARS - 1], Count(_("Altre forme"), rest))
         self.bars.remove(0, self.bars.count())
         self.categories.clear()
         ordered = list(reversed(counts)) if self.horizontal else list(counts)  # top to bottom
@@ -123,8 +132,13 @@ class BarChart(QWidget):
         for count in ordered:
             self.bars.append(count.count)
         top = max((c.count for c in counts), default=0)
-        self.values.setRange(0, max(top, 1) + 1)
-        self.values.setTickCount(min(max(top, 1) + 2, 8))
+        if top <= 5:  # one tick per member: never a fraction of one
+            self.values.setRange(0, top + 1)
+            self.values.setTickCount(top + 2)
+        else:
+            self.values.setRange(0, top * 1.15)
+            self.values.setTickCount(5)
+            self.values.applyNiceNumbers()
 
     def counts(self) -> dict[str, int]:
         """Label → the number on its bar (what the chart shows, for tests)."""
