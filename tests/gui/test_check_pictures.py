@@ -10,11 +10,11 @@ from PySide6.QtGui import QBrush
 
 from desdesk.domain.enums import AttendanceStatus, OfficeKind
 from desdesk.money_schemas import FinancialYearInput
-from desdesk.services.check_pictures import TermState
+from desdesk.services.check_pictures import Count, TermState
 from desdesk.services.workspace import Workspace
 from desdesk.ui.models.check_pictures import EMPTY_STAGE, STATUS_COLOURS
 from desdesk.ui.widgets.check_gauge import NEEDLE_OK, NEEDLE_OVER
-from desdesk.ui.widgets.check_pictures import CheckPictures
+from desdesk.ui.widgets.check_pictures import MAX_BARS, BarChart, CheckPictures
 from tests.check_pictures_district import TODAY, A, D, J, P, S, build
 from tests.roll_call_setup import set_rules
 
@@ -119,7 +119,10 @@ def test_heatmap_colours_statuses_and_marks_the_flagged(
     assert _background(model, gone, 1) == STATUS_COLOURS[A].name()
     assert _background(model, gone, 2) is None and model.data(model.index(gone, 2)) is None
     description = pictures.participation_panel.accessibleDescription()
-    assert "3 assemblee" in description and "Comune di Mori" in description
+    assert description == (
+        "3 assemblee svolte negli ultimi 12 mesi, 5 aderenti convocati. "
+        "Oltre la soglia di esclusione: Comune di Mori."
+    )
 
 
 def test_gauge_shows_the_public_share_over_the_threshold(
@@ -146,6 +149,11 @@ def test_gauge_without_income(qtbot, workspace: Workspace) -> None:  # type: ign
     assert not widget.gauge.grab().isNull()
     assert widget.coverage_model.rowCount() == 1  # only the count row
     assert widget.participation_model.rowCount() == 0
+    assert widget.participation_panel.accessibleDescription() == (
+        "Nessuna assemblea svolta negli ultimi 12 mesi."
+    )
+    assert "Nessuna entrata registrata" in widget.money_panel.accessibleDescription()
+    assert "Nessuna carica" in widget.timeline.accessibleDescription()
 
 
 def test_timeline_bars_and_the_expiring_term(pictures: CheckPictures) -> None:
@@ -175,3 +183,16 @@ def test_refresh_follows_changes(pictures: CheckPictures, workspace: Workspace) 
     assert model.data(model.index(last, 1)) == "1"
     assert _background(model, 0, 1) is None
     assert pictures.coverage_panel.accessibleDescription() == "Fasi scoperte: Distribuzione."
+
+
+def test_many_legal_forms_end_in_one_last_bar(qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = BarChart("Per forma giuridica", horizontal=True)
+    qtbot.addWidget(chart)
+    chart.set_counts(tuple(Count(f"Forma {n}", 20 - n) for n in range(MAX_BARS + 3)))
+    counts = chart.counts()
+    assert len(counts) == MAX_BARS
+    assert counts["Forma 0"] == 20
+    # the bars from the seventh on become one
+    rest = sum(20 - n for n in range(MAX_BARS - 1, MAX_BARS + 3))
+    assert counts["Altre forme"] == rest
+    assert sum(counts.values()) == sum(20 - n for n in range(MAX_BARS + 3))

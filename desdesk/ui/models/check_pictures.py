@@ -34,7 +34,7 @@ STATUS_COLOURS: dict[AttendanceStatus | None, QColor] = {
     None: QColor("#d9d9d9"),
 }
 STATUS_CODES: dict[AttendanceStatus | None, str] = {
-    AttendanceStatus.PRESENT_PRIMARY: N_("T"),
+    AttendanceStatus.PRESENT_PRIMARY: N_("P"),
     AttendanceStatus.PRESENT_SUBSTITUTE: N_("S"),
     AttendanceStatus.PROXY: N_("D"),
     AttendanceStatus.ABSENT_JUSTIFIED: N_("G"),

@@ -311,9 +311,18 @@ class CheckPictures(QWidget):
         self.participation_model.set_participation(grid)
         self.participation_view.setColumnWidth(0, 220)
         flagged = [m.name for m in grid.members if m.flagged]
-        text = _("{members} aderenti, {assemblies} assemblee svolte negli ultimi 12 mesi.").format(
-            members=len(grid.members), assemblies=len(grid.assemblies)
-        )
+        held = len(grid.assemblies)
+        if held == 0:
+            text = _("Nessuna assemblea svolta negli ultimi 12 mesi.")
+        else:
+            text = ngettext(
+                "{n} assemblea svolta negli ultimi 12 mesi",
+                "{n} assemblee svolte negli ultimi 12 mesi",
+                held,
+            ).format(n=held)
+            text += ", " + ngettext(
+                "{n} aderente convocato.", "{n} aderenti convocati.", len(grid.members)
+            ).format(n=len(grid.members))
         if flagged:
             names = ", ".join(flagged[:3])
             if len(flagged) > 3:
