@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QHelpEvent
+from PySide6.QtWidgets import QToolTip
 
 from desdesk.domain.enums import AttendanceStatus, OfficeKind
 from desdesk.money_schemas import FinancialYearInput
@@ -196,3 +197,14 @@ def test_many_legal_forms_end_in_one_last_bar(qtbot) -> None:  # type: ignore[no
     rest = sum(20 - n for n in range(MAX_BARS - 1, MAX_BARS + 3))
     assert counts["Altre forme"] == rest
     assert sum(counts.values()) == sum(20 - n for n in range(MAX_BARS + 3))
+
+
+def test_timeline_bar_tooltip_names_the_term(qtbot, pictures: CheckPictures) -> None:  # type: ignore[no-untyped-def]
+    timeline = pictures.timeline
+    bar = timeline.bars[1]
+    centre = bar.rect.center().toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, centre, timeline.mapToGlobal(centre))
+    assert timeline.event(event)
+    assert QToolTip.text() == (
+        "Coordinatore: Anna Zeni, dal 01/01/2026 al 31/12/2026 (in scadenza)"
+    )
