@@ -95,7 +95,7 @@ def h6(facts: DistrictFacts) -> list[Finding]:
 
 
 def _office_label(office: OfficeFact) -> str:
-    return _("{office} {person}").format(office=office.kind.label, person=office.person_name)
+    return _("{office} {person}").format(office=office.kind.label(), person=office.person_name)
 
 
 def _office_findings(
@@ -277,7 +277,7 @@ def h9(facts: DistrictFacts) -> list[Finding]:
             Finding(
                 "H9",
                 Level.WARNING,
-                message.format(nature=next(iter(natures)).label),
+                message.format(nature=next(iter(natures)).label()),
                 source,
                 reason,
                 target,
