@@ -246,6 +246,12 @@ def h8(facts: DistrictFacts) -> list[Finding]:
     if approved is not None:
         message = _("Relazione annuale {year} approvata il {day}.")
         return [Finding("H8", Level.OK, message.format(**values), source, reason, target)]
+    joined = [m.joined_on for m in facts.members]
+    if not joined or all(day is not None and day.year > last_year for day in joined):
+        message = _("Nessun aderente prima del {year}: nessuna relazione annuale dovuta.")
+        return [
+            Finding("H8", Level.OK, message.format(year=facts.today.year), source, reason, target)
+        ]
     if facts.today <= deadline:
         message = _("Relazione annuale {year} da approvare entro il {deadline}.")
         return [Finding("H8", Level.OK, message.format(**values), source, reason, target)]

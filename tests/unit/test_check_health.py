@@ -424,6 +424,15 @@ def test_h8_deadline_from_settings() -> None:
     assert only(h8(district)).level is Level.WARNING
 
 
+def test_h8_a_district_whose_members_all_joined_this_year_owes_no_report() -> None:
+    young = tuple(dataclasses.replace(m, joined_on=date(2026, 2, 1)) for m in facts().members)
+    finding = only(h8(facts(today=date(2026, 7, 1), members=young)))
+    assert finding.level is Level.OK
+    assert "nessuna relazione annuale dovuta" in finding.message
+    one_older = (dataclasses.replace(young[0], joined_on=date(2025, 12, 1)), *young[1:])
+    assert only(h8(facts(today=date(2026, 7, 1), members=one_older))).level is Level.WARNING
+
+
 # -- H9 --------------------------------------------------------------------------------
 
 
