@@ -30,7 +30,7 @@ from desdesk.schemas import AssemblyRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
-from desdesk.ui.sections.base import Section
+from desdesk.ui.sections.base import Section, select_where
 from desdesk.ui.widgets.attendance_record import AttendanceRecordView
 from desdesk.ui.widgets.forms import WARNING_STYLE
 from desdesk.ui.widgets.pdf import save_pdf_as
@@ -232,6 +232,23 @@ class AssembliesSection(Section):
         if year is not None and year != found.data.first_call_date.year:
             self.year.setCurrentIndex(self.year.findData(found.data.first_call_date.year))
         self.select(assembly_id)
+
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """An assembly in the calendar, or a task in the Compiti tab."""
+        if record == "assembly" and record_id is not None:
+            self.tabs.setCurrentIndex(0)
+            self.show_assembly(record_id)
+            selected = self.selected()
+            return selected is not None and selected.id == record_id
+        if record == "task" and record_id is not None:
+            self.tabs.setCurrentWidget(self.tasks_view)
+            view = self.tasks_view
+            if select_where(view.table, view.model, lambda t: t.id == record_id):
+                return True
+            view.member.setCurrentIndex(0)  # every member, every status
+            view.status.setCurrentIndex(0)
+            return select_where(view.table, view.model, lambda t: t.id == record_id)
+        return False
 
     def select(self, assembly_id: int) -> None:
         for row, assembly in enumerate(self.model.rows()):

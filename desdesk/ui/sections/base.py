@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
+from desdesk.ui.models.rows import RowsTableModel
 
 
 class Section(QWidget):
@@ -24,6 +26,12 @@ class Section(QWidget):
 
     def refresh(self) -> None:
         """Reload what the section shows (when created, and when shown again after edits)."""
+
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """Bring a record into view and select it (a finding of the check says where to
+        fix it): `record` is its kind (member, office, objective, …), `record_id` its id.
+        True when the section showed it; sections that can override this."""
+        return False
 
     def reload(self) -> None:
         """`refresh` for signal connections: a failure is shown, never raised into Qt."""
@@ -50,3 +58,22 @@ class Section(QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+
+def select_where(
+    view: QTableView, model: RowsTableModel[Any], wanted: Callable[[Any], bool]
+) -> bool:
+    """Select (and scroll to) the first row of `model` shown in `view` for which
+    `wanted(row)` is true; False when there is none or it is filtered out."""
+    shown = view.model()
+    for source_row, row in enumerate(model.rows()):
+        if not wanted(row):
+            continue
+        index = model.index(source_row, 0)
+        if isinstance(shown, QSortFilterProxyModel):
+            index = shown.mapFromSource(index)
+        if index.isValid():
+            view.selectRow(index.row())
+            view.scrollTo(index)
+            return True
+    return False

@@ -180,6 +180,20 @@ class BudgetSection(Section):
         if index >= 0:
             self.year_combo.setCurrentIndex(index)
 
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """A financial year (`record_id` is the year): chosen, on the Rendiconto tab; the
+        plan and the investments ("plan") on the Pluriennale tab."""
+        if record == "year" and record_id is not None:
+            if self.year_combo.findData(record_id) < 0:
+                return False
+            self.select_year(record_id)
+            self.tabs.setCurrentWidget(self.statement_view)
+            return True
+        if record == "plan" and "MultiYearTab" in self.other_tabs:
+            self.tabs.setCurrentWidget(self.other_tabs["MultiYearTab"])
+            return True
+        return False
+
     def _year_chosen(self) -> None:
         chosen = self.selected_year()
         self.stack.setCurrentIndex(1 if chosen is not None else 0)

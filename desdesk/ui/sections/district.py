@@ -26,7 +26,7 @@ from desdesk.schemas import FoundingDocumentRead, ObjectiveRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
-from desdesk.ui.sections.base import Section
+from desdesk.ui.sections.base import Section, select_where
 from desdesk.ui.widgets.forms import Form
 from desdesk.ui.widgets.profile_fields import ProfileFields
 from desdesk.ui.widgets.tables import make_table, selected_source_row
@@ -256,3 +256,23 @@ class DistrictSection(Section):
             QMessageBox.StandardButton.No,
         )  # fmt: skip
         return answer == QMessageBox.StandardButton.Yes
+
+    # -- the check's targets ---------------------------------------------------------------
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """The profile, or an objective or founding document selected in its tab."""
+        if record == "profile":
+            self.tabs.setCurrentIndex(0)
+            return True
+        lists = {
+            "objective": (self.objective_table, self.objectives),
+            "document": (self.document_table, self.documents),
+        }
+        if record not in lists:
+            return False
+        table, model = lists[record]
+        page = table.parentWidget()
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+        if record_id is None:
+            return True
+        return select_where(table, model, lambda row: row.id == record_id)

@@ -143,6 +143,15 @@ class IndicatorsSection(Section):
         self.tabs.setCurrentIndex(0)
         self.select_indicator(indicator_id)
 
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """An indicator in the list (the retired ones shown if it is one of them)."""
+        if record != "indicator" or record_id is None:
+            return False
+        self.tabs.setCurrentIndex(0)
+        if self.model.row_of(record_id) is None and not self.show_retired.isChecked():
+            self.show_retired.setChecked(True)
+        return self.select_indicator(record_id)
+
     # -- loading ---------------------------------------------------------------------------
     def selected_year(self) -> int:
         year = self.year.currentData()

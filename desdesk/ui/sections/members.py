@@ -217,6 +217,20 @@ class MembersSection(Section):
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
 
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """A member (or its referent's member): selected, the filters cleared if they hid it."""
+        if record != "member" or record_id is None or self.model.row_of_id(record_id) < 0:
+            return False
+        self.select_member(record_id)
+        if self.selected_id() != record_id:  # hidden by the search or the filters
+            self.search.clear()
+            self.status.setCurrentIndex(self.status.findData("all"))
+            for combo in (self.nature, self.legal_form, self.aes, self.role):
+                combo.setCurrentIndex(0)
+            self.select_member(record_id)
+        self.table.setFocus()
+        return self.selected_id() == record_id
+
     def _selected_row(self) -> MemberRow | None:
         member_id = self.selected_id()
         if member_id is None:

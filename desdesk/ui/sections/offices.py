@@ -20,7 +20,7 @@ from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import OfficeRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
-from desdesk.ui.sections.base import Section
+from desdesk.ui.sections.base import Section, select_where
 from desdesk.ui.widgets.tables import make_table, selected_source_row
 
 
@@ -105,6 +105,17 @@ class OfficesSection(Section):
             coordinator=html.escape(holder(OfficeKind.COORDINATOR)),
             external=html.escape(holder(OfficeKind.EXTERNAL_REFERENT)),
         )
+
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """A term of office by its id (the ended ones shown if it is one of them)."""
+        if record != "office" or record_id is None:
+            return False
+        if not select_where(self.table, self.model, lambda t: t.id == record_id):
+            self.show_past.setChecked(True)
+            if not select_where(self.table, self.model, lambda t: t.id == record_id):
+                return False
+        self.table.setFocus()
+        return True
 
     def selected(self) -> OfficeRead | None:
         row = selected_source_row(self.table)

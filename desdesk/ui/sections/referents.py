@@ -19,7 +19,7 @@ from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import ReferentRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.models.rows import RowsTableModel, SearchProxy, TextColumn
-from desdesk.ui.sections.base import Section
+from desdesk.ui.sections.base import Section, select_where
 from desdesk.ui.widgets.forms import combo_with
 from desdesk.ui.widgets.tables import make_table, selected_source_row
 
@@ -95,6 +95,36 @@ class ReferentsSection(Section):
         assert isinstance(proxy, SearchProxy)
         proxy.set_text(self.search.text())
         self._update_buttons()
+
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """A referent by its id, or a member's referents (the titolare first) by the
+        member's id; the search and filters are cleared if they hid it."""
+        if record_id is None or record not in ("referent", "member"):
+            return False
+
+        def wanted(row: ReferentRead) -> bool:
+            if record == "referent":
+                return row.id == record_id
+            return row.member_id == record_id and row.current
+
+        def select() -> bool:
+            primary = ReferentKind.PRIMARY.value
+            rows = self.model.rows()
+            if record == "member" and any(wanted(r) and r.kind == primary for r in rows):
+                return select_where(
+                    self.table, self.model, lambda r: wanted(r) and r.kind == primary
+                )
+            return select_where(self.table, self.model, wanted)
+
+        if not select():
+            self.search.clear()
+            self.kind_filter.setCurrentIndex(0)
+            if record == "referent":
+                self.show_past.setChecked(True)  # an ended one is in the history
+            if not select():
+                return False
+        self.table.setFocus()
+        return True
 
     def selected(self) -> ReferentRead | None:
         row = selected_source_row(self.table)
