@@ -13,6 +13,7 @@ _SAME_PERSON_SHARE = 0.4  # coordinator who is also the external referent
 # Coordinator and external referent should stay ideally 4 years (toolkit 2.2, H7); the
 # other offices are renewed every 2 or 3 years.
 _LEADERSHIP_YEARS = (4, 4, 5)
+_LEADERSHIP_LATE_DAYS = 60  # a full term: the successor is elected after its anniversary
 _OFFICE_YEARS = (2, 3)
 _ENDING_SOON_DAYS = (20, 80)  # an office's term ends within the 90 days' notice (H7)
 _PROJECTS_TITLE = "Responsabile progetti"
@@ -52,19 +53,24 @@ class Holders:
         return chosen
 
 
-def term_starts(ctx: Context, lengths: tuple[int, ...] = _OFFICE_YEARS) -> list[date]:
-    """Start of each term from the founding to today: terms of one of `lengths` years."""
+def term_starts(
+    ctx: Context, lengths: tuple[int, ...] = _OFFICE_YEARS, late_days: int = 0
+) -> list[date]:
+    """Start of each term from the founding to today: terms of one of `lengths` years,
+    renewed up to `late_days` after the anniversary (at the next assembly)."""
     starts = [ctx.founded]
     latest = ctx.today - timedelta(days=60)
     while True:
         following = add_years(starts[-1], ctx.rng.choice(lengths))
+        if late_days:
+            following += timedelta(days=ctx.rng.randint(1, late_days))
         if following > latest:
             break
         starts.append(following)
     if len(starts) == 1 and (ctx.today - ctx.founded).days >= 700:
         # A second term for the history: after a shortest full term if the district is
         # old enough, else after one year (an early change, as happens).
-        earliest = add_years(ctx.founded, min(lengths))
+        earliest = add_years(ctx.founded, min(lengths)) + timedelta(days=min(late_days, 1))
         if earliest > latest:
             earliest = add_years(ctx.founded, 1)
         starts.append(ctx.day_between(earliest, latest))
@@ -110,7 +116,7 @@ def build_offices(ctx: Context, plan: DemoPlan) -> list[OfficeTerm]:
 
 def _leadership(ctx: Context, holders: Holders) -> list[OfficeTerm]:
     """Coordinator and external referent share their terms; often one person holds both."""
-    starts = term_starts(ctx, _LEADERSHIP_YEARS)
+    starts = term_starts(ctx, _LEADERSHIP_YEARS, _LEADERSHIP_LATE_DAYS)
     terms: list[OfficeTerm] = []
     for start, end in zip(starts, term_ends(ctx, starts, min(_LEADERSHIP_YEARS)), strict=True):
         coordinator = holders.pick(start)
