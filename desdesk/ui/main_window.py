@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTime
+from PySide6.QtCore import QSize, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,18 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk import __version__, settings
+from desdesk.domain.check_types import Target
 from desdesk.i18n import _, set_language
 from desdesk.paths import DISTRICT_SUFFIX
 from desdesk.services.workspace import Workspace, open_workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
 from desdesk.ui.sections.registry import SECTIONS
-from desdesk.ui.tasks import wait_for_background_work
+from desdesk.ui.tasks import run_in_background, wait_for_background_work
 from desdesk.ui.welcome import WelcomePage
+from desdesk.ui.widgets.check_badge import show_counts
 
 log = logging.getLogger(__name__)
 
 DISTRICT_FILTER = "desdesk (*.des)"
+CHECK_KEY = "check"  # the Verifica section, whose entry shows the errors and warnings
+COUNTS_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +46,10 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.last_open_error: Exception | None = None
         self._sections: dict[str, Section] = {}
+        # Errors and warnings of the district check, for the Verifica entry (None: not yet
+        # counted); the generation drops counts that arrive for a file no longer open.
+        self.check_counts: tuple[int, int] | None = None
+        self._counts_generation = 0
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
@@ -124,6 +132,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon, spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
+        self._show_badge()
         self.nav.setEnabled(self.workspace is not None)
         self.nav.blockSignals(False)
         if self.workspace is not None:
@@ -139,6 +148,9 @@ class MainWindow(QMainWindow):
             if section is None:
                 section = spec.factory(self.workspace, None)  # joins the stack once built
                 section.changed.connect(self._on_data_saved)
+                opener = getattr(section, "open_target", None)  # Verifica's findings
+                if opener is not None:
+                    opener.connect(self.open_target)
                 self._sections[spec.key] = section
                 self.stack.addWidget(section)
             elif section.stale:
@@ -161,6 +173,68 @@ class MainWindow(QMainWindow):
     def section(self, key: str) -> Section | None:
         return self._sections.get(key)
 
+    def open_target(self, target: Target) -> bool:
+        """Show where a finding of the check is fixed: its section, with the record selected
+        when the section can find it. False if the record is not there (any more)."""
+        if not any(spec.key == target.section for spec in SECTIONS):
+            log.warning("No section %r for %s", target.section, target)
+            return False
+        section = self.show_section(target.section)
+        if section is None:
+            return False
+        if target.record is None:
+            return True
+        try:
+            found = section.focus_record(target.record, target.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        if not found:
+            self.statusBar().showMessage(
+                _("Il dato indicato dalla verifica non è in questa sezione: cercalo nell'elenco."),
+                8000,
+            )
+        return found
+
+    # -- the Verifica badge ----------------------------------------------------------------
+    def update_check_counts(self) -> None:
+        """Count the check's errors and warnings off the GUI thread; the Verifica entry
+        shows them when they arrive."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self._counts_generation += 1
+        generation = self._counts_generation
+        run_in_background(
+            lambda: (generation, workspace.check.counts()),
+            self._counts_arrived,
+            self._counts_failed,
+        )
+
+    def _counts_arrived(self, result: tuple[int, tuple[int, int]]) -> None:
+        generation, counts = result
+        if generation != self._counts_generation or self.workspace is None:
+            return
+        self.check_counts = (int(counts[0]), int(counts[1]))
+        self._show_badge()
+
+    def _counts_failed(self, error: BaseException) -> None:
+        log.warning("District check not counted: %s", error, exc_info=error)
+
+    def _check_item(self) -> QListWidgetItem | None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == CHECK_KEY:
+                return item
+        return None
+
+    def _show_badge(self) -> None:
+        item = self._check_item()
+        spec = next((s for s in SECTIONS if s.key == CHECK_KEY), None)
+        if item is not None and spec is not None:
+            counts = self.check_counts if self.workspace is not None else None
+            show_counts(item, spec.title, counts)
+
     def _drop_sections(self) -> None:
         wait_for_background_work()  # no read may still run on the file about to close
         for section in self._sections.values():
@@ -178,6 +252,7 @@ class MainWindow(QMainWindow):
             if section is not self.stack.currentWidget():
                 section.stale = True  # refreshed when next shown
         self._update_title()
+        self.update_check_counts()
 
     # -- files -------------------------------------------------------------------
     def open_file(self, path: Path, report_errors: bool = True) -> bool:
@@ -213,6 +288,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
+        self.check_counts = None
         self.prefs.remember(workspace.path)
         self._save_prefs()
         self._fill_recent_menu()
@@ -222,6 +298,9 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self._update_title(name)
         self.show_section("members")
+        self._show_badge()
+        # Counted in the background, and only after the register's first paint.
+        QTimer.singleShot(COUNTS_DELAY_MS, self.update_check_counts)
 
     def choose_and_open(self) -> None:
         start = str(self.workspace.path.parent) if self.workspace else ""

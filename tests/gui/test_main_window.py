@@ -13,7 +13,6 @@ from desdesk.services.workspace import Workspace, open_workspace
 from desdesk.ui.dialogs.new_district import NewDistrictWizard
 from desdesk.ui.main_window import MainWindow
 from desdesk.ui.sections.assemblies import AssembliesSection
-from desdesk.ui.sections.coming import ComingSection
 from desdesk.ui.sections.registry import SECTIONS
 from desdesk.ui.widgets.forms import select_data
 
@@ -36,10 +35,11 @@ def test_navigation_comes_from_the_registry(window: MainWindow) -> None:
     from desdesk.ui.sections.budget import BudgetSection
 
     assert isinstance(window.section("budget"), BudgetSection)
-    assert not isinstance(window.section("indicators"), ComingSection)
-    section = window.section("check")
-    assert isinstance(section, ComingSection)
-    assert "non è ancora disponibile" in section.body.text()
+    from desdesk.ui.sections.check import CheckSection
+    from desdesk.ui.sections.indicators import IndicatorsSection
+
+    assert isinstance(window.section("indicators"), IndicatorsSection)
+    assert isinstance(window.section("check"), CheckSection)
 
 
 def test_status_bar_shows_file_and_save_state(window: MainWindow, populated: Workspace) -> None:

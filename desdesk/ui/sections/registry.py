@@ -80,15 +80,6 @@ def _documents(ws: Workspace, parent: QWidget | None) -> Section:
     return DocumentsSection(ws, parent)
 
 
-def _coming(title: str, text: str) -> SectionFactory:
-    def make(ws: Workspace, parent: QWidget | None) -> Section:
-        from desdesk.ui.sections.coming import ComingSection
-
-        return ComingSection(ws, _(title), _(text), parent)
-
-    return make
-
-
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("district", N_("Distretto"), _district, "SP_DirHomeIcon"),
     SectionSpec("members", N_("Aderenti"), _members, "SP_FileDialogDetailedView"),
