@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from desdesk.db.models import District, FoundingDocument, Objective
 from desdesk.db.money_models import Indicator
+from desdesk.domain.check_types import BUSINESS_PLAN_SECTIONS
 from desdesk.domain.enums import DistrictKind, FoundingDocumentKind, ObjectiveStatus, Sector
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, os_error_reason
 from desdesk.i18n import _
@@ -51,6 +52,7 @@ def clean_profile(profile: DistrictProfile) -> DistrictProfile:
         territory = ""
         if sector not in {s.value for s in Sector}:
             problems.append(FieldProblem("sector", _("Scegli il settore del DES tematico (1–13).")))
+    plan = _clean_business_plan(profile.business_plan, problems)
     if problems:
         raise ValidationFailed(problems)
     return replace(
@@ -60,7 +62,25 @@ def clean_profile(profile: DistrictProfile) -> DistrictProfile:
         sector=sector,
         mission=profile.mission.strip(),
         description=profile.description.strip(),
+        governance=profile.governance.strip(),
+        business_plan=plan,
     )
+
+
+def _clean_business_plan(plan: dict[str, str], problems: list[FieldProblem]) -> dict[str, str]:
+    """The business plan's sections, trimmed; empty ones are left out, unknown codes refused."""
+    codes = {code for code, _label in BUSINESS_PLAN_SECTIONS}
+    unknown = sorted(set(plan) - codes)
+    if unknown:
+        problems.append(
+            FieldProblem(
+                "business_plan",
+                _("Sezione del business plan non riconosciuta: {codes}.").format(
+                    codes=", ".join(unknown)
+                ),
+            )
+        )
+    return {code: text.strip() for code, text in plan.items() if code in codes and text.strip()}
 
 
 def clean_objective(data: ObjectiveInput) -> ObjectiveInput:
@@ -91,6 +111,8 @@ class DistrictService(Service):
                 founding_date=district.founding_date,
                 mission=district.mission,
                 description=district.description,
+                governance=district.governance or "",
+                business_plan=dict(district.business_plan or {}),
             )
 
     def create_profile(self, profile: DistrictProfile) -> None:
@@ -233,6 +255,17 @@ def _check_document(data: FoundingDocumentInput) -> None:
         problems.append(FieldProblem("title", _("Il titolo del documento è obbligatorio.")))
     if data.kind not in {k.value for k in FoundingDocumentKind}:
         problems.append(FieldProblem("kind", _("Scegli il tipo di documento.")))
+    if (
+        data.valid_until is not None
+        and data.document_date is not None
+        and data.valid_until < data.document_date
+    ):
+        problems.append(
+            FieldProblem(
+                "valid_until",
+                _("«Valido fino al» non può venire prima della data del documento."),
+            )
+        )
     if problems:
         raise ValidationFailed(problems)
 
