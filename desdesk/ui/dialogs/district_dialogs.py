@@ -173,6 +173,10 @@ class FoundingDocumentDialog(QDialog):
         )
         self.title = form.add("title", _("Titolo *"), QLineEdit())
         self.date = form.add("document_date", _("Data"), DateField())
+        self.valid_until = form.add("valid_until", _("Valido fino al"), DateField())
+        self.valid_until.setToolTip(
+            _("Per un accordo di distretto: almeno 3 anni dalla data del documento.")
+        )
         self.approved = form.add(
             "approved", _("Approvato"), QCheckBox(_("approvato dall'assemblea"))
         )
@@ -190,11 +194,12 @@ class FoundingDocumentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(form)
         layout.addWidget(save_cancel_buttons(self, self.save))
-        self.resize(520, 300)
+        self.resize(520, 330)
         if document is not None:
             select_data(self.kind, document.kind)
             self.title.setText(document.title)
             self.date.set_date(document.document_date)
+            self.valid_until.set_date(document.valid_until)
             self.approved.setChecked(document.approved)
 
     def _choose_file(self) -> None:
@@ -216,6 +221,7 @@ class FoundingDocumentDialog(QDialog):
             title=self.title.text(),
             document_date=self.form.read_date("document_date", problems),
             approved=self.approved.isChecked(),
+            valid_until=self.form.read_date("valid_until", problems),
         )
         raise_if(problems)
         if self.document is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from desdesk.domain.enums import FoundingDocumentKind, ObjectiveStatus
 from desdesk.domain.errors import FieldProblem, ValidationFailed
-from desdesk.i18n import N_, _, format_date, format_number
+from desdesk.i18n import N_, _, format_date, format_number, ngettext
 from desdesk.schemas import FoundingDocumentRead, ObjectiveRead
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section, select_where
+from desdesk.ui.widgets.business_plan import BusinessPlanPage
 from desdesk.ui.widgets.forms import Form
 from desdesk.ui.widgets.profile_fields import ProfileFields
 from desdesk.ui.widgets.tables import make_table, selected_source_row
@@ -73,12 +75,31 @@ def objective_columns(
     )
 
 
+def document_duration(document: FoundingDocumentRead) -> str:
+    """How long a document is valid, in whole years when it is («3 anni»), else in months."""
+    start, end = document.document_date, document.valid_until
+    if end is None:
+        return ""
+    if start is None:
+        return _("fino al {day}").format(day=format_date(end))
+    months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+    if months >= 12 and months % 12 == 0:
+        return ngettext("{n} anno", "{n} anni", months // 12).format(n=months // 12)
+    return ngettext("{n} mese", "{n} mesi", months).format(n=months)
+
+
 DOCUMENT_COLUMNS: tuple[TextColumn[FoundingDocumentRead], ...] = (
     TextColumn(N_("Tipo"), lambda d: FoundingDocumentKind(d.kind).label()),
     TextColumn(N_("Titolo"), lambda d: d.title),
     TextColumn(
         N_("Data"), lambda d: format_date(d.document_date), lambda d: d.document_date or date.min
     ),
+    TextColumn(
+        N_("Valido fino al"),
+        lambda d: format_date(d.valid_until),
+        lambda d: d.valid_until or date.max,
+    ),
+    TextColumn(N_("Durata"), document_duration),
     TextColumn(N_("Approvato"), lambda d: _("sì") if d.approved else _("no")),
     TextColumn(N_("File"), lambda d: d.filename or _("nessun file")),
 )
@@ -98,11 +119,16 @@ class DistrictSection(Section):
         super().__init__(workspace, parent)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_tab(), _("Profilo"))
+        self.plan_page = BusinessPlanPage()
+        self.plan_page.save_button.clicked.connect(self.save_plan)
+        self.tabs.addTab(self.plan_page, _("Governance e piano"))
         self.objectives_tab = self.tabs.addTab(self._objectives_tab(), _("Obiettivi"))
         self.tabs.addTab(self._documents_tab(), _("Documenti fondativi"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.profile_fields.load(self.workspace.district.profile())
+        profile = self.workspace.district.profile()
+        self.profile_fields.load(profile)
+        self.plan_page.load(profile.governance, profile.business_plan)
         self.refresh()
         # Progress is read when the objectives are in view (not at start-up).
         self.tabs.currentChanged.connect(
@@ -127,6 +153,11 @@ class DistrictSection(Section):
         try:
             if problems:
                 raise ValidationFailed(problems)
+            # The governance and the business plan are saved from their own tab.
+            stored = self.workspace.district.profile()
+            profile = replace(
+                profile, governance=stored.governance, business_plan=stored.business_plan
+            )
             self.workspace.district.update_profile(profile)
         except ValidationFailed as exc:
             self.profile_form.show_problems(exc.problems)
@@ -136,6 +167,23 @@ class DistrictSection(Section):
             return
         self.profile_form.show_problems([])
         self.changed.emit()  # the window updates its title
+
+    def save_plan(self) -> None:
+        """The governance text and all the business plan's sections, in one transaction."""
+        governance, plan = self.plan_page.values()
+        try:
+            stored = self.workspace.district.profile()
+            self.workspace.district.update_profile(
+                replace(stored, governance=governance, business_plan=plan)
+            )
+        except ValidationFailed as exc:
+            self.plan_page.show_problems(exc.problems)
+            return
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.plan_page.show_saved()
+        self.changed.emit()  # the check's counts may change
 
     # -- objectives ---------------------------------------------------------------------
     def _objectives_tab(self) -> QWidget:
