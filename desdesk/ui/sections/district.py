@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section, select_where
 from desdesk.ui.widgets.business_plan import BusinessPlanPage
 from desdesk.ui.widgets.forms import Form
+from desdesk.ui.widgets.growth_actions import GrowthActionsPage
 from desdesk.ui.widgets.profile_fields import ProfileFields
 from desdesk.ui.widgets.tables import make_table, selected_source_row
 
@@ -124,15 +125,21 @@ class DistrictSection(Section):
         self.tabs.addTab(self.plan_page, _("Governance e piano"))
         self.objectives_tab = self.tabs.addTab(self._objectives_tab(), _("Obiettivi"))
         self.tabs.addTab(self._documents_tab(), _("Documenti fondativi"))
+        self.growth_page = GrowthActionsPage()
+        self.growth_tab = self.tabs.addTab(self.growth_page, _("Nuovi aderenti"))
+        self.growth_page.add_button.clicked.connect(self.add_growth_action)
+        self.growth_page.edit_button.clicked.connect(self.edit_growth_action)
+        self.growth_page.delete_button.clicked.connect(self.delete_growth_action)
+        self.growth_page.table.doubleClicked.connect(lambda _i: self.edit_growth_action())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         profile = self.workspace.district.profile()
         self.profile_fields.load(profile)
         self.plan_page.load(profile.governance, profile.business_plan)
         self.refresh()
-        # Progress is read when the objectives are in view (not at start-up).
+        # Progress and growth actions are read when in view (not at start-up).
         self.tabs.currentChanged.connect(
-            lambda i: self.reload() if i == self.objectives_tab else None
+            lambda i: self.reload() if i in (self.objectives_tab, self.growth_tab) else None
         )
 
     # -- profile ----------------------------------------------------------------------
@@ -281,9 +288,32 @@ class DistrictSection(Section):
         ):
             self.apply(lambda: self.workspace.district.delete_document(document.id))
 
+    # -- growth actions («Nuovi aderenti») ---------------------------------------------------
+    def add_growth_action(self) -> None:
+        from desdesk.ui.dialogs.growth_action import GrowthActionDialog
+
+        self.run_dialog(GrowthActionDialog(self.workspace, None, self))
+
+    def edit_growth_action(self) -> None:
+        from desdesk.ui.dialogs.growth_action import GrowthActionDialog
+
+        action = self.growth_page.selected()
+        if action is not None:
+            self.run_dialog(GrowthActionDialog(self.workspace, action, self))
+
+    def delete_growth_action(self) -> None:
+        action = self.growth_page.selected()
+        if action is not None and self._confirm(
+            _("Eliminare l'azione del {day} «{what}»?").format(
+                day=format_date(action.data.day), what=action.data.description.strip()
+            )
+        ):
+            self.apply(lambda: self.workspace.growth.delete(action.id))
+
     # -- shared ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Objectives and documents; the profile form keeps what the user is typing."""
+        """Objectives, documents, growth actions (when in view); the profile form keeps what
+        the user is typing."""
         self.progress.clear()
         if self.tabs.currentIndex() == self.objectives_tab:
             self.progress.update(
@@ -292,6 +322,8 @@ class DistrictSection(Section):
             )
         self.objectives.set_rows(self.workspace.district.objectives())
         self.documents.set_rows(self.workspace.district.documents())
+        if self.tabs.currentIndex() == self.growth_tab:
+            self.growth_page.model.set_rows(self.workspace.growth.actions())
 
     @staticmethod
     def _selected(table: QTableView, model: RowsTableModel[T]) -> T | None:
@@ -307,13 +339,15 @@ class DistrictSection(Section):
 
     # -- the check's targets ---------------------------------------------------------------
     def focus_record(self, record: str | None, record_id: int | None) -> bool:
-        """The profile, or an objective or founding document selected in its tab."""
+        """The profile, or an objective, founding document or growth action selected in
+        its tab."""
         if record == "profile":
             self.tabs.setCurrentIndex(0)
             return True
-        lists = {
+        lists: dict[str, tuple[QTableView, RowsTableModel[Any]]] = {
             "objective": (self.objective_table, self.objectives),
             "document": (self.document_table, self.documents),
+            "growth_action": (self.growth_page.table, self.growth_page.model),
         }
         if record not in lists:
             return False
