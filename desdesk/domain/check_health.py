@@ -14,7 +14,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from desdesk.domain.assembly_calendar import add_months
-from desdesk.domain.check_health_people import h1, h2, h3, h4, name_list
+from desdesk.domain.check_health_people import h1, h2, h3, h4
+from desdesk.domain.check_text import name_list
 from desdesk.domain.check_types import DistrictFacts, Finding, Level, OfficeFact, Target
 from desdesk.domain.enums import OfficeKind
 from desdesk.domain.text import match_key
@@ -101,7 +102,7 @@ def _office_label(office: OfficeFact) -> str:
 def _office_findings(
     rule_level: Level, offices: list[OfficeFact], message: str, reason: str
 ) -> Finding:
-    target = Target("offices", "office", offices[0].id) if len(offices) == 1 else Target("offices")
+    target = Target("offices", "office", offices[0].id) if offices else Target("offices")
     source = _("Toolkit 2.2 (coordinatore e referente esterno, idealmente per 4 anni)")
     return Finding("H7", rule_level, message, source, reason, target)
 
@@ -327,14 +328,10 @@ def h10(facts: DistrictFacts) -> list[Finding]:
         "La relazione annuale deve elencare le azioni realizzate per aumentare gli "
         "aderenti al distretto."
     )
-    target = Target("check", "growth_action", actions[0].id if len(actions) == 1 else None)
+    target = Target("district", "growth_action", actions[0].id if actions else None)
     if not actions:
         message = _("Nessuna azione per far crescere il distretto registrata nel {year}.")
-        return [
-            Finding(
-                "H10", Level.WARNING, message.format(year=year), source, reason, Target("check")
-            )
-        ]
+        return [Finding("H10", Level.WARNING, message.format(year=year), source, reason, target)]
     items = [f"{a.description} ({format_date(a.day)})" for a in actions]
     message = ngettext(
         "{n} azione per far crescere il distretto nel {year}: {items}.",

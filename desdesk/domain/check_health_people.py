@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from desdesk.domain.assembly_calendar import add_months
+from desdesk.domain.check_text import name_list
 from desdesk.domain.check_types import (
     AssemblyFact,
     DistrictFacts,
@@ -30,20 +31,9 @@ def _source_dispersion() -> str:
     return _("Toolkit 3.3 «Dispersione della partecipazione»")
 
 
-def name_list(names: Sequence[str], shown: int = 3) -> str:
-    """The first `shown` names and «e altri N» (until check_text lands)."""
-    head = ", ".join(names[:shown])
-    rest = len(names) - shown
-    if rest <= 0:
-        return head
-    return ngettext("{names} e un altro", "{names} e altri {n}", rest).format(names=head, n=rest)
-
-
 def _member_target(members: Sequence[MemberFact]) -> Target:
-    """The member's record when there is one, else the list of members."""
-    if len(members) == 1:
-        return Target("members", "member", members[0].id)
-    return Target("members")
+    """The first member named (opening it shows the list too)."""
+    return Target("members", "member", members[0].id) if members else Target("members")
 
 
 def year_ago(today: date) -> date:
@@ -222,7 +212,7 @@ def _overdue(facts: DistrictFacts) -> list[Finding]:
         "{n} compiti assegnati dall'assemblea sono scaduti: {items}.",
         len(late),
     ).format(n=len(late), items=name_list(items))
-    target = Target("assemblies", "task", late[0].id) if len(late) == 1 else Target("assemblies")
+    target = Target("assemblies", "task", late[0].id)
     reason = _(
         "Ruoli e compiti poco chiari o non seguiti portano alla dispersione della partecipazione."
     )

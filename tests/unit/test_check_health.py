@@ -22,7 +22,8 @@ from desdesk.domain.check_types import (
     Target,
     TaskFact,
 )
-from desdesk.domain.enums import Nature, OfficeKind, SupplyChainRole
+from desdesk.domain.enums import Nature, OfficeKind
+from tests import check_facts
 
 TODAY = date(2026, 11, 26)
 
@@ -36,32 +37,24 @@ def member(
     primary: str = "",
     left_on: date | None = None,
 ) -> MemberFact:
-    return MemberFact(
-        id=mid,
-        name=name,
-        legal_form=legal_form,
-        nature=nature,
-        aes_subscriber=False,
-        roles=frozenset({SupplyChainRole.PRODUCTION}),
-        joined_on=date(2020, 1, 1),
-        left_on=left_on,
-        primary=PersonFact(primary or f"Referente {name}"),
-    )
+    """The shared builder's member, with the primary referent named when asked."""
+    made = check_facts.member(mid, name, nature=nature, legal_form=legal_form, left_on=left_on)
+    return dataclasses.replace(made, primary=PersonFact(primary)) if primary else made
 
 
 def facts(**changes: object) -> DistrictFacts:
-    base = DistrictFacts(
-        today=TODAY,
-        name="DES Prova",
-        mission="",
-        governance="",
-        business_plan={},
-        settings=CheckSettings(),
+    """A district ready to constitute, with three members and no offices, assemblies or
+    accounts: each test adds what its rule reads."""
+    base = dataclasses.replace(
+        check_facts.ready_facts(TODAY),
         members=(
             member(1, "Alfa", nature=Nature.PUBLIC, legal_form="Comune"),
             member(2, "Beta"),
             member(3, "Gamma", nature=Nature.PRIVATE_PROFIT, legal_form="Srl"),
         ),
+        offices=(),
+        assemblies=(),
+        money=MoneyFacts(None),
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
@@ -176,7 +169,7 @@ def test_h2_threshold_minus_one_threshold_and_above() -> None:
     assert "Beta" in error.message and "Gamma" in error.message and "Alfa" not in error.message
     assert "Alfa" in warning.message
     assert warning.target == Target("members", "member", 1)
-    assert error.target == Target("members")
+    assert error.target == Target("members", "member", 2)  # the first named
 
 
 def test_h2_below_threshold_minus_one_is_ok() -> None:
@@ -484,6 +477,7 @@ def test_h10_actions_this_year_are_listed() -> None:
     )
     finding = only(h10(facts(growth_actions=actions)))
     assert finding.level is Level.OK
+    assert finding.target == Target("district", "growth_action", 2)
     assert "2 azioni" in finding.message
     assert "Serata aperta (05/03/2026)" in finding.message
     assert "Fiera vecchia" not in finding.message
