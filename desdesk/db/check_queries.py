@@ -216,6 +216,12 @@ def growth_actions(connection: Connection) -> list[tuple[int, date, str]]:
     ]
 
 
+def financial_years(connection: Connection) -> list[int]:
+    """The financial years recorded, newest first."""
+    rows = connection.exec_driver_sql("SELECT year FROM financial_year ORDER BY year DESC")
+    return [int(year) for (year,) in rows]
+
+
 def investments(connection: Connection) -> int:
     return int(connection.exec_driver_sql(INVESTMENTS_SQL).scalar_one())
 

@@ -136,7 +136,8 @@ class DistrictCheckService(Service):
                 ),
                 money=self._money_plan(connection, day),
             )
-        return _with_accounts(facts, self._workspace, day)
+            years = [y for y in q.financial_years(connection) if y <= day.year]
+        return _with_accounts(facts, self._workspace, years)
 
     def _money_plan(self, connection: Connection, day: date) -> MoneyFacts:
         years, sources = q.forecast(connection, day.year)
@@ -163,6 +164,13 @@ class DistrictCheckService(Service):
         """(errors, warnings) over both phases, for the Verifica entry's badge."""
         report = self.report(today=today)
         return report.count(Level.ERROR), report.count(Level.WARNING)
+
+    def pdf(self, today: date | None = None) -> bytes:
+        """Verifica del distretto: the checklist of both phases with the verdict."""
+        from desdesk.reports.check import check_pdf
+
+        report = self.report(today=today)
+        return check_pdf(self._workspace.district.profile(), report)
 
     # -- the thresholds ----------------------------------------------------------------
     def settings(self) -> CheckSettings:
@@ -240,11 +248,10 @@ def _participation(connection: Connection, day: date) -> tuple[ParticipationFact
     )
 
 
-def _with_accounts(facts: DistrictFacts, workspace: Workspace, day: date) -> DistrictFacts:
-    """The shares of this year's income, or of the last year that had any."""
-
+def _with_accounts(facts: DistrictFacts, workspace: Workspace, years: list[int]) -> DistrictFacts:
+    """The shares of this year's income, or of the last year that had any (`years`:
+    the financial years up to today's, newest first)."""
     budget = workspace.budget
-    years = [y.year for y in budget.years() if y.year <= day.year]  # newest first
     plan = facts.money
     for year in years:
         statement = budget.statement(year)

@@ -6,7 +6,16 @@ import argparse
 from types import ModuleType
 from typing import Protocol
 
-from desdesk.cli.commands import assemblies, budget, calendar, demo, members, new, report
+from desdesk.cli.commands import (
+    assemblies,
+    budget,
+    calendar,
+    check,
+    demo,
+    members,
+    new,
+    report,
+)
 
 
 class Command(Protocol):
@@ -17,5 +26,14 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-_MODULES: tuple[ModuleType, ...] = (new, demo, members, report, assemblies, calendar, budget)
+_MODULES: tuple[ModuleType, ...] = (
+    new,
+    demo,
+    members,
+    report,
+    assemblies,
+    calendar,
+    budget,
+    check,
+)
 COMMANDS: dict[str, Command] = {module.NAME: module for module in _MODULES}

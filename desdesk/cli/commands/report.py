@@ -3,7 +3,8 @@
 `register` and `contacts` take nothing more; `convocation`, `notice` and `minutes` the
 assembly (`--assembly ID`, ids from `desdesk assemblies list`); `attendance` an
 optional period (`--from`, `--to`); `budget`, `plan` and `indicators` the year
-(`--year Y`, by default the current one).
+(`--year Y`, by default the current one); `check` (the district check's checklist with
+its verdict) nothing more.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from desdesk.services.money_documents import MoneyDocumentsService
 from desdesk.services.workspace import Workspace, open_workspace
 
 NAME = "report"
-DOCUMENTS = (*KINDS, *ASSEMBLY_KINDS, ATTENDANCE, *MONEY_KINDS)
+CHECK = "check"
+DOCUMENTS = (*KINDS, *ASSEMBLY_KINDS, ATTENDANCE, *MONEY_KINDS, CHECK)
 EXIT_USAGE = 2
 
 
@@ -72,8 +74,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "{notice} (avviso di convocazione), {minutes} (verbale) con --assembly, "
             "{attendance} (registro presenze) con --from e --to facoltativi, "
             "{budget} (rendiconto per cassa), {plan} (piano finanziario) e {indicators} "
-            "(indicatori di monitoraggio) con --year (predefinito: l'anno in corso)."
+            "(indicatori di monitoraggio) con --year (predefinito: l'anno in corso), "
+            "{check} (verifica del distretto, con l'esito)."
         ).format(
+            check=CHECK,
             budget=MONEY_KINDS[0],
             plan=MONEY_KINDS[1],
             indicators=MONEY_KINDS[2],
@@ -155,6 +159,9 @@ def _build(documents: DocumentsService, args: argparse.Namespace) -> bytes:
 
 def _write(workspace: Workspace, args: argparse.Namespace) -> None:
     """Build the document and save it (the services refuse the district file as target)."""
+    if args.document == CHECK:
+        workspace.documents.save_pdf(workspace.check.pdf(), args.output)
+        return
     if args.document in MONEY_KINDS:
         year = args.year if args.year is not None else date.today().year
         money = workspace.money_documents
@@ -164,6 +171,10 @@ def _write(workspace: Workspace, args: argparse.Namespace) -> None:
 
 
 def _title(document: str) -> str:
+    if document == CHECK:
+        from desdesk.reports.check import check_title
+
+        return check_title()
     if document in MONEY_KINDS:
         return MoneyDocumentsService.title(document)
     return DocumentsService.title(document)
