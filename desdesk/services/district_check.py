@@ -13,7 +13,7 @@ from dataclasses import fields, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from desdesk.check_schemas import CheckReport
 from desdesk.db import check_queries as q
@@ -184,7 +184,7 @@ class DistrictCheckService(Service):
         if problems:
             raise ValidationFailed(problems)
         with self._unit_of_work() as session:
-            district = session.query(District).order_by(District.id).first()
+            district = session.execute(select(District).order_by(District.id)).scalars().first()
             if district is None:
                 raise NotFound(_("Il file non contiene un distretto."))
             for name in _COLUMNS:

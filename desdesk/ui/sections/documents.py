@@ -63,6 +63,18 @@ class DocumentsSection(Section):
         )
         layout.addWidget(self._attendance_card())
         layout.addWidget(self._money_card())
+        layout.addWidget(
+            self._card(
+                _("Verifica del distretto"),
+                _(
+                    "I requisiti per la costituzione e i segnali della salute del distretto, "
+                    "con l'esito e i motivi: da consegnare al Centro con la domanda."
+                ),
+                "verifica-distretto.pdf",
+                workspace.check.pdf,
+                "checkButton",
+            )
+        )
         later = QLabel(
             _(
                 "Le convocazioni e i verbali si creano dalla sezione Assemblee, scegliendo "
