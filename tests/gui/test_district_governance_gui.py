@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -112,3 +113,20 @@ def test_the_documents_list_shows_the_end_date_and_the_duration(
     edit = FoundingDocumentDialog(workspace, model.row_at(rows["Accordo"]))
     qtbot.addWidget(edit)
     assert edit.valid_until.text() == "01/03/2027"
+
+
+def test_the_check_opens_the_tab_with_what_is_missing(qtbot: QtBot, workspace: Workspace) -> None:
+    section = _section(qtbot, workspace)
+    profile = workspace.district.profile()
+    workspace.district.update_profile(replace(profile, mission=""))
+    assert section.focus_record("profile", None)
+    assert section.tabs.currentWidget() is section.profile_page  # C6: the mission first
+    workspace.district.update_profile(replace(profile, mission="Filiera corta"))
+    assert section.focus_record("profile", None)
+    assert section.tabs.currentWidget() is section.plan_page  # C8/C10: governance, plan
+    plan = {code: "testo" for code, _label in BUSINESS_PLAN_SECTIONS}
+    workspace.district.update_profile(
+        replace(profile, mission="Filiera corta", governance="Assemblea", business_plan=plan)
+    )
+    assert section.focus_record("profile", None)
+    assert section.tabs.currentWidget() is section.profile_page

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desdesk.domain.check_types import BUSINESS_PLAN_SECTIONS
 from desdesk.domain.enums import FoundingDocumentKind, ObjectiveStatus
 from desdesk.domain.errors import FieldProblem, ValidationFailed
 from desdesk.i18n import N_, _, format_date, format_number, ngettext
@@ -144,7 +145,7 @@ class DistrictSection(Section):
 
     # -- profile ----------------------------------------------------------------------
     def _profile_tab(self) -> QWidget:
-        page = QWidget()
+        page = self.profile_page = QWidget()
         self.profile_form = Form()
         self.profile_fields = ProfileFields(self.profile_form)
         self.save_profile_button = QPushButton(_("Salva il profilo"))
@@ -338,11 +339,23 @@ class DistrictSection(Section):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- the check's targets ---------------------------------------------------------------
+    def _profile_page_to_fix(self) -> QWidget:
+        """The check points at "the profile" for the mission (C6), the governance (C8) and
+        the business plan (C10): the «Governance e piano» tab when the mission is there
+        and something of those is missing, else «Profilo»."""
+        profile = self.workspace.district.profile()
+        plan_missing = not profile.governance.strip() or len(profile.business_plan) < len(
+            BUSINESS_PLAN_SECTIONS
+        )
+        if profile.mission.strip() and plan_missing:
+            return self.plan_page
+        return self.profile_page
+
     def focus_record(self, record: str | None, record_id: int | None) -> bool:
         """The profile, or an objective, founding document or growth action selected in
         its tab."""
         if record == "profile":
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentWidget(self._profile_page_to_fix())
             return True
         lists: dict[str, tuple[QTableView, RowsTableModel[Any]]] = {
             "objective": (self.objective_table, self.objectives),
