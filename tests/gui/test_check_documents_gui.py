@@ -1,0 +1,97 @@
+"""Documenti › «Verifica del distretto»: the card's Crea PDF… asks where, writes the
+checklist with its verdict and opens it; the PDF follows the data."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton
+
+from desdesk.schemas import FoundingDocumentInput
+from desdesk.services.workspace import Workspace
+from desdesk.ui.sections.documents import DocumentsSection
+from tests.pdfs import flat, read_pdf
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    urls: list[QUrl] = []
+    monkeypatch.setattr(
+        "desdesk.ui.widgets.pdf.QDesktopServices.openUrl", lambda url: urls.append(url) or True
+    )
+    return urls
+
+
+def _choose(monkeypatch: pytest.MonkeyPatch, target: Path, asked: list[str]) -> None:
+    def save_as(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        asked.append(start)
+        return str(target), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+
+
+def _click(qtbot, section: DocumentsSection) -> None:  # type: ignore[no-untyped-def]
+    button = section.findChild(QPushButton, "checkButton")
+    assert button is not None and button.text() == "Crea PDF…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_the_card_is_there(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
+    section = DocumentsSection(populated)
+    qtbot.addWidget(section)
+    titles = [box.title() for box in section.findChildren(QGroupBox)]
+    assert "Verifica del distretto" in titles
+
+
+def test_crea_pdf_writes_the_checklist_and_opens_it(  # type: ignore[no-untyped-def]
+    qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
+) -> None:
+    target = tmp_path / "verifica.pdf"
+    asked: list[str] = []
+    _choose(monkeypatch, target, asked)
+    section = DocumentsSection(populated)
+    qtbot.addWidget(section)
+    _click(qtbot, section)
+    assert Path(asked[0]).name == "verifica-distretto.pdf"
+    assert [url.toLocalFile() for url in opened] == [str(target)]
+    text = flat(read_pdf(target.read_bytes()).text)
+    assert "Verifica del distretto" in text and "DES Vallagarina" in text
+    assert "4 aderenti attivi: ne servono almeno 3." in text
+    assert "Non ancora pronto per la costituzione" in text
+    assert "C12" in text and "Nessun accordo di partenariato registrato" in text
+
+
+def test_the_pdf_follows_the_data(  # type: ignore[no-untyped-def]
+    qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
+) -> None:
+    target = tmp_path / "verifica.pdf"
+    _choose(monkeypatch, target, [])
+    section = DocumentsSection(populated)
+    qtbot.addWidget(section)
+    populated.district.add_document(
+        FoundingDocumentInput(
+            "accordo",
+            "Accordo di partenariato",
+            date.today(),
+            approved=True,
+            valid_until=date(date.today().year + 4, 1, 1),
+        )
+    )
+    _click(qtbot, section)
+    text = flat(read_pdf(target.read_bytes()).text)
+    assert "Nessun accordo di partenariato registrato" not in text
+    assert "Accordo di partenariato" in text
+
+
+def test_cancelling_the_dialog_writes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
+    section = DocumentsSection(populated)
+    qtbot.addWidget(section)
+    _click(qtbot, section)
+    assert opened == []
+    assert list(tmp_path.glob("*.pdf")) == []
