@@ -19,9 +19,12 @@ from tests.pdfs import flat, read_pdf
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
     urls: list[QUrl] = []
-    monkeypatch.setattr(
-        "desdesk.ui.widgets.pdf.QDesktopServices.openUrl", lambda url: urls.append(url) or True
-    )
+
+    def open_url(url: QUrl) -> bool:
+        urls.append(url)
+        return True
+
+    monkeypatch.setattr("desdesk.ui.widgets.pdf.QDesktopServices.openUrl", open_url)
     return urls
 
 
@@ -33,20 +36,20 @@ def _choose(monkeypatch: pytest.MonkeyPatch, target: Path, asked: list[str]) -> 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
 
 
-def _click(qtbot, section: DocumentsSection) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot, section: DocumentsSection) -> None:
     button = section.findChild(QPushButton, "checkButton")
     assert button is not None and button.text() == "Crea PDF…"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_the_card_is_there(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_the_card_is_there(qtbot, populated: Workspace) -> None:
     section = DocumentsSection(populated)
     qtbot.addWidget(section)
     titles = [box.title() for box in section.findChildren(QGroupBox)]
     assert "Verifica del distretto" in titles
 
 
-def test_crea_pdf_writes_the_checklist_and_opens_it(  # type: ignore[no-untyped-def]
+def test_crea_pdf_writes_the_checklist_and_opens_it(
     qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
 ) -> None:
     target = tmp_path / "verifica.pdf"
@@ -64,7 +67,7 @@ def test_crea_pdf_writes_the_checklist_and_opens_it(  # type: ignore[no-untyped-
     assert "C12" in text and "Nessun accordo di partenariato registrato" in text
 
 
-def test_the_pdf_follows_the_data(  # type: ignore[no-untyped-def]
+def test_the_pdf_follows_the_data(
     qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
 ) -> None:
     target = tmp_path / "verifica.pdf"
@@ -86,7 +89,7 @@ def test_the_pdf_follows_the_data(  # type: ignore[no-untyped-def]
     assert "Accordo di partenariato" in text
 
 
-def test_cancelling_the_dialog_writes_nothing(  # type: ignore[no-untyped-def]
+def test_cancelling_the_dialog_writes_nothing(
     qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
