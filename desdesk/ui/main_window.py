@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
     def open_target(self, target: Target) -> bool:
         """Show where a finding of the check is fixed: its section, with the record selected
         when the section can find it. False if the record is not there (any more)."""
+        if target.section == "documents":
+            # Founding documents are kept in Distretto; Documenti only writes the PDFs.
+            target = Target("district", "document", target.id)
         if not any(spec.key == target.section for spec in SECTIONS):
             log.warning("No section %r for %s", target.section, target)
             return False
@@ -186,6 +189,9 @@ class MainWindow(QMainWindow):
             return True
         try:
             found = section.focus_record(target.record, target.id)
+            if not found:  # perhaps added since the section last read its data
+                section.refresh()
+                found = section.focus_record(target.record, target.id)
         except Exception as exc:
             show_error(self, exc)
             return False
