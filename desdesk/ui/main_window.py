@@ -239,7 +239,8 @@ class MainWindow(QMainWindow):
         spec = next((s for s in SECTIONS if s.key == CHECK_KEY), None)
         if item is not None and spec is not None:
             counts = self.check_counts if self.workspace is not None else None
-            show_counts(item, spec.title, counts)
+            item.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
+            show_counts(item, spec.title, counts, self.style())
 
     def _drop_sections(self) -> None:
         wait_for_background_work()  # no read may still run on the file about to close

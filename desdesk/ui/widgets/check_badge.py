@@ -6,7 +6,7 @@ The symbols are for the eye; the tooltip and the accessible text say it in words
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem, QStyle
 
 from desdesk.i18n import _, ngettext
 
@@ -21,8 +21,15 @@ def counts_words(errors: int, warnings: int) -> str:
     )
 
 
-def show_counts(item: QListWidgetItem, title: str, counts: tuple[int, int] | None) -> None:
-    """Put the counts on the entry (None: not counted yet, the plain title)."""
+def show_counts(
+    item: QListWidgetItem, title: str, counts: tuple[int, int] | None, style: QStyle | None = None
+) -> None:
+    """Put the counts on the entry (None: not counted yet, the plain title); with a style,
+    the icon too (an error or warning sign instead of the tick while there are some)."""
+    if style is not None and counts is not None and (counts[0] or counts[1]):
+        pixmap = QStyle.StandardPixmap
+        sign = pixmap.SP_MessageBoxCritical if counts[0] else pixmap.SP_MessageBoxWarning
+        item.setIcon(style.standardIcon(sign))
     if counts is None:
         item.setText(title)
         item.setToolTip("")
