@@ -87,7 +87,14 @@ def c7(facts: DistrictFacts) -> list[Finding]:
             "regolamento o accordo)."
         )
         return [
-            Finding("C7", Level.WARNING, message, _source_toolkit(), reason, Target("documents"))
+            Finding(
+                "C7",
+                Level.WARNING,
+                message,
+                _source_toolkit(),
+                reason,
+                Target("district", "document"),
+            )
         ]
     first = founding[0]
     message = ngettext(
@@ -95,7 +102,7 @@ def c7(facts: DistrictFacts) -> list[Finding]:
         "{n} documenti fondativi registrati, tra cui «{title}».",
         len(founding),
     ).format(n=len(founding), title=first.title)
-    target = Target("documents", "document", first.id)
+    target = Target("district", "document", first.id)
     return [Finding("C7", Level.OK, message, _source_toolkit(), reason, target)]
 
 
@@ -258,12 +265,14 @@ def c12(facts: DistrictFacts) -> list[Finding]:
         )
         return [
             Finding(
-                "C12", Level.OK, message, source, reason, Target("documents", "document", doc.id)
+                "C12", Level.OK, message, source, reason, Target("district", "document", doc.id)
             )
         ]
     if not agreements:
         message = _("Nessun accordo di partenariato registrato: ne serve uno di almeno 3 anni.")
-        return [Finding("C12", Level.ERROR, message, source, reason, Target("documents"))]
+        return [
+            Finding("C12", Level.ERROR, message, source, reason, Target("district", "document"))
+        ]
     doc = agreements[0]
     return [
         Finding(
@@ -272,6 +281,6 @@ def c12(facts: DistrictFacts) -> list[Finding]:
             _agreement_problem(doc),
             source,
             reason,
-            Target("documents", "document", doc.id),
+            Target("district", "document", doc.id),
         )
     ]

@@ -142,7 +142,7 @@ def _early_changes(facts: DistrictFacts) -> list[OfficeFact]:
         end = office.end_date
         if office.kind not in kinds or end is None or end >= facts.today:
             continue
-        if end >= add_months(office.start_date, 12 * years):
+        if end + timedelta(days=1) >= add_months(office.start_date, 12 * years):
             continue
         carried_on = any(
             other.kind is office.kind

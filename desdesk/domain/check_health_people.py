@@ -220,14 +220,22 @@ def _overdue(facts: DistrictFacts) -> list[Finding]:
 
 
 def _inactive(facts: DistrictFacts) -> list[Finding]:
-    """Active members with no task in the last 12 months and no attendance either."""
+    """Active members with no task in the last 12 months and no attendance either.
+
+    Only members who have been in the district a whole year: a newcomer has not had the
+    time to take part yet."""
     since = year_ago(facts.today)
     busy = {
         t.member_id for t in facts.tasks if t.created_or_due is None or t.created_or_due >= since
     }
     busy |= {p.member_id for p in facts.participation if p.attended > 0}
     idle = sorted(
-        (m for m in facts.active_members() if m.id not in busy), key=lambda m: m.name.casefold()
+        (
+            m
+            for m in facts.active_members()
+            if m.id not in busy and (m.joined_on is None or m.joined_on <= since)
+        ),
+        key=lambda m: m.name.casefold(),
     )
     if not idle:
         return []

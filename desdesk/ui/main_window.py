@@ -176,9 +176,6 @@ class MainWindow(QMainWindow):
     def open_target(self, target: Target) -> bool:
         """Show where a finding of the check is fixed: its section, with the record selected
         when the section can find it. False if the record is not there (any more)."""
-        if target.section == "documents":
-            # Founding documents are kept in Distretto; Documenti only writes the PDFs.
-            target = Target("district", "document", target.id)
         if not any(spec.key == target.section for spec in SECTIONS):
             log.warning("No section %r for %s", target.section, target)
             return False

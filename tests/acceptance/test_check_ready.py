@@ -242,7 +242,7 @@ def test_an_agreement_shorter_than_three_years_fails_c12(
     assert [f["rule"] for f in errors] == ["C12"]
     assert "meno di 3 anni" in errors[0]["message"]
     assert errors[0]["target"] == {
-        "section": "documents",
+        "section": "district",
         "record": "document",
         "id": ids["agreement"],
     }

@@ -197,7 +197,7 @@ def test_each_section_brings_its_record_into_view(window: MainWindow, populated:
     _shown(window, Target("district", "document", document), DistrictSection)
     assert _id(district._selected(district.document_table, district.documents)) == document
     district.tabs.setCurrentIndex(0)
-    _shown(window, Target("documents", "document", document), DistrictSection)  # C7, C12
+    _shown(window, Target("district", "document", document), DistrictSection)  # C7, C12
     assert _id(district._selected(district.document_table, district.documents)) == document
     _shown(window, Target("district", "profile"), DistrictSection)
     assert district.tabs.currentWidget() in (district.profile_page, district.plan_page)

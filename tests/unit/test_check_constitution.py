@@ -243,7 +243,7 @@ def test_c6_no_objective_and_no_mission() -> None:
 def test_c7_no_founding_document_is_a_warning() -> None:
     found = c7(facts(documents=()))
     assert levels(found) == [Level.WARNING]
-    assert found[0].target == Target("documents")
+    assert found[0].target == Target("district", "document")
     other = agreement(9, start=date(2025, 1, 1), end=None, kind="altro")
     assert levels(c7(facts(documents=(other,)))) == [Level.WARNING]
     statute = agreement(9, start=date(2025, 1, 1), end=None, kind="statuto")
@@ -333,7 +333,7 @@ def test_c12_two_years_364_days_is_too_short_exactly_three_is_enough() -> None:
     assert levels(short) == [Level.ERROR]
     assert "meno di 3 anni" in short[0].message
     assert "01/03/2025" in short[0].message and "29/02/2028" in short[0].message
-    assert short[0].target == Target("documents", "document", 7)
+    assert short[0].target == Target("district", "document", 7)
     exact = c12(facts(documents=(agreement(start=start, end=date(2028, 3, 1)),)))
     assert levels(exact) == [Level.OK]
 
@@ -358,4 +358,4 @@ def test_c12_one_good_agreement_among_others_is_enough() -> None:
     good = agreement(9, start=date(2025, 1, 1), end=date(2028, 1, 1))
     found = c12(facts(documents=(draft, good)))
     assert levels(found) == [Level.OK]
-    assert found[0].target == Target("documents", "document", 9)
+    assert found[0].target == Target("district", "document", 9)

@@ -481,3 +481,19 @@ def test_h10_actions_this_year_are_listed() -> None:
     assert "2 azioni" in finding.message
     assert "Serata aperta (05/03/2026)" in finding.message
     assert "Fiera vecchia" not in finding.message
+
+
+def test_h7_a_four_year_term_ending_the_day_before_its_anniversary_is_complete() -> None:
+    # 01/01/2020 – 31/12/2023, both days in office: four whole years.
+    term = office(1, OfficeKind.COORDINATOR, "Anna", date(2020, 1, 1), date(2023, 12, 31))
+    assert levels(h7(facts(offices=(term,)))) == [Level.OK]
+    shorter = office(1, OfficeKind.COORDINATOR, "Anna", date(2020, 1, 1), date(2023, 12, 30))
+    assert "Anna" in only(h7(facts(offices=(shorter,)))).message
+
+
+def test_h4_a_member_who_joined_less_than_a_year_ago_is_not_idle() -> None:
+    newcomer = dataclasses.replace(member(4, "Delta"), joined_on=date(2026, 3, 1))
+    veteran = dataclasses.replace(member(5, "Epsilon"), joined_on=date(2024, 1, 1))
+    district = facts(members=(*facts().members, newcomer, veteran), participation=busy_everyone())
+    finding = only(h4(district))
+    assert "Epsilon" in finding.message and "Delta" not in finding.message
