@@ -146,6 +146,9 @@ def test_the_pictures_tab_is_built_when_first_shown(section: CheckSection) -> No
     assert section.pictures is None
     section.tabs.setCurrentIndex(2)
     assert section.pictures is not None
+    # Shown with the district's data at once (the populated district has members).
+    assert section.pictures.coverage_model.rowCount() > 1  # type: ignore[attr-defined]
+    assert section.pictures.nature_chart.bars.count() > 0  # type: ignore[attr-defined]
     section.refresh()  # refreshed while in view, without being built again
     assert section.pictures is not None and not section._pictures_stale
 

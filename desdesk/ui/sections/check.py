@@ -204,6 +204,7 @@ class CheckSection(Section):
                 layout = self._pictures_holder.layout()
                 assert layout is not None
                 layout.addWidget(self.pictures)
+                self.pictures.refresh()  # the widget reads nothing until asked
             elif self._pictures_stale:
                 self.pictures.refresh()  # type: ignore[attr-defined]
         except Exception as exc:
