@@ -73,7 +73,8 @@ class Panel(QGroupBox):
         super().__init__(title, parent)
         self.explanation = QLabel(explanation)
         self.explanation.setWordWrap(True)
-        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Never squeezed below the height of its wrapped lines.
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.explanation)
 
@@ -224,6 +225,8 @@ class CheckPictures(QWidget):
         self.coverage_view = _table(self.coverage_model)
         header = self.coverage_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for stage in range(1, 5):  # the stages need only a tick: the names get the room
+            header.setSectionResizeMode(stage, QHeaderView.ResizeMode.ResizeToContents)
         panel.body.addWidget(self.coverage_view)
         return panel
 
