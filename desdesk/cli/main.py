@@ -67,10 +67,22 @@ def run_cli(argv: Sequence[str]) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`desdesk check FILE | head`): not an error of ours.
+        _silence_stdout()
+        return EXIT_OK
     except Exception:
         log.exception("Unexpected error in `desdesk %s`", args.command)
         print(_unexpected_error_message(), file=sys.stderr)
         return EXIT_REFUSED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's exit flush does not fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _unexpected_error_message() -> str:

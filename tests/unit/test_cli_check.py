@@ -4,6 +4,7 @@ field by field, the phase filter and the exit codes."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,7 @@ def test_json_lists_every_rule_with_its_fields(
     assert c1["target"]["section"] == "members"
     (c12,) = [f for f in findings if f["rule"] == "C12"]
     assert c12["level"] == "errore"
-    assert c12["target"]["section"] == "documents"
+    assert c12["target"]["section"] == "district"
 
 
 def test_json_names_the_member_to_fix(
@@ -140,3 +141,32 @@ def test_a_missing_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
     assert code == 1
     assert out == ""
     assert "nessuno.des" in err
+
+
+class _ClosedPipe:
+    """A stdout whose reader has gone away, as `desdesk check FILE | head -1` leaves it."""
+
+    def __init__(self, sink: Path) -> None:
+        self._fd = os.open(sink, os.O_WRONLY | os.O_CREAT)
+
+    def write(self, _text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        return None
+
+    def fileno(self) -> int:
+        return self._fd
+
+
+def test_a_reader_that_stops_early_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "pipe.des"
+    create_workspace(
+        path, DistrictProfile(name="DES Pipa", kind="territoriale", territory="Val")
+    ).close()
+    monkeypatch.setattr("sys.stdout", _ClosedPipe(tmp_path / "sink"))
+    assert main(["check", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "errore imprevisto" not in err and "Traceback" not in err
