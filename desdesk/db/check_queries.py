@@ -23,7 +23,7 @@ _HELD_DAY = f"""
 substr(CASE WHEN a.call_held = '{Call.SECOND.value}' AND a.second_call_date IS NOT NULL
      THEN a.second_call_date ELSE a.first_call_date END, 1, 10)
 """
-_CANCELLED = AssemblyStatus.CANCELLED.value
+_HELD = AssemblyStatus.HELD.value  # only assemblies actually held count for attendance
 _ATTENDED = ", ".join(
     f"'{s.value}'"
     for s in (
@@ -76,7 +76,7 @@ PARTICIPATION_SQL = f"""
 SELECT m.id, count(a.id), count(t.id)
 FROM member AS m
 JOIN assembly AS a
-  ON a.status != '{_CANCELLED}' AND {_HELD_DAY} BETWEEN :start AND :end AND {_MEMBER_ON_DAY}
+  ON a.status = '{_HELD}' AND {_HELD_DAY} BETWEEN :start AND :end AND {_MEMBER_ON_DAY}
 LEFT JOIN attendance AS t
   ON t.assembly_id = a.id AND t.member_id = m.id AND t.status IN ({_ATTENDED})
 GROUP BY m.id
@@ -91,7 +91,7 @@ WITH recorded AS (
     FROM attendance AS t
     JOIN assembly AS a ON a.id = t.assembly_id
     JOIN member AS m ON m.id = t.member_id
-    WHERE a.status != '{_CANCELLED}' AND {_HELD_DAY} <= :end AND {_MEMBER_ON_DAY}
+    WHERE a.status = '{_HELD}' AND {_HELD_DAY} <= :end AND {_MEMBER_ON_DAY}
 ), last_attended AS (
     SELECT member_id, MAX(position) AS position FROM recorded
     WHERE status IN ({_ATTENDED}) GROUP BY member_id

@@ -5,6 +5,8 @@ provinciale 1949/2020). Pure functions of `DistrictFacts`, each returning at lea
 
 from __future__ import annotations
 
+from datetime import date
+
 from desdesk.domain.assembly_calendar import add_months
 from desdesk.domain.check_types import (
     BUSINESS_PLAN_SECTIONS,
@@ -197,7 +199,7 @@ def c11(facts: DistrictFacts) -> list[Finding]:
     """A financial plan: an initial investment, funding sources, a three-year forecast."""
     money = facts.money
     reason = _("Il piano finanziario dice con quali risorse il distretto parte e prosegue.")
-    target = Target("budget", "year", money.year) if money.year is not None else Target("budget")
+    target = Target("budget", "plan")  # Pluriennale: investments and the forecast
     years = len(set(money.forecast_years))
     missing: list[str] = []
     if money.investments < 1:
@@ -232,7 +234,11 @@ def _lasts(doc: DocumentFact) -> bool:
     )
 
 
-def _agreement_problem(doc: DocumentFact) -> str:
+def _agreement_problem(doc: DocumentFact, today: date) -> str:
+    if _lasts(doc) and doc.approved and doc.valid_until is not None and doc.valid_until < today:
+        return _("L'accordo «{title}» è scaduto il {end}: serve un accordo in vigore.").format(
+            title=doc.title, end=format_date(doc.valid_until)
+        )
     if not doc.approved:
         return _("L'accordo «{title}» non è approvato.").format(title=doc.title)
     if doc.document_date is None:
@@ -254,7 +260,11 @@ def c12(facts: DistrictFacts) -> list[Finding]:
     source = _("Delibera provinciale 1949/2020")
     reason = _("La Delibera chiede un accordo di partenariato di almeno tre anni.")
     agreements = [d for d in facts.documents if d.kind == FoundingDocumentKind.AGREEMENT]
-    good = [d for d in agreements if d.approved and _lasts(d)]
+    good = [
+        d
+        for d in agreements
+        if d.approved and _lasts(d) and d.valid_until is not None and d.valid_until >= facts.today
+    ]
     if good:
         doc = good[0]
         assert doc.document_date is not None and doc.valid_until is not None
@@ -273,12 +283,13 @@ def c12(facts: DistrictFacts) -> list[Finding]:
         return [
             Finding("C12", Level.ERROR, message, source, reason, Target("district", "document"))
         ]
-    doc = agreements[0]
+    # The most recent agreement is the one to fix.
+    doc = max(agreements, key=lambda d: (d.document_date or date.min, d.id))
     return [
         Finding(
             "C12",
             Level.ERROR,
-            _agreement_problem(doc),
+            _agreement_problem(doc, facts.today),
             source,
             reason,
             Target("district", "document", doc.id),

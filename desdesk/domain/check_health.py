@@ -108,12 +108,27 @@ def _office_findings(
 
 
 def _ending_soon(facts: DistrictFacts) -> list[OfficeFact]:
+    """Current terms ending within the notice, unless the next term is already recorded."""
     horizon = facts.today + timedelta(days=facts.settings.office_notice_days)
     return [
         o
         for o in facts.offices
-        if o.current_on(facts.today) and o.end_date is not None and o.end_date <= horizon
+        if o.current_on(facts.today)
+        and o.end_date is not None
+        and o.end_date <= horizon
+        and not _succeeded(facts, o)
     ]
+
+
+def _succeeded(facts: DistrictFacts, office: OfficeFact) -> bool:
+    """A term of the same office starts by the day after `office` ends."""
+    end = office.end_date
+    return end is not None and any(
+        other.kind is office.kind
+        and other.id != office.id
+        and office.start_date < other.start_date <= end + timedelta(days=1)
+        for other in facts.offices
+    )
 
 
 def _not_referent(facts: DistrictFacts) -> list[OfficeFact]:
@@ -141,6 +156,9 @@ def _early_changes(facts: DistrictFacts) -> list[OfficeFact]:
     for office in facts.offices:
         end = office.end_date
         if office.kind not in kinds or end is None or end >= facts.today:
+            continue
+        # Only recent changes are a signal: an early end years ago is history.
+        if end < add_months(facts.today, -12 * years):
             continue
         if end + timedelta(days=1) >= add_months(office.start_date, 12 * years):
             continue
@@ -242,6 +260,13 @@ def h8(facts: DistrictFacts) -> list[Finding]:
         "e i finanziatori."
     )
     target = Target("district")
+    if facts.annual_reports is None:
+        message = _(
+            "Ricorda: la relazione annuale {year} va approvata e inviata al Centro entro il "
+            "{deadline} (desdesk non tiene ancora le relazioni approvate)."
+        )
+        values = {"year": last_year, "deadline": format_date(deadline)}
+        return [Finding("H8", Level.OK, message.format(**values), source, reason, target)]
     approved = facts.annual_reports.get(last_year)
     values = {"year": last_year, "deadline": format_date(deadline), "day": format_date(approved)}
     if approved is not None:

@@ -48,7 +48,11 @@ def h1(facts: DistrictFacts) -> list[Finding]:
     within that many months of the last held one."""
     months = facts.settings.assembly_gap_months
     held = sorted(a.day for a in facts.assemblies if a.status == AssemblyStatus.HELD.value)
-    upcoming = sorted((a for a in facts.assemblies if a.status in _UPCOMING), key=lambda a: a.day)
+    # A planned assembly whose day has passed without being held is not "upcoming".
+    upcoming = sorted(
+        (a for a in facts.assemblies if a.status in _UPCOMING and a.day >= facts.today),
+        key=lambda a: a.day,
+    )
     source = _source_coordination()
     reason = ngettext(
         "L'assemblea dei membri deve riunirsi periodicamente: almeno una ogni {n} mese.",

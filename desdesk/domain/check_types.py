@@ -236,8 +236,9 @@ class DistrictFacts:
     tasks: tuple[TaskFact, ...] = ()
     money: MoneyFacts = field(default_factory=lambda: MoneyFacts(None))
     growth_actions: tuple[GrowthActionFact, ...] = ()
-    # Year → the day its annual report was approved (signed off); filled by issue 6.
-    annual_reports: Mapping[int, date] = field(default_factory=dict)
+    # Year → the day its annual report was approved (signed off). None: desdesk does not
+    # keep annual reports yet (issue 6), so H8 can only remind, not judge.
+    annual_reports: Mapping[int, date] | None = None
 
     def active_members(self) -> tuple[MemberFact, ...]:
         return tuple(m for m in self.members if m.active_on(self.today))

@@ -359,3 +359,11 @@ def test_c12_one_good_agreement_among_others_is_enough() -> None:
     found = c12(facts(documents=(draft, good)))
     assert levels(found) == [Level.OK]
     assert found[0].target == Target("district", "document", 9)
+
+
+def test_c12_an_expired_agreement_is_not_enough() -> None:
+    today = date(2026, 11, 26)
+    expired = agreement(doc_id=5, start=date(2015, 1, 1), end=date(2018, 1, 1))
+    found = c12(dataclasses.replace(ready_facts(today), documents=(expired,)))
+    assert found[0].level is Level.ERROR
+    assert "scaduto il 01/01/2018" in found[0].message

@@ -393,15 +393,21 @@ def test_h7_a_short_term_renewed_by_the_same_person_is_no_change() -> None:
 
 def test_h8_before_and_on_the_deadline_is_ok() -> None:
     for day in (date(2026, 3, 1), date(2026, 6, 30)):
-        finding = only(h8(facts(today=day)))
+        finding = only(h8(facts(today=day, annual_reports={})))
         assert finding.level is Level.OK
         assert "entro il 30/06/2026" in finding.message
 
 
 def test_h8_after_the_deadline_without_a_report() -> None:
-    finding = only(h8(facts(today=date(2026, 7, 1))))
+    finding = only(h8(facts(today=date(2026, 7, 1), annual_reports={})))
     assert finding.level is Level.WARNING
     assert "2025" in finding.message and "30/06/2026" in finding.message
+
+
+def test_h8_reminds_without_judging_while_reports_are_not_kept() -> None:
+    finding = only(h8(facts(today=date(2026, 7, 1), annual_reports=None)))
+    assert finding.level is Level.OK
+    assert "va approvata e inviata al Centro entro il 30/06/2026" in finding.message
 
 
 def test_h8_with_the_report_approved() -> None:
@@ -412,18 +418,23 @@ def test_h8_with_the_report_approved() -> None:
 
 def test_h8_deadline_from_settings() -> None:
     district = facts(
-        today=date(2026, 4, 1), settings=settings(report_deadline_month=3, report_deadline_day=31)
+        today=date(2026, 4, 1),
+        settings=settings(report_deadline_month=3, report_deadline_day=31),
+        annual_reports={},
     )
     assert only(h8(district)).level is Level.WARNING
 
 
 def test_h8_a_district_whose_members_all_joined_this_year_owes_no_report() -> None:
     young = tuple(dataclasses.replace(m, joined_on=date(2026, 2, 1)) for m in facts().members)
-    finding = only(h8(facts(today=date(2026, 7, 1), members=young)))
+    finding = only(h8(facts(today=date(2026, 7, 1), members=young, annual_reports={})))
     assert finding.level is Level.OK
     assert "nessuna relazione annuale dovuta" in finding.message
     one_older = (dataclasses.replace(young[0], joined_on=date(2025, 12, 1)), *young[1:])
-    assert only(h8(facts(today=date(2026, 7, 1), members=one_older))).level is Level.WARNING
+    assert (
+        only(h8(facts(today=date(2026, 7, 1), members=one_older, annual_reports={}))).level
+        is Level.WARNING
+    )
 
 
 # -- H9 --------------------------------------------------------------------------------
@@ -497,3 +508,23 @@ def test_h4_a_member_who_joined_less_than_a_year_ago_is_not_idle() -> None:
     district = facts(members=(*facts().members, newcomer, veteran), participation=busy_everyone())
     finding = only(h4(district))
     assert "Epsilon" in finding.message and "Delta" not in finding.message
+
+
+def test_h7_a_term_already_renewed_is_not_ending() -> None:
+    ending = office(1, OfficeKind.COORDINATOR, "Anna", date(2022, 12, 23), date(2026, 12, 22))
+    assert "Anna" in only(h7(facts(offices=(ending,)))).message
+    renewed = office(2, OfficeKind.COORDINATOR, "Anna", date(2026, 12, 23), None)
+    assert levels(h7(facts(offices=(ending, renewed)))) == [Level.OK]
+
+
+def test_h7_an_early_change_long_ago_is_history() -> None:
+    old = office(1, OfficeKind.EXTERNAL_REFERENT, "Bruno", date(2015, 1, 1), date(2016, 1, 1))
+    later = office(2, OfficeKind.EXTERNAL_REFERENT, "Carla", date(2016, 1, 2), None)
+    assert levels(h7(facts(offices=(old, later)))) == [Level.OK]
+
+
+def test_h1_a_planned_day_already_past_is_not_the_next_assembly() -> None:
+    district = facts(assemblies=(held(1, date(2026, 9, 2)), planned(2, date(2026, 11, 20))))
+    finding = only(h1(district))
+    assert finding.level is Level.WARNING
+    assert "nessuna in programma" in finding.message
