@@ -66,12 +66,13 @@ def h6(facts: DistrictFacts) -> list[Finding]:
         "Le risorse vanno usate strategicamente: il peso dei costi di struttura "
         "va tenuto sotto controllo."
     )
-    target = Target("budget", "year", money.year) if money.year is not None else Target("budget")
+    year = money.structure_year or money.year
+    target = Target("budget", "year", year) if year is not None else Target("budget")
     share = money.structure_share
-    if money.year is None or share is None:
+    if year is None or share is None:
         message = _("Nessuna uscita registrata: la quota dei costi di struttura non è calcolabile.")
         return [Finding("H6", Level.OK, message, _source_money(), reason, target)]
-    values = {"share": format_number(share), "goal": goal, "year": money.year}
+    values = {"share": format_number(share), "goal": goal, "year": year}
     if goal is None:
         message = _(
             "Nel {year} i costi di struttura sono il {share} % delle uscite "

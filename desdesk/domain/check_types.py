@@ -181,6 +181,9 @@ class MoneyFacts:
     income_total: Decimal = Decimal("0.00")
     public_share: Decimal | None = None
     structure_share: Decimal | None = None
+    # The year H6 is about when it differs from `year` (this year spent but received
+    # nothing: H5 looks back to the last income, H6 stays on this year's expenses).
+    structure_year: int | None = None
     investments: int = 0  # initial investments recorded
     forecast_years: tuple[int, ...] = ()  # future years with a plan
     planned_sources: int = 0  # distinct funding sources in the forecast

@@ -249,20 +249,34 @@ def _participation(connection: Connection, day: date) -> tuple[ParticipationFact
 
 
 def _with_accounts(facts: DistrictFacts, workspace: Workspace, years: list[int]) -> DistrictFacts:
-    """The shares of this year's income, or of the last year that had any (`years`:
-    the financial years up to today's, newest first)."""
+    """H5's share of this year's income, or of the last year that had any (`years`: the
+    financial years up to today's, newest first); H6 stays on this year's expenses when
+    it has some, even without income."""
     budget = workspace.budget
     plan = facts.money
+    current = budget.statement(years[0]) if years else None
     for year in years:
-        statement = budget.statement(year)
+        statement = current if year == years[0] and current else budget.statement(year)
         total = sum(statement.income_by_source.values(), ZERO)
         if total:
+            structure = statement
+            if current is not None and current.structure_share is not None:
+                structure = current
             money = replace(
                 plan,
                 year=year,
                 income_total=total,
                 public_share=statement.public_share,
-                structure_share=statement.structure_share,
+                structure_share=structure.structure_share,
+                structure_year=structure.year,
             )
             return replace(facts, money=money)
+    if current is not None and current.structure_share is not None:
+        money = replace(
+            plan,
+            year=current.year,
+            structure_share=current.structure_share,
+            structure_year=current.year,
+        )
+        return replace(facts, money=money)
     return replace(facts, money=replace(plan, year=years[0] if years else None))

@@ -13,7 +13,7 @@ from desdesk.check_schemas import GrowthActionInput
 from desdesk.domain.check_types import CheckSettings, Level, MoneyFacts, Phase
 from desdesk.domain.enums import Nature, OfficeKind, ReferentKind, SupplyChainRole
 from desdesk.domain.errors import ValidationFailed
-from desdesk.money_schemas import FinancialYearInput, InvestmentInput
+from desdesk.money_schemas import FinancialYearInput, InvestmentInput, MovementInput
 from desdesk.schemas import FoundingDocumentInput, ObjectiveInput, TaskInput
 from desdesk.services.attendance import read_rules
 from desdesk.services.attendance_records import flagged_member_ids
@@ -141,6 +141,23 @@ def test_money_with_no_year_and_a_year_without_income(workspace: Workspace) -> N
     money = workspace.check.facts(TODAY).money
     assert money.year == 2026
     assert money.public_share is None and money.income_total == 0
+
+
+def test_a_year_with_expenses_and_no_income_still_shows_its_structure_costs(
+    workspace: Workspace,
+) -> None:
+    budget = workspace.budget
+    budget.open_year(FinancialYearInput(2025))
+    budget.open_year(FinancialYearInput(2026))
+    leaves = {node.code: node.id for node in budget.category_nodes()}
+    budget.add_movement(MovementInput(date(2025, 5, 1), Decimal("1000.00"), leaves["EA8"]))
+    budget.add_movement(MovementInput(date(2026, 3, 1), Decimal("300.00"), leaves["UE3"]))
+    budget.add_movement(MovementInput(date(2026, 4, 1), Decimal("100.00"), leaves["UA2"]))
+    money = workspace.check.facts(TODAY).money
+    assert money.year == 2025 and money.public_share == Decimal("100.0")  # H5: last income
+    assert money.structure_year == 2026 and money.structure_share == Decimal("75.0")
+    h6 = next(f for f in workspace.check.report(today=TODAY).findings if f.rule == "H6")
+    assert "Nel 2026" in h6.message and "75" in h6.message
 
 
 def test_the_financial_plan_for_c11(workspace: Workspace) -> None:
