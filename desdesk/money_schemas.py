@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from desdesk.domain.budget_rules import Statement
+from desdesk.domain.budget_rules import PUBLIC_SHARE_WARNING_PERCENT, Statement
 from desdesk.domain.money import ZERO
 from desdesk.domain.money_enums import (
     Account,
@@ -178,6 +178,9 @@ class YearStatement:
     public_share: Decimal | None
     structure_share: Decimal | None
     closed: bool = False
+    # The district's H5 threshold (District.public_share_warning_percent), so the tab,
+    # the PDF and the check warn at the same point.
+    public_share_limit: Decimal = PUBLIC_SHARE_WARNING_PERCENT
 
 
 @dataclass(slots=True)
@@ -211,6 +214,7 @@ class MultiYearView:
     current_year: int
     columns: tuple[YearColumn, ...]
     investments: tuple[InvestmentRead, ...]
+    public_share_limit: Decimal = PUBLIC_SHARE_WARNING_PERCENT
 
 
 # -- membership fees ------------------------------------------------------------------

@@ -19,7 +19,6 @@ from reportlab.platypus import Flowable, Spacer
 
 from desdesk.domain.budget_rules import (
     OPERATING_SECTIONS,
-    PUBLIC_SHARE_WARNING_PERCENT,
     Amounts,
     Statement,
     StatementLine,
@@ -255,12 +254,12 @@ def sources_story(ctx: PageContext, report: YearStatement) -> list[Flowable]:
 
 
 def public_share_paragraph(ctx: PageContext, report: YearStatement) -> Flowable:
-    threshold = percent_text(PUBLIC_SHARE_WARNING_PERCENT)
+    threshold = percent_text(report.public_share_limit)
     share = report.public_share
     text = _(
         "Quota delle entrate da enti pubblici: {share} (soglia di attenzione H5: {threshold})."
     ).format(share=percent_text(share), threshold=threshold)
-    if share is not None and share > PUBLIC_SHARE_WARNING_PERCENT:
+    if share is not None and share > report.public_share_limit:
         text += " " + _("Supera la soglia: il distretto dipende dal finanziamento pubblico.")
         return para(text, ctx.styles.warning)
     return para(text, ctx.styles.body)

@@ -19,7 +19,6 @@ from reportlab.platypus import Flowable, Spacer
 
 from desdesk.domain.budget_rules import (
     OPERATING_SECTIONS,
-    PUBLIC_SHARE_WARNING_PERCENT,
     Amounts,
     Statement,
     public_share,
@@ -174,9 +173,9 @@ def sources_story(ctx: PageContext, view: MultiYearView) -> list[Flowable]:
     over = [
         c.year
         for c, p in zip(forecast, public, strict=True)
-        if p is not None and p > PUBLIC_SHARE_WARNING_PERCENT
+        if p is not None and p > view.public_share_limit
     ]
-    threshold = percent_text(PUBLIC_SHARE_WARNING_PERCENT)
+    threshold = percent_text(view.public_share_limit)
     if over:
         text = _(
             "Anni in cui la quota pubblica prevista supera la soglia di attenzione H5 "

@@ -174,7 +174,8 @@ class BudgetService(Service):
     def multi_year(self, current_year: int, past: int = 3, forecast: int = 3) -> MultiYearView:
         with self._reading() as session:
             columns = statements.year_columns(session, current_year, past, forecast)
-            return MultiYearView(current_year, columns, tuple(_investments(session)))
+            limit = statements.public_share_limit(session)
+            return MultiYearView(current_year, columns, tuple(_investments(session)), limit)
 
     # -- investments ------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import delete, select
 from sqlmodel import Session
 
+from desdesk.db.models import District
 from desdesk.db.money_models import BudgetCategory, FinancialYear, PlannedAmount
 from desdesk.db.money_queries import (
     actual_by_category,
@@ -23,6 +24,7 @@ from desdesk.db.money_queries import (
     planned_by_category,
 )
 from desdesk.domain.budget_rules import (
+    PUBLIC_SHARE_WARNING_PERCENT,
     CategoryNode,
     Statement,
     build_statement,
@@ -151,7 +153,14 @@ def year_statement(session: Session, year: int) -> YearStatement:
         public_share=public_share(mix),
         structure_share=structure_cost_share(nodes, actual),
         closed=bool(row and row.closed),
+        public_share_limit=public_share_limit(session),
     )
+
+
+def public_share_limit(session: Session) -> Decimal:
+    """The district's H5 threshold, in percent."""
+    limit = session.execute(select(District.public_share_warning_percent)).scalar()
+    return Decimal(limit) if limit is not None else PUBLIC_SHARE_WARNING_PERCENT
 
 
 def planned_sources(

@@ -3,6 +3,7 @@ previous year, multi-year columns and openings carried over, worked out by hand.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -176,3 +177,12 @@ def test_multi_year_columns(workspace: Workspace) -> None:
         "previsione",
     ]
     assert [c.year for c in budget.multi_year(2025).columns] == [2025, 2026, 2027, 2028]
+
+
+def test_the_public_share_limit_is_the_districts_own(workspace: Workspace) -> None:
+    """The Rendiconto, the plan and the check warn at the same threshold."""
+    assert workspace.budget.statement(2026).public_share_limit == Decimal(70)
+    settings = replace(workspace.check.settings(), public_share_warning_percent=55)
+    workspace.check.update_settings(settings)
+    assert workspace.budget.statement(2026).public_share_limit == Decimal(55)
+    assert workspace.budget.multi_year(2026).public_share_limit == Decimal(55)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desdesk.domain.budget_rules import PUBLIC_SHARE_WARNING_PERCENT
 from desdesk.domain.errors import DesdeskError
 from desdesk.domain.money import ZERO, percent
 from desdesk.domain.money_enums import FundingSource
@@ -163,18 +162,18 @@ class StatementView(QWidget):
 
     def _show_shares(self, view: YearStatement | None) -> None:
         public = view.public_share if view else None
-        if public is None:
+        if view is None or public is None:
             self.public_share.setText(_("Quota di finanziamento pubblico (H5): nessuna entrata."))
             self.public_share.setStyleSheet("")
         else:
             text = _("Quota di finanziamento pubblico (H5): {share}").format(
                 share=format_percent(public)
             )
-            warn = public > PUBLIC_SHARE_WARNING_PERCENT
+            warn = public > view.public_share_limit
             if warn:
                 text += " — " + _(
                     "oltre il {limit}: il distretto dipende dal denaro pubblico."
-                ).format(limit=f"{format_number(PUBLIC_SHARE_WARNING_PERCENT)} %")
+                ).format(limit=f"{format_number(view.public_share_limit)} %")
             self.public_share.setText(text)
             self.public_share.setStyleSheet(ERROR_STYLE if warn else "")
         structure = view.structure_share if view else None
