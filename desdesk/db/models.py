@@ -16,6 +16,7 @@ from sqlmodel import Field, SQLModel
 
 # The money tables live in their own module; importing it here registers them on the
 # metadata whenever the models are loaded (Objective refers to `indicator`).
+from desdesk.db import document_models as _document_models  # noqa: F401
 from desdesk.db import money_models as _money_models  # noqa: F401
 from desdesk.db.types import DecimalText, utc_now
 

@@ -17,6 +17,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_minutes_snapshot",
     "0004_money",
     "0005_check",
+    "0006_documents",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

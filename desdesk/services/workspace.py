@@ -24,10 +24,14 @@ from desdesk.services.district import DistrictService, clean_profile
 from desdesk.services.members import MembersService
 
 if TYPE_CHECKING:
+    from desdesk.services.agreement import AgreementService
+    from desdesk.services.annual_report import AnnualReportService
+    from desdesk.services.archive import ArchiveService
     from desdesk.services.assemblies import AssembliesService
     from desdesk.services.attendance import AttendanceService
     from desdesk.services.budget import BudgetService
     from desdesk.services.district_check import DistrictCheckService
+    from desdesk.services.document_catalog import DocumentCatalog
     from desdesk.services.documents import DocumentsService
     from desdesk.services.fees import FeesService
     from desdesk.services.growth import GrowthService
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
     from desdesk.services.money_documents import MoneyDocumentsService
     from desdesk.services.movement_io import MovementIOService
     from desdesk.services.offices import OfficesService
+    from desdesk.services.outbox import OutboxService
     from desdesk.services.referents import ReferentsService
     from desdesk.services.tasks import TasksService
 
@@ -150,6 +155,37 @@ class Workspace:
         from desdesk.services.district_check import DistrictCheckService
 
         return DistrictCheckService(self)
+
+    @cached_property
+    def archive(self) -> ArchiveService:
+        from desdesk.reports.stamp import stamp_every_page
+        from desdesk.services.archive import ArchiveService
+
+        return ArchiveService(self.sessions, stamp=stamp_every_page)
+
+    @cached_property
+    def catalog(self) -> DocumentCatalog:
+        from desdesk.services.document_catalog import DocumentCatalog
+
+        return DocumentCatalog(self)
+
+    @cached_property
+    def annual_report(self) -> AnnualReportService:
+        from desdesk.services.annual_report import AnnualReportService
+
+        return AnnualReportService(self)
+
+    @cached_property
+    def agreement(self) -> AgreementService:
+        from desdesk.services.agreement import AgreementService
+
+        return AgreementService(self)
+
+    @cached_property
+    def outbox(self) -> OutboxService:
+        from desdesk.services.outbox import OutboxService
+
+        return OutboxService(self.sessions, self.archive)
 
     @property
     def path(self) -> Path:

@@ -1,0 +1,16 @@
+"""Accordo volontario di costituzione (issue 6) — being written; see /tmp/briefs/agreement.md."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desdesk.services.workspace import Workspace
+
+
+class AgreementService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+
+    def pdf(self) -> bytes:
+        raise NotImplementedError

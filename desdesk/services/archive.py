@@ -1,0 +1,347 @@
+"""Archivio: every document generated in the app, and the approved revisions.
+
+Approval scheme (documented in docs/architecture.md, "As built (issue 6)"):
+1. the PDF as generated is hashed: its SHA-256 is the *content footprint*;
+2. the footer "Documento approvato il … da … — revisione N — impronta XXXX XXXX XXXX
+   XXXX" (the first 16 hex digits of the content footprint) is stamped on every page;
+3. the stamped bytes are stored with their own SHA-256; they are what the archive hands
+   out, byte for byte, for ever. `verify` hashes a PDF and looks that hash up.
+
+A draft is the latest generated copy of a document (one per kind and subject); it is
+replaced by the next one and becomes a revision when approved. Approved revisions are
+never changed or deleted; approving the same document again makes revision N + 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from desdesk.db.document_models import ArchivedDocument, OutboxAttachment, OutboxMessage
+from desdesk.db.types import utc_now
+from desdesk.document_schemas import (
+    Approval,
+    ArchivedDocumentRow,
+    DocumentRequest,
+    Verification,
+)
+from desdesk.domain.documents import DocumentKind, approval_footer
+from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, ValidationFailed
+from desdesk.i18n import _
+from desdesk.services.base import Service
+
+SENT = "sent"
+
+# The columns a listing reads: everything but the bytes.
+_ROW_COLUMNS = tuple(
+    getattr(ArchivedDocument, name)
+    for name in (
+        "id", "kind", "subject", "title", "year", "params", "created_at", "revision",
+        "approved_on", "approved_by", "approver_office", "content_sha256", "sha256",
+        "size", "signed_sha256", "signed_at", "signers",
+    )
+)  # fmt: skip
+
+
+class DocumentNotFound(NotFound):
+    """No document of the archive has that id."""
+
+
+class AlreadyApproved(DesdeskError):
+    """An approved revision cannot be approved, replaced or deleted."""
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes; the archive stores UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def check_approval(approval: Approval) -> Approval:
+    """The approver's name is required; both are trimmed."""
+    name, office = approval.name.strip(), approval.office.strip()
+    if not name:
+        raise ValidationFailed(
+            [FieldProblem("approver", _("Scrivi il nome di chi approva il documento."))]
+        )
+    return Approval(name=name, office=office, day=approval.day)
+
+
+class ArchiveService(Service):
+    def __init__(self, sessions: Callable[[], Session], *, stamp: Callable[..., bytes]) -> None:
+        """`stamp(pdf, text, title=…)` prints the approval line on every page (the
+        report layer's `stamp_every_page`, passed in so this module needs no reportlab)."""
+        super().__init__(sessions)
+        self._stamp = stamp
+
+    # -- writing ---------------------------------------------------------------------
+
+    def record(
+        self, request: DocumentRequest, title: str, subject: str, pdf: bytes
+    ) -> ArchivedDocumentRow:
+        """Keep `pdf` as the draft of (kind, subject), replacing the previous draft."""
+        with self._unit_of_work() as session:
+            row = self._record(session, request, title, subject, pdf)
+            session.flush()
+            return self._row_of(session, row)
+
+    def approve(self, document_id: int, approval: Approval) -> ArchivedDocumentRow:
+        """Turn a draft into the next approved revision of its document, footer stamped."""
+        approval = check_approval(approval)
+        with self._unit_of_work() as session:
+            row = self._get(session, document_id)
+            if row.revision is not None:
+                raise AlreadyApproved(
+                    _("{title} è già approvato (revisione {revision}).").format(
+                        title=row.title, revision=row.revision
+                    )
+                )
+            self._approve(session, row, approval)
+            session.flush()
+            return self._row_of(session, row)
+
+    def record_approved(
+        self, request: DocumentRequest, title: str, subject: str, pdf: bytes, approval: Approval
+    ) -> ArchivedDocumentRow:
+        """Generate-and-approve in one transaction (the CLI's `--approve`)."""
+        approval = check_approval(approval)
+        with self._unit_of_work() as session:
+            row = self._record(session, request, title, subject, pdf)
+            self._approve(session, row, approval)
+            session.flush()
+            return self._row_of(session, row)
+
+    def delete_draft(self, document_id: int) -> None:
+        with self._unit_of_work() as session:
+            row = self._get(session, document_id)
+            if row.revision is not None:
+                raise AlreadyApproved(
+                    _("Un documento approvato non si può eliminare: {title}.").format(
+                        title=row.title
+                    )
+                )
+            session.delete(row)
+
+    def store_signed(self, document_id: int, signed_pdf: bytes, signer: str) -> ArchivedDocumentRow:
+        """Keep the signed copy of an approved revision (signatures accumulate on it)."""
+        with self._unit_of_work() as session:
+            row = self._get(session, document_id)
+            if row.revision is None:
+                raise DesdeskError(
+                    _("Si firmano solo i documenti approvati: approva prima {title}.").format(
+                        title=row.title
+                    )
+                )
+            row.signed_pdf = signed_pdf
+            row.signed_sha256 = sha256_hex(signed_pdf)
+            row.signed_at = utc_now()
+            names = [n for n in row.signers.split("; ") if n]
+            if signer and signer not in names:
+                names.append(signer)
+            row.signers = "; ".join(names)
+            session.add(row)
+            session.flush()
+            return self._row_of(session, row)
+
+    # -- reading ---------------------------------------------------------------------
+
+    def get(self, document_id: int) -> ArchivedDocumentRow:
+        with self._reading() as session:
+            return self._row_of(session, self._get(session, document_id))
+
+    def pdf(self, document_id: int, *, signed: bool = False) -> bytes:
+        """The exact bytes stored: the approved (or draft) PDF, or its signed copy."""
+        column = ArchivedDocument.signed_pdf if signed else ArchivedDocument.pdf
+        with self._reading() as session:
+            data = session.exec(
+                select(column).where(ArchivedDocument.id == document_id)
+            ).one_or_none()
+        if data is None:
+            raise DocumentNotFound(_("Il documento non è più nell'archivio."))
+        return bytes(data)
+
+    def rows(
+        self, kind: DocumentKind | None = None, year: int | None = None
+    ) -> list[ArchivedDocumentRow]:
+        """The archive, newest first; `kind` and `year` filter it."""
+        query = select(*_ROW_COLUMNS)
+        if kind is not None:
+            query = query.where(ArchivedDocument.kind == str(kind))
+        if year is not None:
+            query = query.where(ArchivedDocument.year == year)
+        query = query.order_by(
+            col(ArchivedDocument.created_at).desc(), col(ArchivedDocument.id).desc()
+        )
+        with self._reading() as session:
+            sent = self._sent_dates(session)
+            return [self._from_columns(r, sent.get(r.id)) for r in session.exec(query).all()]
+
+    def years(self) -> list[int]:
+        with self._reading() as session:
+            found = session.exec(
+                select(ArchivedDocument.year)
+                .where(col(ArchivedDocument.year).is_not(None))
+                .distinct()
+            ).all()
+        return sorted((y for y in found if y is not None), reverse=True)
+
+    def verify(self, data: bytes) -> Verification:
+        """Whether `data` is, byte for byte, an approved revision (or its signed copy)."""
+        digest = sha256_hex(data)
+        query = select(*_ROW_COLUMNS).where(
+            col(ArchivedDocument.revision).is_not(None),
+            or_(ArchivedDocument.sha256 == digest, ArchivedDocument.signed_sha256 == digest),
+        )
+        with self._reading() as session:
+            found = session.exec(query).first()
+            if found is None:
+                return Verification(None)
+            sent = self._sent_dates(session)
+            row = self._from_columns(found, sent.get(found.id))
+        return Verification(row, signed_copy=row.sha256 != digest)
+
+    def approved_years(self, kind: DocumentKind) -> dict[int, date]:
+        """Year → day of its first approval, for the documents of `kind` with a year."""
+        query = (
+            select(ArchivedDocument.year, func.min(ArchivedDocument.approved_on))
+            .where(
+                ArchivedDocument.kind == str(kind),
+                col(ArchivedDocument.revision).is_not(None),
+                col(ArchivedDocument.year).is_not(None),
+            )
+            .group_by(ArchivedDocument.year)
+        )
+        with self._reading() as session:
+            return {
+                year: approved
+                for year, approved in session.exec(query).all()
+                if year is not None and approved is not None
+            }
+
+    # -- internals -------------------------------------------------------------------
+
+    def _record(
+        self,
+        session: Session,
+        request: DocumentRequest,
+        title: str,
+        subject: str,
+        pdf: bytes,
+    ) -> ArchivedDocument:
+        previous = session.exec(
+            select(ArchivedDocument).where(
+                ArchivedDocument.kind == str(request.kind),
+                ArchivedDocument.subject == subject,
+                col(ArchivedDocument.revision).is_(None),
+            )
+        ).all()
+        for draft in previous:
+            if not self._attached(session, draft.id):
+                session.delete(draft)
+        row = ArchivedDocument(
+            kind=str(request.kind),
+            subject=subject,
+            title=title,
+            year=request.year if request.year is not None else _year_of(request),
+            params=request.to_json(),
+            content_sha256=sha256_hex(pdf),
+            sha256=sha256_hex(pdf),
+            size=len(pdf),
+            pdf=pdf,
+        )
+        session.add(row)
+        session.flush()
+        return row
+
+    def _approve(self, session: Session, row: ArchivedDocument, approval: Approval) -> None:
+        latest = session.exec(
+            select(func.max(ArchivedDocument.revision)).where(
+                ArchivedDocument.kind == row.kind, ArchivedDocument.subject == row.subject
+            )
+        ).one()
+        revision = (latest or 0) + 1
+        content = row.pdf
+        footer = approval_footer(
+            approval.day, approval.name, approval.office, revision, sha256_hex(content)
+        )
+        stamped = self._stamp(content, footer, title=row.title)
+        row.revision = revision
+        row.approved_on = approval.day
+        row.approved_by = approval.name
+        row.approver_office = approval.office
+        row.content_sha256 = sha256_hex(content)
+        row.pdf = stamped
+        row.sha256 = sha256_hex(stamped)
+        row.size = len(stamped)
+        session.add(row)
+
+    @staticmethod
+    def _attached(session: Session, document_id: int | None) -> bool:
+        return (
+            session.exec(
+                select(OutboxAttachment).where(OutboxAttachment.document_id == document_id)
+            ).first()
+            is not None
+        )
+
+    @staticmethod
+    def _get(session: Session, document_id: int) -> ArchivedDocument:
+        row = session.get(ArchivedDocument, document_id)
+        if row is None:
+            raise DocumentNotFound(_("Il documento non è più nell'archivio."))
+        return row
+
+    @staticmethod
+    def _sent_dates(session: Session) -> dict[int, datetime]:
+        query = (
+            select(OutboxAttachment.document_id, func.max(OutboxMessage.sent_at))
+            .join(OutboxMessage, OutboxMessage.id == OutboxAttachment.message_id)
+            .where(OutboxMessage.status == SENT)
+            .group_by(OutboxAttachment.document_id)
+        )
+        return {doc: _utc(sent) for doc, sent in session.exec(query).all() if sent is not None}  # type: ignore[misc]
+
+    def _row_of(self, session: Session, row: ArchivedDocument) -> ArchivedDocumentRow:
+        found = session.exec(select(*_ROW_COLUMNS).where(ArchivedDocument.id == row.id)).one()
+        return self._from_columns(found, self._sent_dates(session).get(row.id))
+
+    @staticmethod
+    def _from_columns(r: Sequence, sent_at: datetime | None) -> ArchivedDocumentRow:  # type: ignore[type-arg]
+        (
+            id_, kind, subject, title, year, params, created_at, revision, approved_on,
+            approved_by, office, content_sha, sha, size, signed_sha, signed_at, signers,
+        ) = r  # fmt: skip
+        return ArchivedDocumentRow(
+            id=id_,
+            kind=DocumentKind(kind),
+            subject=subject,
+            title=title,
+            year=year,
+            request=DocumentRequest.from_json(params),
+            created_at=_utc(created_at),  # type: ignore[arg-type]
+            revision=revision,
+            approved_on=approved_on,
+            approved_by=approved_by,
+            approver_office=office,
+            content_sha256=content_sha,
+            sha256=sha,
+            size=size,
+            signed=signed_sha is not None,
+            signed_at=_utc(signed_at),
+            signers=signers,
+            sent_at=sent_at,
+        )
+
+
+def _year_of(request: DocumentRequest) -> int | None:
+    day = request.end or request.start
+    return day.year if day is not None else None
