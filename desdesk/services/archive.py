@@ -308,14 +308,14 @@ class ArchiveService(Service):
             .where(OutboxMessage.status == SENT)
             .group_by(OutboxAttachment.document_id)
         )
-        return {doc: _utc(sent) for doc, sent in session.exec(query).all() if sent is not None}  # type: ignore[misc]
+        return {doc: _utc(sent) for doc, sent in session.exec(query).all() if sent is not None}
 
     def _row_of(self, session: Session, row: ArchivedDocument) -> ArchivedDocumentRow:
         found = session.exec(select(*_ROW_COLUMNS).where(ArchivedDocument.id == row.id)).one()
         return self._from_columns(found, self._sent_dates(session).get(row.id))
 
     @staticmethod
-    def _from_columns(r: Sequence, sent_at: datetime | None) -> ArchivedDocumentRow:  # type: ignore[type-arg]
+    def _from_columns(r: Sequence, sent_at: datetime | None) -> ArchivedDocumentRow:
         (
             id_, kind, subject, title, year, params, created_at, revision, approved_on,
             approved_by, office, content_sha, sha, size, signed_sha, signed_at, signers,

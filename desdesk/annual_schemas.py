@@ -1,0 +1,1 @@
+"""Read-models of the annual report (issue 6) — being written; see /tmp/briefs/annual.md."""
