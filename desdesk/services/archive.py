@@ -59,11 +59,9 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _utc(value: datetime | None) -> datetime | None:
+def _utc(value: datetime) -> datetime:
     """SQLite returns naive datetimes; the archive stores UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def check_approval(approval: Approval) -> Approval:
@@ -327,7 +325,7 @@ class ArchiveService(Service):
             title=title,
             year=year,
             request=DocumentRequest.from_json(params),
-            created_at=_utc(created_at),  # type: ignore[arg-type]
+            created_at=_utc(created_at),
             revision=revision,
             approved_on=approved_on,
             approved_by=approved_by,
@@ -336,7 +334,7 @@ class ArchiveService(Service):
             sha256=sha,
             size=size,
             signed=signed_sha is not None,
-            signed_at=_utc(signed_at),
+            signed_at=_utc(signed_at) if signed_at is not None else None,
             signers=signers,
             sent_at=sent_at,
         )
