@@ -73,6 +73,8 @@ class Member(SQLModel, table=True):
     pec: str = ""
     phone: str = ""
     website: str = ""
+    # Who signs for the organisation (the constitution agreement's parties).
+    legal_representative: str = ""
     aes_subscriber: bool = False
     disciplinari: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     supply_chain_roles: list[str] = Field(

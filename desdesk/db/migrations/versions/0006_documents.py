@@ -19,6 +19,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('member', schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column('legal_representative', sa.String(), nullable=False, server_default='')
+        )
     op.create_table('archived_document',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(), nullable=False),
@@ -96,3 +100,5 @@ def downgrade() -> None:
         batch_op.drop_index('ix_archived_document_kind_subject')
 
     op.drop_table('archived_document')
+    with op.batch_alter_table('member', schema=None) as batch_op:
+        batch_op.drop_column('legal_representative')
