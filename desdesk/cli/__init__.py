@@ -4,5 +4,16 @@
 # need), so that `desdesk FILE.des` starts the GUI without that cost. A test keeps this
 # equal to `desdesk.cli.commands.COMMANDS`.
 COMMAND_NAMES = frozenset(
-    {"new", "demo", "members", "report", "assemblies", "calendar", "budget", "check"}
+    {
+        "new",
+        "demo",
+        "members",
+        "report",
+        "assemblies",
+        "calendar",
+        "budget",
+        "check",
+        "verify",
+        "documents",
+    }
 )

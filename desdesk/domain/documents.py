@@ -34,7 +34,7 @@ class DocumentKind(StrEnum):
 KIND_LABELS: dict[DocumentKind, str] = {
     DocumentKind.REGISTER: N_("Libro degli aderenti"),
     DocumentKind.CONTACTS: N_("Contatti dei referenti"),
-    DocumentKind.CONVOCATION: N_("Convocazione"),
+    DocumentKind.CONVOCATION: N_("Convocazione dell'assemblea"),
     DocumentKind.NOTICE: N_("Avviso di convocazione"),
     DocumentKind.MINUTES: N_("Verbale di assemblea"),
     DocumentKind.ATTENDANCE: N_("Registro presenze"),

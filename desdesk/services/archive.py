@@ -295,7 +295,9 @@ class ArchiveService(Service):
     def _get(session: Session, document_id: int) -> ArchivedDocument:
         row = session.get(ArchivedDocument, document_id)
         if row is None:
-            raise DocumentNotFound(_("Il documento non è più nell'archivio."))
+            raise DocumentNotFound(
+                _("Nell'archivio non c'è il documento numero {id}.").format(id=document_id)
+            )
         return row
 
     @staticmethod

@@ -152,6 +152,18 @@ class DocumentsService:
         }
         return titles[kind]()
 
+    def check_target(self, path: Path) -> None:
+        """Refuse, before anything is built or recorded, the district file as a target."""
+        if self._district_path is not None and is_database_or_side_file(
+            Path(path), self._district_path
+        ):
+            raise DocumentWriteError(
+                _(
+                    "Il documento non può sostituire il file del distretto {name}: "
+                    "scegli un altro nome."
+                ).format(name=self._district_path.name)
+            )
+
     def save_pdf(self, data: bytes, path: Path) -> None:
         """Write `data` (a PDF, an export, an attachment) to `path`: whole, or not at all.
 
@@ -160,13 +172,7 @@ class DocumentsService:
         files SQLite and desdesk keep beside it, are never a target.
         """
         path = Path(path)
-        if self._district_path is not None and is_database_or_side_file(path, self._district_path):
-            raise DocumentWriteError(
-                _(
-                    "Il documento non può sostituire il file del distretto {name}: "
-                    "scegli un altro nome."
-                ).format(name=self._district_path.name)
-            )
+        self.check_target(path)
         try:
             with atomic_write(path) as handle:
                 handle.write(data)

@@ -37,7 +37,9 @@ def test_convocation_letters_one_per_active_member(
 
     assert run("report", "convocation", path, "--assembly", made.held, "-o", out) == 0
 
-    assert capsys.readouterr().out.strip() == f"Creato {out} (Convocazione dell'assemblea)"
+    assert (
+        capsys.readouterr().out.strip().startswith(f"Creato {out} (Convocazione dell'assemblea — ")
+    )
     pdf = read_pdf(out.read_bytes())
     pages = [flat(page) for page in pdf.pages]
     assert len(pages) == 3  # three active members, the former one is left out
@@ -63,7 +65,7 @@ def test_convocation_notice_has_no_addressee(
 
     assert run("report", "notice", path, "--assembly", made.held, "-o", out) == 0
 
-    assert capsys.readouterr().out.strip() == f"Creato {out} (Avviso di convocazione)"
+    assert capsys.readouterr().out.strip().startswith(f"Creato {out} (Avviso di convocazione — ")
     text = flat(read_pdf(out.read_bytes()).text)
     assert "A tutti gli aderenti del distretto" in text
     assert "Spett.le" not in text
@@ -126,7 +128,9 @@ def test_attendance_register_over_a_period(
     assert run("report", "attendance", path, "--from", "01/01/2026", "--to", "31/12/2026",
                "-o", out) == 0  # fmt: skip
 
-    assert capsys.readouterr().out.strip() == f"Creato {out} (Registro presenze)"
+    assert capsys.readouterr().out.strip() == (
+        f"Creato {out} (Registro presenze 01/01/2026 – 31/12/2026)"
+    )
     pdf = read_pdf(out.read_bytes())
     text = flat(pdf.text)
     assert pdf.page_sizes()[0] == A4_POINTS[::-1]

@@ -212,7 +212,7 @@ def test_report_writes_each_money_document_for_the_year(
     assert run("report", kind, district, "--year", "2026", "-o", target) == 0
 
     captured = capsys.readouterr()
-    assert captured.out.strip() == f"Creato {target} ({title})"
+    assert captured.out.strip() == f"Creato {target} ({title} 2026)"
     assert captured.err == ""
     text = flat(read_pdf(target.read_bytes()).text)
     assert title in text

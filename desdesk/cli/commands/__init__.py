@@ -12,9 +12,11 @@ from desdesk.cli.commands import (
     calendar,
     check,
     demo,
+    documents,
     members,
     new,
     report,
+    verify,
 )
 
 
@@ -35,5 +37,7 @@ _MODULES: tuple[ModuleType, ...] = (
     calendar,
     budget,
     check,
+    verify,
+    documents,
 )
 COMMANDS: dict[str, Command] = {module.NAME: module for module in _MODULES}

@@ -4,7 +4,9 @@
 assembly (`--assembly ID`, ids from `desdesk assemblies list`); `attendance` an
 optional period (`--from`, `--to`); `budget`, `plan` and `indicators` the year
 (`--year Y`, by default the current one); `check` (the district check's checklist with
-its verdict) nothing more.
+its verdict) nothing more; `annual` the year (by default last year); `agreement` nothing.
+Every document built is kept in the district's archive (as a draft, or approved with
+`--approve NAME [--office CARICA]`), and the file written is the archived bytes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from desdesk.document_schemas import Approval, ArchivedDocumentRow, DocumentRequest
+from desdesk.domain.documents import DocumentKind, footprint
 from desdesk.domain.errors import InvalidValue
 from desdesk.domain.money_checks import FIRST_YEAR, LAST_YEAR
 from desdesk.domain.values import parse_date
@@ -27,15 +31,16 @@ from desdesk.services.documents import (
     MINUTES,
     NOTICE,
     REGISTER,
-    DocumentsService,
 )
 from desdesk.services.money_documents import KINDS as MONEY_KINDS
-from desdesk.services.money_documents import MoneyDocumentsService
 from desdesk.services.workspace import Workspace, open_workspace
 
 NAME = "report"
 CHECK = "check"
-DOCUMENTS = (*KINDS, *ASSEMBLY_KINDS, ATTENDANCE, *MONEY_KINDS, CHECK)
+ANNUAL = str(DocumentKind.ANNUAL)
+AGREEMENT = str(DocumentKind.AGREEMENT)
+DOCUMENTS = (*KINDS, *ASSEMBLY_KINDS, ATTENDANCE, *MONEY_KINDS, CHECK, ANNUAL, AGREEMENT)
+YEARLY_KINDS = (*MONEY_KINDS, ANNUAL)
 EXIT_USAGE = 2
 
 
@@ -75,9 +80,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "{attendance} (registro presenze) con --from e --to facoltativi, "
             "{budget} (rendiconto per cassa), {plan} (piano finanziario) e {indicators} "
             "(indicatori di monitoraggio) con --year (predefinito: l'anno in corso), "
-            "{check} (verifica del distretto, con l'esito)."
+            "{check} (verifica del distretto, con l'esito), {annual} (rendicontazione "
+            "annuale) con --year (predefinito: l'anno scorso), {agreement} (accordo "
+            "volontario di costituzione). Con --approve il documento è approvato: "
+            "l'archivio del distretto ne conserva i byte esatti, con la revisione e "
+            "l'impronta stampate a piè di ogni pagina."
         ).format(
             check=CHECK,
+            annual=ANNUAL,
+            agreement=AGREEMENT,
             budget=MONEY_KINDS[0],
             plan=MONEY_KINDS[1],
             indicators=MONEY_KINDS[2],
@@ -125,7 +136,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--year",
         type=_year,
         metavar=_("AAAA"),
-        help=_("rendiconto, piano e indicatori: l'anno (predefinito: l'anno in corso)"),
+        help=_(
+            "rendiconto, piano, indicatori (predefinito: l'anno in corso) e "
+            "rendicontazione annuale (predefinito: l'anno scorso): l'anno"
+        ),
+    )
+    parser.add_argument(
+        "--approve",
+        metavar=_("NOME COGNOME"),
+        help=_("approva il documento a nome di questa persona (ne crea una nuova revisione)"),
+    )
+    parser.add_argument(
+        "--office",
+        metavar=_("CARICA"),
+        help=_("la carica di chi approva, ad esempio coordinatore (con --approve)"),
     )
 
 
@@ -138,46 +162,46 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return _("--revision vale solo per {document}").format(document=MINUTES)
     if (args.start or args.end) and args.document != ATTENDANCE:
         return _("--from e --to valgono solo per {document}").format(document=ATTENDANCE)
-    if args.year is not None and args.document not in MONEY_KINDS:
-        return _("--year vale solo per {documents}").format(documents=", ".join(MONEY_KINDS))
+    if args.year is not None and args.document not in YEARLY_KINDS:
+        return _("--year vale solo per {documents}").format(documents=", ".join(YEARLY_KINDS))
+    if args.office is not None and args.approve is None:
+        return _("--office vale solo insieme a --approve")
+    if args.approve is not None and not args.approve.strip():
+        return _("--approve richiede il nome di chi approva")
     if args.start and args.end and args.start > args.end:
         return _("la data di --from viene dopo quella di --to")
     return None
 
 
-def _build(documents: DocumentsService, args: argparse.Namespace) -> bytes:
-    if args.document == CONVOCATION:
-        return documents.convocation_letters_pdf(args.assembly)
-    if args.document == NOTICE:
-        return documents.convocation_notice_pdf(args.assembly)
-    if args.document == MINUTES:
-        return documents.minutes_pdf(args.assembly, args.revision)
-    if args.document == ATTENDANCE:
-        return documents.attendance_pdf(args.start, args.end)
-    return documents.pdf(args.document)
+def _request(args: argparse.Namespace) -> DocumentRequest:
+    kind = DocumentKind(args.document)
+    year = args.year
+    if year is None and kind in MONEY_KINDS:
+        year = date.today().year
+    elif year is None and kind is DocumentKind.ANNUAL:
+        year = date.today().year - 1
+    return DocumentRequest(
+        kind,
+        year=year,
+        assembly_id=args.assembly,
+        minutes_revision=args.revision,
+        start=args.start,
+        end=args.end,
+    )
 
 
-def _write(workspace: Workspace, args: argparse.Namespace) -> None:
-    """Build the document and save it (the services refuse the district file as target)."""
-    if args.document == CHECK:
-        workspace.documents.save_pdf(workspace.check.pdf(), args.output)
-        return
-    if args.document in MONEY_KINDS:
-        year = args.year if args.year is not None else date.today().year
-        money = workspace.money_documents
-        workspace.documents.save_pdf(money.pdf(args.document, year), args.output)
-        return
-    workspace.documents.save_pdf(_build(workspace.documents, args), args.output)
-
-
-def _title(document: str) -> str:
-    if document == CHECK:
-        from desdesk.reports.check import check_title
-
-        return check_title()
-    if document in MONEY_KINDS:
-        return MoneyDocumentsService.title(document)
-    return DocumentsService.title(document)
+def _write(workspace: Workspace, args: argparse.Namespace) -> ArchivedDocumentRow:
+    """Build the document, keep it in the archive (approved with --approve) and save the
+    archived bytes, so the file written is exactly the one `verify` knows."""
+    workspace.documents.check_target(args.output)
+    request = _request(args)
+    if args.approve is not None:
+        approval = Approval(name=args.approve, office=args.office or "", day=date.today())
+        row = workspace.catalog.generate_approved(request, approval)
+    else:
+        row = workspace.catalog.generate(request)
+    workspace.documents.save_pdf(workspace.archive.pdf(row.id), args.output)
+    return row
 
 
 def run(args: argparse.Namespace) -> int:
@@ -186,7 +210,19 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     output: Path = args.output
     with open_workspace(args.file) as workspace:
-        _write(workspace, args)
-    title = _title(args.document)
-    print(_("Creato {path} ({title})").format(path=output, title=title))
+        row = _write(workspace, args)
+    print(_("Creato {path} ({title})").format(path=output, title=row.title))
+    if row.revision is not None:
+        print(
+            _(
+                "Approvato da {name}: revisione {revision}, impronta {footprint}. "
+                "Controllalo con: desdesk verify {file} {path}"
+            ).format(
+                name=row.approved_by,
+                revision=row.revision,
+                footprint=footprint(row.content_sha256),
+                file=args.file,
+                path=output,
+            )
+        )
     return 0
