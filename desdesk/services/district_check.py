@@ -1,9 +1,10 @@
 """The district check (issue 5): the district's data as `DistrictFacts`, the findings of
 the rules (C1–C12, H1–H10), the counts for the main window's badge, the thresholds.
 
-`facts()` reads every table once with plain SQL (`desdesk.db.check_queries`) and the
-accounts through the budget service (on a 5,000-member, 20-year district facts() and
-the rules take about 0.6 s together); the rules themselves are pure
+`facts()` reads every table once with plain SQL (`desdesk.db.check_queries`), the
+approved annual reports from the archive (H8: year → day of approval) and the accounts
+through the budget service (on a 5,000-member, 20-year district facts() and the rules
+take about 0.6 s together); the rules themselves are pure
 (`desdesk.domain.check_rules.run_check`).
 """
 
@@ -36,6 +37,7 @@ from desdesk.domain.check_types import (
     Phase,
     TaskFact,
 )
+from desdesk.domain.documents import DocumentKind
 from desdesk.domain.enums import Nature, OfficeKind, ReferentKind, SupplyChainRole, TaskStatus
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from desdesk.domain.legal_forms import nature_of
@@ -107,6 +109,7 @@ class DistrictCheckService(Service):
     # -- the facts ---------------------------------------------------------------------
     def facts(self, today: date | None = None) -> DistrictFacts:
         day = today or date.today()
+        annual_reports = self._workspace.archive.approved_years(DocumentKind.ANNUAL)
         with self._reading() as session:
             connection = session.connection()
             district = q.district(connection)
@@ -137,6 +140,7 @@ class DistrictCheckService(Service):
                     GrowthActionFact(*row) for row in q.growth_actions(connection)
                 ),
                 money=self._money_plan(connection, day),
+                annual_reports=annual_reports,
             )
             years = [y for y in q.financial_years(connection) if y <= day.year]
         return _with_accounts(facts, self._workspace, years)
