@@ -1,12 +1,414 @@
-"""Posta in uscita verso il Centro (issue 6) — being written; see /tmp/briefs/mail.md."""
+"""Posta in uscita: e-mails to the Centro, kept until the server has accepted them.
+
+Nothing is lost, nothing is sent twice:
+1. `compose` stores the message and its attachments (status "pending") with a
+   Message-ID made once, so that every attempt carries the same one;
+2. each attempt FIRST commits status "sending" (attempts + 1), THEN hands the message to
+   the transport, THEN commits "sent" (with `sent_at`) or "failed" (with the error);
+3. a message found in "sending" means the app stopped in the middle of step 2: the
+   server may or may not have it. It is shown as "esito incerto" and sent again only
+   when the user asks (`include_uncertain` / `send`), never automatically;
+4. a sent message is never sent again.
+The transport is any callable that sends one `EmailMessage` (smtp_transport's
+`send_message` bound to the settings and password), so the service needs no network.
+"""
 
 from __future__ import annotations
 
-from desdesk.services.archive import ArchiveService
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import make_msgid
+from pathlib import Path
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from desdesk.atomic import atomic_write
+from desdesk.db.document_models import OutboxAttachment, OutboxMessage
+from desdesk.db.types import utc_now
+from desdesk.document_schemas import OutboxRow
+from desdesk.domain.errors import (
+    DesdeskError,
+    FieldProblem,
+    InvalidValue,
+    NotFound,
+    ValidationFailed,
+    os_error_reason,
+)
+from desdesk.domain.values import normalize_email
+from desdesk.i18n import _, format_date
+from desdesk.services.archive import SENT, ArchiveService, DocumentNotFound
 from desdesk.services.base import Service, SessionFactory
+from desdesk.services.mail_text import attachment_name, new_email, unique_names
+from desdesk.services.smtp_transport import MailError
+
+log = logging.getLogger(__name__)
+
+PENDING = "pending"
+SENDING = "sending"  # an attempt began and its end was not recorded: "esito incerto"
+FAILED = "failed"
+UNSENT = (PENDING, SENDING, FAILED)
+MESSAGE_ID_DOMAIN = "desdesk.local"
+
+Transport = Callable[[EmailMessage], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What the compose dialog holds: an e-mail not (yet) in the outbox."""
+
+    recipient: str
+    subject: str
+    body: str
+    attachments: Sequence[tuple[int, bool]] = ()  # (document id, signed copy?)
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """How one attempt ended. `error` is the user's message when it did not go out."""
+
+    message_id: int
+    subject: str
+    sent: bool
+    error: str = ""
+    retry_later: bool = False
+    # The failure would repeat for every message (server unreachable, password refused).
+    affects_all: bool = False
+
+
+class MessageNotFound(NotFound):
+    """No message of the outbox has that id (deleted meanwhile)."""
+
+
+class AlreadySent(DesdeskError):
+    """A sent message is never sent again, nor deleted."""
 
 
 class OutboxService(Service):
     def __init__(self, sessions: SessionFactory, archive: ArchiveService) -> None:
         super().__init__(sessions)
         self._archive = archive
+
+    # -- writing ---------------------------------------------------------------------
+
+    def compose(
+        self,
+        recipient: str,
+        subject: str,
+        body: str,
+        attachments: Sequence[tuple[int, bool]],
+    ) -> OutboxRow:
+        """Check and store a new message, status "pending"; nothing is sent yet."""
+        draft = self._checked(Draft(recipient, subject, body, attachments))
+        names = self._attachment_names(draft.attachments)
+        with self._unit_of_work() as session:
+            message = OutboxMessage(
+                message_id=make_msgid(domain=MESSAGE_ID_DOMAIN),
+                recipient=draft.recipient,
+                subject=draft.subject,
+                body=draft.body,
+                status=PENDING,
+            )
+            session.add(message)
+            session.flush()
+            for (document_id, signed), name in zip(draft.attachments, names, strict=True):
+                session.add(
+                    OutboxAttachment(
+                        message_id=message.id, document_id=document_id, signed=signed,
+                        file_name=name,
+                    )
+                )  # fmt: skip
+            session.flush()
+            return self._row_of(session, message)
+
+    def delete(self, message_id: int) -> None:
+        """Remove a message that has not been sent (a sent one is the record of it)."""
+        with self._unit_of_work() as session:
+            message = self._get(session, message_id)
+            if message.status == SENT:
+                raise AlreadySent(_("Un messaggio inviato non si può eliminare."))
+            for attachment in session.exec(
+                select(OutboxAttachment).where(OutboxAttachment.message_id == message_id)
+            ).all():
+                session.delete(attachment)
+            session.delete(message)
+
+    # -- sending ---------------------------------------------------------------------
+
+    def send(self, message_id: int, transport: Transport, *, sender: str) -> SendResult:
+        """One attempt at one message, also one left "sending" (the user asked for it)."""
+        with self._reading() as session:
+            message = self._get(session, message_id)
+            if message.status == SENT:
+                raise AlreadySent(
+                    _("Il messaggio «{subject}» è già stato inviato il {day}.").format(
+                        subject=message.subject,
+                        day=format_date(_utc(message.sent_at or utc_now())),
+                    )
+                )
+        result = self._attempt(message_id, transport, sender, UNSENT)
+        if result is None:
+            raise AlreadySent(_("Il messaggio è già stato inviato."))
+        return result
+
+    def send_pending(
+        self, transport: Transport, *, sender: str, include_uncertain: bool = False
+    ) -> list[SendResult]:
+        """Try every pending and failed message, oldest first (and the uncertain ones
+        only when asked). A failure that would repeat for all (server unreachable,
+        password refused) stops the batch: the rest wait, untouched."""
+        statuses = UNSENT if include_uncertain else (PENDING, FAILED)
+        with self._reading() as session:
+            ids = session.exec(
+                select(OutboxMessage.id)
+                .where(col(OutboxMessage.status).in_(statuses))
+                .order_by(col(OutboxMessage.created_at), col(OutboxMessage.id))
+            ).all()
+        results: list[SendResult] = []
+        for message_id in ids:
+            if message_id is None:
+                continue
+            result = self._attempt(message_id, transport, sender, statuses)
+            if result is None:  # sent or taken by another attempt meanwhile
+                continue
+            results.append(result)
+            if result.affects_all:
+                break
+        return results
+
+    def _attempt(
+        self, message_id: int, transport: Transport, sender: str, statuses: Sequence[str]
+    ) -> SendResult | None:
+        try:
+            email = self.build_email(message_id, sender)
+        except MessageNotFound:
+            raise
+        except DesdeskError as exc:  # an attachment gone, no sender: not the server's fault
+            return self._record_failure(message_id, exc.message, retry=False)
+        subject = str(email["Subject"])
+        if not self._mark_sending(message_id, statuses):
+            return None
+        try:
+            transport(email)
+        except MailError as exc:
+            return self._record_failure(
+                message_id, exc.message, retry=exc.retry_later, affects_all=exc.affects_all
+            )
+        except Exception as exc:  # unexpected: logged; the message stays in the outbox
+            log.exception("Sending message %s failed", message_id)
+            return self._record_failure(
+                message_id,
+                _("Invio non riuscito per un errore imprevisto: {detail}").format(detail=exc),
+                retry=True,
+            )
+        with self._unit_of_work() as session:
+            message = self._get(session, message_id)
+            message.status = SENT
+            message.sent_at = utc_now()
+            message.last_error = ""
+            session.add(message)
+        return SendResult(message_id, subject, sent=True)
+
+    def _mark_sending(self, message_id: int, statuses: Sequence[str]) -> bool:
+        """Step 1, committed before the transport is called. The status condition makes
+        two attempts that overlap (a retry at start and a click) send it only once."""
+        with self._unit_of_work() as session:
+            done = session.exec(
+                update(OutboxMessage)
+                .where(
+                    col(OutboxMessage.id) == message_id,
+                    col(OutboxMessage.status).in_(statuses),
+                )
+                .values(
+                    status=SENDING,
+                    attempts=OutboxMessage.attempts + 1,
+                    last_attempt_at=utc_now(),
+                )
+            )
+            return bool(done.rowcount)
+
+    def _record_failure(
+        self, message_id: int, error: str, *, retry: bool, affects_all: bool = False
+    ) -> SendResult:
+        with self._unit_of_work() as session:
+            message = self._get(session, message_id)
+            message.status = FAILED
+            message.last_error = error
+            session.add(message)
+            subject = message.subject
+        return SendResult(
+            message_id, subject, sent=False, error=error, retry_later=retry,
+            affects_all=affects_all,
+        )  # fmt: skip
+
+    # -- the e-mail ------------------------------------------------------------------
+
+    def build_email(self, message_id: int, sender: str) -> EmailMessage:
+        """The message as it leaves: the stored Message-ID, the attachments' exact bytes."""
+        with self._reading() as session:
+            message = self._get(session, message_id)
+            attachments = self._attachments(session, message_id)
+        email = new_email(message.recipient, message.subject, message.body, sender)
+        email["Message-ID"] = message.message_id
+        for attachment in attachments:
+            self._attach(email, attachment.document_id, attachment.signed, attachment.file_name)
+        return email
+
+    def save_eml(self, source: int | Draft, path: Path, *, sender: str = "") -> Path:
+        """An unsent copy (`X-Unsent: 1`) for the user's own mail program, written whole
+        or not at all. `source` is a message of the outbox or the compose dialog's draft."""
+        if isinstance(source, Draft):
+            draft = self._checked(source)
+            email = new_email(draft.recipient, draft.subject, draft.body, sender)
+            email["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+            names = self._attachment_names(draft.attachments)
+            for (document_id, signed), name in zip(draft.attachments, names, strict=True):
+                self._attach(email, document_id, signed, name)
+        else:
+            email = self.build_email(source, sender)
+        email["X-Unsent"] = "1"
+        try:
+            with atomic_write(Path(path)) as handle:
+                handle.write(email.as_bytes())
+        except OSError as exc:
+            raise DesdeskError(
+                _("Non riesco a salvare {path}: {reason}.").format(
+                    path=path, reason=os_error_reason(exc)
+                )
+            ) from exc
+        return Path(path)
+
+    def _attach(self, email: EmailMessage, document_id: int, signed: bool, name: str) -> None:
+        try:
+            data = self._archive.pdf(document_id, signed=signed)
+        except DocumentNotFound:
+            raise DesdeskError(
+                _("Un allegato ({name}) non è più nell'archivio.").format(name=name)
+            ) from None
+        email.add_attachment(data, maintype="application", subtype="pdf", filename=name)
+
+    # -- reading ---------------------------------------------------------------------
+
+    def rows(self) -> list[OutboxRow]:
+        """Every message, newest first, with its attachments' file names."""
+        with self._reading() as session:
+            messages = session.exec(
+                select(OutboxMessage).order_by(
+                    col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc()
+                )
+            ).all()
+            names = self._names_by_message(session)
+            return [_to_row(m, names.get(m.id or 0, ())) for m in messages]
+
+    def get(self, message_id: int) -> OutboxRow:
+        with self._reading() as session:
+            return self._row_of(session, self._get(session, message_id))
+
+    def pending_count(self, *, include_uncertain: bool = True) -> int:
+        """Messages not sent yet: pending and failed, and the uncertain ones unless
+        `include_uncertain` is False (what a retry at start would try)."""
+        statuses = UNSENT if include_uncertain else (PENDING, FAILED)
+        query = (
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(col(OutboxMessage.status).in_(statuses))
+        )
+        with self._reading() as session:
+            return int(session.exec(query).one())
+
+    # -- internals -------------------------------------------------------------------
+
+    def _checked(self, draft: Draft) -> Draft:
+        """The draft with a normalised address and subject; every problem at once."""
+        problems: list[FieldProblem] = []
+        recipient = ""
+        try:
+            recipient = normalize_email(draft.recipient)
+        except InvalidValue as exc:
+            problems.append(FieldProblem("recipient", exc.message))
+        subject = " ".join(draft.subject.split())  # one line: no header injection
+        if not subject:
+            problems.append(FieldProblem("subject", _("Scrivi l'oggetto del messaggio.")))
+        attachments: list[tuple[int, bool]] = []
+        for document_id, signed in draft.attachments:
+            if any(d == document_id for d, _s in attachments):
+                continue
+            problem = self._attachment_problem(document_id, signed)
+            if problem:
+                problems.append(FieldProblem("attachments", problem))
+            attachments.append((document_id, bool(signed)))
+        if problems:
+            raise ValidationFailed(problems)
+        return Draft(recipient, subject, draft.body, tuple(attachments))
+
+    def _attachment_problem(self, document_id: int, signed: bool) -> str | None:
+        try:
+            document = self._archive.get(document_id)
+        except DocumentNotFound:
+            return _("Un documento da allegare non è più nell'archivio.")
+        if signed and not document.signed:
+            return _("{title} non ha una copia firmata digitalmente.").format(title=document.title)
+        return None
+
+    def _attachment_names(self, attachments: Sequence[tuple[int, bool]]) -> list[str]:
+        return unique_names(
+            attachment_name(self._archive.get(document_id), signed)
+            for document_id, signed in attachments
+        )
+
+    @staticmethod
+    def _get(session: Session, message_id: int) -> OutboxMessage:
+        message = session.get(OutboxMessage, message_id)
+        if message is None:
+            raise MessageNotFound(_("Il messaggio non è più nella posta in uscita."))
+        return message
+
+    @staticmethod
+    def _attachments(session: Session, message_id: int) -> list[OutboxAttachment]:
+        return list(
+            session.exec(
+                select(OutboxAttachment)
+                .where(OutboxAttachment.message_id == message_id)
+                .order_by(col(OutboxAttachment.file_name))
+            ).all()
+        )
+
+    @staticmethod
+    def _names_by_message(session: Session) -> dict[int, tuple[str, ...]]:
+        found: dict[int, list[str]] = {}
+        for message_id, name in session.exec(
+            select(OutboxAttachment.message_id, OutboxAttachment.file_name).order_by(
+                col(OutboxAttachment.file_name)
+            )
+        ).all():
+            found.setdefault(message_id, []).append(name)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def _row_of(self, session: Session, message: OutboxMessage) -> OutboxRow:
+        names = tuple(a.file_name for a in self._attachments(session, message.id or 0))
+        return _to_row(message, names)
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; the outbox stores UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _to_row(message: OutboxMessage, names: tuple[str, ...]) -> OutboxRow:
+    return OutboxRow(
+        id=message.id or 0,
+        message_id=message.message_id,
+        recipient=message.recipient,
+        subject=message.subject,
+        body=message.body,
+        created_at=_utc(message.created_at),
+        status=message.status,
+        attempts=message.attempts,
+        last_attempt_at=_utc(message.last_attempt_at) if message.last_attempt_at else None,
+        last_error=message.last_error,
+        sent_at=_utc(message.sent_at) if message.sent_at else None,
+        attachments=names,
+    )

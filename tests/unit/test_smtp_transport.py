@@ -1,0 +1,171 @@
+"""smtp_transport against aiosmtpd on loopback, and the keyring wrapper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from email.message import EmailMessage
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail, null
+from keyring.errors import PasswordDeleteError
+
+from desdesk.services import mail_secrets
+from desdesk.services.smtp_transport import (
+    PLAIN,
+    AuthenticationRefused,
+    ConnectionDropped,
+    NotConfigured,
+    PasswordMissing,
+    SecureConnectionFailed,
+    ServerUnreachable,
+    SmtpSettings,
+    send_message,
+)
+from tests.smtp_servers import PASSWORD, USER, closed_port, settings_for, smtp_server
+
+
+def message() -> EmailMessage:
+    email = EmailMessage()
+    email["From"] = USER
+    email["To"] = "centro@example.org"
+    email["Subject"] = "Prova — àèìòù"
+    email.set_content("Testo con accenti: perché sì.\n")
+    return email
+
+
+def test_plain_server_receives_utf8_subject_and_body() -> None:
+    with smtp_server() as server:
+        send_message(message(), server.settings, None)
+        [received] = server.received
+    assert received.message["Subject"] == "Prova — àèìòù"
+    assert received.message.get_content().rstrip() == "Testo con accenti: perché sì."
+
+
+def test_login_only_with_a_user_and_refusal_in_italian() -> None:
+    with smtp_server(auth=True) as server:
+        send_message(message(), server.settings, PASSWORD)
+        with pytest.raises(AuthenticationRefused) as refused:
+            send_message(message(), server.settings, "no")
+        assert len(server.received) == 1
+    assert refused.value.message == "Il server 127.0.0.1 ha rifiutato nome utente o password."
+    assert not refused.value.retry_later
+
+
+def test_a_user_without_password_is_not_tried() -> None:
+    with pytest.raises(PasswordMissing):
+        send_message(message(), settings_for(closed_port(), user=USER), None)
+
+
+def test_missing_server_is_not_configured() -> None:
+    with pytest.raises(NotConfigured) as caught:
+        send_message(message(), SmtpSettings(host=" "), None)
+    assert "Preferenze › Posta" in caught.value.message
+
+
+def test_closed_port_is_unreachable_and_worth_retrying() -> None:
+    port = closed_port()
+    with pytest.raises(ServerUnreachable) as caught:
+        send_message(message(), settings_for(port), None)
+    assert caught.value.retry_later
+    assert caught.value.message == (
+        f"Non riesco a raggiungere 127.0.0.1:{port}: la connessione è stata rifiutata. "
+        "Il messaggio resta nella posta in uscita."
+    )
+
+
+def test_unknown_host_is_unreachable() -> None:
+    settings = SmtpSettings(host="server.invalid", port=587, security=PLAIN, timeout=5)
+    with pytest.raises(ServerUnreachable) as caught:
+        send_message(message(), settings, None)
+    assert "server.invalid:587" in caught.value.message
+
+
+def test_dropped_connection() -> None:
+    with smtp_server(drop_in_data=True) as server, pytest.raises(ConnectionDropped) as caught:
+        send_message(message(), server.settings, None)
+    assert caught.value.retry_later
+    assert "ha chiuso la connessione" in caught.value.message
+
+
+def test_starttls_to_a_server_without_it_and_ssl_to_a_plain_server() -> None:
+    with smtp_server() as server:
+        starttls = SmtpSettings("127.0.0.1", server.port, "starttls", timeout=5)
+        with pytest.raises(SecureConnectionFailed) as no_starttls:
+            send_message(message(), starttls, None)
+        ssl = SmtpSettings("127.0.0.1", server.port, "ssl", timeout=5)
+        with pytest.raises(SecureConnectionFailed) as no_ssl:
+            send_message(message(), ssl, None)
+        assert server.received == []
+    assert "Preferenze › Posta" in no_starttls.value.message
+    assert "connessione sicura" in no_ssl.value.message
+
+
+# -- keyring ------------------------------------------------------------------------
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that keeps passwords in a dict, for tests."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.store:
+            raise PasswordDeleteError("not kept")
+        del self.store[(service, username)]
+
+
+@pytest.fixture
+def use_keyring() -> Iterator[None]:
+    """Set a backend in the test; the previous one comes back afterwards."""
+    previous = keyring.get_keyring()
+    yield None
+    keyring.set_keyring(previous)
+
+
+def test_memory_keyring_round_trip(use_keyring: None) -> None:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    assert mail_secrets.keyring_available()
+    assert mail_secrets.stored_password("smtp.example.org", USER) is None
+    assert mail_secrets.store_password("smtp.example.org", USER, "segreta")
+    assert mail_secrets.stored_password("smtp.example.org", USER) == "segreta"
+    assert mail_secrets.stored_password("SMTP.example.org", USER) == "segreta"
+    assert mail_secrets.stored_password("smtp.other.org", USER) is None
+    assert mail_secrets.forget_password("smtp.example.org", USER)
+    assert not mail_secrets.forget_password("smtp.example.org", USER)
+    assert mail_secrets.stored_password("smtp.example.org", USER) is None
+    assert backend.store == {}
+
+
+@pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()])
+def test_fail_and_null_backends_mean_no_keyring(use_keyring: None, backend: KeyringBackend) -> None:
+    keyring.set_keyring(backend)
+    assert not mail_secrets.keyring_available()
+    assert mail_secrets.stored_password("smtp.example.org", USER) is None
+    assert not mail_secrets.store_password("smtp.example.org", USER, "segreta")
+    assert not mail_secrets.forget_password("smtp.example.org", USER)
+
+
+def test_a_broken_keyring_never_crashes(use_keyring: None) -> None:
+    class Broken(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            raise RuntimeError("D-Bus is gone")
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise RuntimeError("locked")
+
+    keyring.set_keyring(Broken())
+    assert mail_secrets.stored_password("smtp.example.org", USER) is None
+    assert not mail_secrets.store_password("smtp.example.org", USER, "x")
