@@ -57,6 +57,9 @@ _SLOTS_PER_ROW = 2
 _MAX_SLOT_WIDTH = 110 * MM
 _FIELD_PREFIX = "Firma"
 
+CERTIFICATE_FIELD = "certificate"
+PASSWORD_FIELD = "password"
+
 STAMP_TEXT = "Firmato digitalmente da %(signer)s il %(when)s"
 
 _STAMP_STYLE = TextStampStyle(
@@ -79,7 +82,13 @@ _STAMP_STYLE = TextStampStyle(
 
 class SigningError(DesdeskError):
     """The document could not be signed (certificate, password, document); the message
-    says why in Italian."""
+    says why in Italian. `field` names what the user should correct when it is one
+    thing they picked or typed (CERTIFICATE_FIELD or PASSWORD_FIELD), else "".
+    """
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -127,35 +136,31 @@ def common_name(certificate: x509.Certificate) -> str:
 def load_credentials(p12_path: Path | str, password: str) -> Credentials:
     """Open a PKCS#12 file with its password; a clear `SigningError` when it fails."""
     path = Path(p12_path)
+    name = path.name
     try:
         data = path.read_bytes()
     except OSError as exc:
+        message = _("Non riesco a leggere il certificato {name}: {reason}.")
         raise SigningError(
-            _("Non riesco a leggere il certificato {name}: {reason}.").format(
-                name=path.name, reason=os_error_reason(exc)
-            )
+            message.format(name=name, reason=os_error_reason(exc)), CERTIFICATE_FIELD
         ) from exc
     passphrase = password.encode() or None
     try:
         key, certificate, _others = pyca_pkcs12.load_key_and_certificates(data, passphrase)
     except ValueError as exc:
         if _looks_like_pkcs12(data):
-            raise SigningError(
-                _("La password del certificato {name} non è corretta.").format(name=path.name)
-            ) from exc
-        raise SigningError(
-            _("{name} non è un certificato PKCS#12 (.p12 o .pfx).").format(name=path.name)
-        ) from exc
+            message = _("La password del certificato {name} non è corretta.")
+            raise SigningError(message.format(name=name), PASSWORD_FIELD) from exc
+        message = _("{name} non è un certificato PKCS#12 (.p12 o .pfx).")
+        raise SigningError(message.format(name=name), CERTIFICATE_FIELD) from exc
     if key is None or certificate is None:
-        raise SigningError(
-            _("{name} non contiene una chiave privata e il suo certificato.").format(name=path.name)
-        )
+        message = _("{name} non contiene una chiave privata e il suo certificato.")
+        raise SigningError(message.format(name=name), CERTIFICATE_FIELD)
     try:
         signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=passphrase)
     except ValueError as exc:  # a key type pyHanko cannot sign with
-        raise SigningError(
-            _("Il certificato {name} non si può usare per firmare.").format(name=path.name)
-        ) from exc
+        message = _("Il certificato {name} non si può usare per firmare.")
+        raise SigningError(message.format(name=name), CERTIFICATE_FIELD) from exc
     return Credentials(signer=signer, certificate=certificate)
 
 

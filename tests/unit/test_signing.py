@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from pypdf import PdfReader
 from desdesk.document_schemas import Approval, ArchivedDocumentRow, DocumentRequest
 from desdesk.domain.documents import DocumentKind
 from desdesk.services.signing import (
+    CERTIFICATE_FIELD,
+    PASSWORD_FIELD,
     SigningError,
     SigningService,
     load_credentials,
@@ -41,8 +44,18 @@ def approved_register(workspace: Workspace) -> ArchivedDocumentRow:
     )
 
 
-def signature_widgets(pdf: bytes) -> list[dict[str, object]]:
-    """The signature annotations of the last page: name, rectangle, appearance text."""
+@dataclass(frozen=True)
+class Widget:
+    name: str
+    rect: tuple[float, float, float, float]
+    appearance: str  # the appearance stream, PDF string escapes decoded
+    reason: str | None
+    location: str | None
+    subfilter: str | None
+
+
+def signature_widgets(pdf: bytes) -> list[Widget]:
+    """The signature annotations of the last page."""
     page = PdfReader(io.BytesIO(pdf)).pages[-1]
     found = []
     for ref in page.get("/Annots") or []:
@@ -53,15 +66,16 @@ def signature_widgets(pdf: bytes) -> list[dict[str, object]]:
         # PDF string escapes (\\362 = ò in WinAnsi) back to characters.
         appearance = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), stream)
         value = annot["/V"].get_object()
+        x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
         found.append(
-            {
-                "name": str(annot["/T"]),
-                "rect": [float(v) for v in annot["/Rect"]],
-                "appearance": appearance,
-                "reason": value.get("/Reason"),
-                "location": value.get("/Location"),
-                "subfilter": value.get("/SubFilter"),
-            }
+            Widget(
+                name=str(annot["/T"]),
+                rect=(x0, y0, x1, y1),
+                appearance=appearance,
+                reason=value.get("/Reason"),
+                location=value.get("/Location"),
+                subfilter=value.get("/SubFilter"),
+            )
         )
     return found
 
@@ -100,12 +114,12 @@ def test_the_signature_is_pades_and_visible_at_the_foot_of_the_last_page(
     signed = workspace.archive.pdf(row.id, signed=True)
 
     [widget] = signature_widgets(signed)
-    assert widget["subfilter"] == "/ETSI.CAdES.detached"
-    assert (widget["reason"], widget["location"]) == ("Approvazione", "Rovereto")
-    x0, y0, x1, y1 = widget["rect"]  # type: ignore[misc]
+    assert widget.subfilter == "/ETSI.CAdES.detached"
+    assert (widget.reason, widget.location) == ("Approvazione", "Rovereto")
+    x0, y0, x1, y1 = widget.rect
     assert x1 - x0 > 100 and 10 < y1 - y0 <= 16
     assert y0 > 14 * 72 / 25.4 and y1 <= 20 * 72 / 25.4  # between footer rule and body
-    appearance = str(widget["appearance"])
+    appearance = widget.appearance
     assert "Firmato digitalmente da Maria Rossi il " in appearance
     assert appearance.startswith("q q 1 0 0 1 ")  # 7 pt text, not shrunk to fit
 
@@ -161,7 +175,7 @@ def test_a_second_signer_signs_the_signed_copy_and_both_signatures_hold(
     ]
     assert all(c.intact and c.trusted for c in checks)
     assert [c.covers_whole_document for c in checks] == [False, True]
-    one, two = (w["rect"] for w in signature_widgets(signed))
+    one, two = (w.rect for w in signature_widgets(signed))
     assert one[2] <= two[0] or two[2] <= one[0]  # side by side, not on top of each other
     assert workspace.archive.verify(signed).signed_copy
 
@@ -173,6 +187,9 @@ def test_a_wrong_password_is_refused_in_italian_and_nothing_is_stored(
 
     with pytest.raises(SigningError, match=r"La password del certificato maria\.p12 non è"):
         SigningService(workspace).sign_document(row.id, p12, "sbagliata")
+    with pytest.raises(SigningError) as raised:
+        load_credentials(p12, "")
+    assert raised.value.field == PASSWORD_FIELD
 
     assert not workspace.archive.get(row.id).signed
 
@@ -183,6 +200,9 @@ def test_a_file_that_is_not_pkcs12_or_missing_is_refused(tmp_path: Path) -> None
 
     with pytest.raises(SigningError, match=r"lettera\.p12 non è un certificato PKCS#12"):
         load_credentials(not_p12, PASSWORD)
+    with pytest.raises(SigningError) as raised:
+        load_credentials(not_p12, PASSWORD)
+    assert raised.value.field == CERTIFICATE_FIELD
     with pytest.raises(SigningError, match=r"Non riesco a leggere il certificato manca\.p12"):
         load_credentials(tmp_path / "manca.p12", PASSWORD)
 
@@ -231,7 +251,7 @@ def test_an_accented_signer_name_is_written_in_the_stamp(
     assert signed_row.signers == "Niccolò Dallapè"
     signed = workspace.archive.pdf(row.id, signed=True)
     [widget] = signature_widgets(signed)
-    assert "Niccolò Dallapè" in str(widget["appearance"])
+    assert "Niccolò Dallapè" in widget.appearance
     [check] = validate(signed, [ca.certificate])
     assert check.signer == "Niccolò Dallapè" and check.trusted
 
