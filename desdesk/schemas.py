@@ -46,6 +46,8 @@ class MemberInput:
     pec: str = ""
     phone: str = ""
     website: str = ""
+    # Who signs for the organisation (the constitution agreement's parties).
+    legal_representative: str = ""
     aes_subscriber: bool = False
     disciplinari: list[int] = field(default_factory=list)
     supply_chain_roles: list[str] = field(default_factory=list)

@@ -25,7 +25,7 @@ from desdesk.services.base import Service
 
 _TEXT_FIELDS = (
     "tax_code", "vat_number", "address", "comune", "provincia", "cap",
-    "email", "pec", "phone", "website",
+    "email", "pec", "phone", "website", "legal_representative",
 )  # fmt: skip
 
 

@@ -27,7 +27,7 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.widgets.forms import DateField, Form, combo_with, line_text, select_data
 
-_TEXT_FIELDS = ("tax_code", "vat_number", "address", "comune", "provincia", "cap", "email", "pec", "phone", "website")  # fmt: skip
+_TEXT_FIELDS = ("tax_code", "vat_number", "legal_representative", "address", "comune", "provincia", "cap", "email", "pec", "phone", "website")  # fmt: skip
 _IDENTITY_TAB, _CONTACTS_TAB, _CHAIN_TAB, _REFERENT_TAB = range(4)
 _TAB_OF_FIELD = {
     **{
@@ -86,6 +86,9 @@ class MemberDialog(QDialog):
         )
         self.tax_code = form.add("tax_code", _("Codice fiscale"), QLineEdit())
         self.vat_number = form.add("vat_number", _("Partita IVA"), QLineEdit())
+        self.legal_representative = form.add(
+            "legal_representative", _("Legale rappresentante"), QLineEdit()
+        )
         self.joined_on = form.add("joined_on", _("Data di adesione"), DateField())
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
