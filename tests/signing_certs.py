@@ -80,8 +80,10 @@ def make_signer(
     *,
     valid_from: datetime | None = None,
     valid_until: datetime | None = None,
+    non_repudiation: bool = True,
 ) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
-    """A leaf certificate for signing (digitalSignature + nonRepudiation)."""
+    """A leaf certificate for signing (digitalSignature + nonRepudiation); without
+    nonRepudiation it is like an authentication (CNS login) certificate."""
     key = _key()
     now = datetime.now(UTC)
     certificate = (
@@ -96,7 +98,7 @@ def make_signer(
         .add_extension(
             x509.KeyUsage(
                 digital_signature=True,
-                content_commitment=True,  # nonRepudiation
+                content_commitment=non_repudiation,
                 key_encipherment=False,
                 data_encipherment=False,
                 key_agreement=False,
@@ -124,9 +126,16 @@ def write_p12(
     password: str = PASSWORD,
     valid_from: datetime | None = None,
     valid_until: datetime | None = None,
+    non_repudiation: bool = True,
 ) -> Path:
     """A PKCS#12 file with the signer's key, certificate and the CA certificate."""
-    key, certificate = make_signer(ca, common_name, valid_from=valid_from, valid_until=valid_until)
+    key, certificate = make_signer(
+        ca,
+        common_name,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        non_repudiation=non_repudiation,
+    )
     data = pkcs12.serialize_key_and_certificates(
         name=common_name.encode(),
         key=key,

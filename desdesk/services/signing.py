@@ -20,7 +20,9 @@ right, then upwards, so later signatures do not cover earlier ones.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -189,6 +191,23 @@ def check_validity(credentials: Credentials, moment: datetime | None = None) -> 
                 name=credentials.common_name, day=format_date(credentials.not_after)
             )
         )
+    if not _for_signing(credentials.certificate):
+        message = _(
+            "Il certificato di {name} non è un certificato di firma (manca l'uso «non "
+            "ripudio»): scegli il certificato di sottoscrizione."
+        )
+        raise SigningError(message.format(name=credentials.common_name), CERTIFICATE_FIELD)
+
+
+def _for_signing(certificate: x509.Certificate) -> bool:
+    """Whether the certificate may sign documents: nonRepudiation (contentCommitment),
+    which Italian signing certificates carry and pyHanko's validator requires; an
+    authentication certificate (a CNS login one) has digitalSignature only."""
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return True  # no restriction stated
+    return bool(usage.content_commitment)
 
 
 # -- signing ----------------------------------------------------------------------
@@ -278,7 +297,21 @@ def validate(pdf: bytes, trust_roots: Iterable[Any] | None = None) -> list[Signa
         embedded = list(reader.embedded_signatures)
     except Exception as exc:
         raise SigningError(_("Il file non è un PDF leggibile.")) from exc
-    return [_check(sig, roots) for sig in embedded]
+    with _quiet_pyhanko():
+        return [_check(sig, roots) for sig in embedded]
+
+
+@contextmanager
+def _quiet_pyhanko() -> Iterator[None]:
+    """pyHanko logs an untrusted chain or a broken signature as an error with its
+    traceback; here that is an answer, not a failure, and the log file is for failures."""
+    logger = logging.getLogger("pyhanko")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
 
 
 def _check(embedded: Any, roots: list[asn1_x509.Certificate]) -> SignatureCheck:

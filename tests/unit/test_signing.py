@@ -4,6 +4,7 @@ with pyHanko's validator (issue 6: "a signature validates; a tampered copy fails
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -229,6 +230,33 @@ def test_an_expired_or_not_yet_valid_certificate_is_refused(
     with pytest.raises(SigningError, match="è scaduto"):
         sign_pdf(workspace.archive.pdf(row.id), load_credentials(expired, PASSWORD))
     assert not workspace.archive.get(row.id).signed
+
+
+def test_an_authentication_certificate_is_not_a_signing_one(
+    workspace: Workspace, ca: TestCa, tmp_path: Path
+) -> None:
+    row = approved_register(workspace)
+    login = write_p12(tmp_path / "cns.p12", ca, non_repudiation=False)
+
+    with pytest.raises(SigningError, match="non è un certificato di firma") as raised:
+        SigningService(workspace).sign_document(row.id, login, PASSWORD)
+
+    assert raised.value.field == CERTIFICATE_FIELD
+    assert not workspace.archive.get(row.id).signed
+
+
+def test_validating_logs_nothing(
+    workspace: Workspace, p12: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    row = approved_register(workspace)
+    SigningService(workspace).sign_document(row.id, p12, PASSWORD)
+    signed = workspace.archive.pdf(row.id, signed=True)
+
+    with caplog.at_level(logging.DEBUG):
+        [check] = validate(signed, None)  # untrusted: pyHanko would log an error
+
+    assert not check.trusted
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 def test_a_draft_is_refused(workspace: Workspace, p12: Path) -> None:
