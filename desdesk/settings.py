@@ -1,4 +1,5 @@
-"""User preferences (language, recent files, secretary's name), kept as a small JSON file."""
+"""User preferences (language, recent files, secretary's name, the mail server), kept as a
+small JSON file. Never a password: that goes to the system keyring (services.mail_secrets)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ log = logging.getLogger(__name__)
 
 MAX_RECENT_FILES = 10
 SUPPORTED_LANGUAGES = ("it", "en")
+SMTP_SECURITY = ("starttls", "ssl", "none")
+DEFAULT_SMTP_PORT = 587
 
 
 @dataclass
@@ -21,6 +24,13 @@ class Preferences:
     language: str = "it"
     recent_files: list[str] = field(default_factory=list)
     secretary_name: str = ""
+    # Posta: where the e-mails to the Centro go and through which server.
+    centro_email: str = ""
+    sender_email: str = ""
+    smtp_host: str = ""
+    smtp_port: int = DEFAULT_SMTP_PORT
+    smtp_security: str = "starttls"
+    smtp_user: str = ""
 
     @property
     def last_file(self) -> Path | None:
@@ -51,6 +61,9 @@ def load() -> Preferences:
     except (OSError, ValueError) as exc:
         log.warning("Preferences unreadable (%s), using defaults", exc)
         return Preferences()
+    if not isinstance(raw, dict):
+        log.warning("Preferences are not an object, using defaults")
+        return Preferences()
     prefs = Preferences()
     if raw.get("language") in SUPPORTED_LANGUAGES:
         prefs.language = raw["language"]
@@ -58,7 +71,21 @@ def load() -> Preferences:
     if isinstance(recent, list):
         prefs.recent_files = [str(f) for f in recent][:MAX_RECENT_FILES]
     prefs.secretary_name = str(raw.get("secretary_name", ""))
+    _load_mail(prefs, raw)
     return prefs
+
+
+def _load_mail(prefs: Preferences, raw: dict) -> None:
+    """The mail fields, each one that is missing or wrong left at its default (files
+    written before they existed have none)."""
+    for name in ("centro_email", "sender_email", "smtp_host", "smtp_user"):
+        value = raw.get(name, "")
+        setattr(prefs, name, value.strip() if isinstance(value, str) else "")
+    port = raw.get("smtp_port", DEFAULT_SMTP_PORT)
+    if isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536:
+        prefs.smtp_port = port
+    if raw.get("smtp_security") in SMTP_SECURITY:
+        prefs.smtp_security = raw["smtp_security"]
 
 
 def save(prefs: Preferences) -> None:

@@ -3,7 +3,8 @@
 - `SmtpServer(...)`: accepts mail (optionally only after AUTH with one user and
   password) and keeps what it received;
 - `drop_in_data=True`: closes the connection when the message data arrives;
-- `closed_port()`: a port where nothing listens (connection refused).
+- `closed_port()`: a port where nothing listens (connection refused);
+- `MemoryKeyring`: a keyring backend in a dict (tests never touch the real one).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 from desdesk.services.smtp_transport import PLAIN, SmtpSettings
 
@@ -106,3 +109,24 @@ def smtp_server(*, auth: bool = False, drop_in_data: bool = False) -> Iterator[H
 
 def settings_for(port: int, user: str = "") -> SmtpSettings:
     return SmtpSettings(host="127.0.0.1", port=port, security=PLAIN, user=user, timeout=5)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that keeps passwords in a dict, for tests."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.store:
+            raise PasswordDeleteError("not kept")
+        del self.store[(service, username)]

@@ -305,6 +305,14 @@ class MainWindow(QMainWindow):
         self._show_badge()
         # Counted in the background, and only after the register's first paint.
         QTimer.singleShot(COUNTS_DELAY_MS, self.update_check_counts)
+        self._retry_outbox()
+
+    def _retry_outbox(self) -> None:
+        """Send what waits in the outbox, or say how much waits (ui/outbox_retry.py)."""
+        from desdesk.ui.outbox_retry import retry_outbox_at_start
+
+        if self.workspace is not None:
+            retry_outbox_at_start(self, self.workspace, self.prefs)
 
     def choose_and_open(self) -> None:
         start = str(self.workspace.path.parent) if self.workspace else ""

@@ -9,7 +9,6 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
-from keyring.errors import PasswordDeleteError
 
 from desdesk.services import mail_secrets
 from desdesk.services.smtp_transport import (
@@ -23,7 +22,14 @@ from desdesk.services.smtp_transport import (
     SmtpSettings,
     send_message,
 )
-from tests.smtp_servers import PASSWORD, USER, closed_port, settings_for, smtp_server
+from tests.smtp_servers import (
+    PASSWORD,
+    USER,
+    MemoryKeyring,
+    closed_port,
+    settings_for,
+    smtp_server,
+)
 
 
 def message() -> EmailMessage:
@@ -103,27 +109,6 @@ def test_starttls_to_a_server_without_it_and_ssl_to_a_plain_server() -> None:
 
 
 # -- keyring ------------------------------------------------------------------------
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps passwords in a dict, for tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.store:
-            raise PasswordDeleteError("not kept")
-        del self.store[(service, username)]
 
 
 @pytest.fixture
