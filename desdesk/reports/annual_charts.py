@@ -113,7 +113,9 @@ def attendance_chart(width: float, held: Sequence[AssemblyLine]) -> Drawing:
     for line in held:
         share = percent(Decimal(line.voters), Decimal(line.entitled))
         text = _("{voters} su {entitled} ({share})").format(
-            voters=line.voters, entitled=line.entitled, share=percent_text(share)
+            voters=format_number(line.voters),
+            entitled=format_number(line.entitled),
+            share=percent_text(share),
         )
         bars.append(Bar(format_date(line.day), float(line.voters), text, float(line.entitled)))
     return bar_chart(width, bars)

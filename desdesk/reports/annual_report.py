@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable
 
 from desdesk.annual_schemas import AnnualReport
 from desdesk.domain.check_types import Level
-from desdesk.i18n import _, format_date, format_money, ngettext
+from desdesk.i18n import _, format_date, format_money, format_number, ngettext
 from desdesk.reports.annual_results import (
     budget_story,
     findings_story,
@@ -52,8 +52,10 @@ def summary_line(report: AnnualReport) -> str:
     """The year in one sentence: members, assemblies, money, issues."""
     active, held = report.members.active, len(report.assemblies.held)
     parts = [
-        ngettext("{n} aderente attivo", "{n} aderenti attivi", active).format(n=active),
-        ngettext("{n} assemblea", "{n} assemblee", held).format(n=held),
+        ngettext("{n} aderente attivo", "{n} aderenti attivi", active).format(
+            n=format_number(active)
+        ),
+        ngettext("{n} assemblea", "{n} assemblee", held).format(n=format_number(held)),
     ]
     if report.budget.statement is not None:
         parts += [
@@ -63,8 +65,8 @@ def summary_line(report: AnnualReport) -> str:
     errors = sum(1 for f in report.findings if f.level is Level.ERROR)
     warnings = len(report.findings) - errors
     if errors:
-        parts.append(ngettext("{n} errore", "{n} errori", errors).format(n=errors))
-    parts.append(ngettext("{n} avviso", "{n} avvisi", warnings).format(n=warnings))
+        parts.append(ngettext("{n} errore", "{n} errori", errors).format(n=format_number(errors)))
+    parts.append(ngettext("{n} avviso", "{n} avvisi", warnings).format(n=format_number(warnings)))
     return _("Nel {year}: {facts}.").format(year=report.year, facts=", ".join(parts))
 
 

@@ -224,7 +224,7 @@ def assemblies_story(ctx: PageContext, report: AnnualReport) -> list[Flowable]:
             format_date(a.day),
             _kind_label(a.kind),
             a.title or MISSING,
-            f"{a.voters} / {a.entitled}",
+            f"{format_number(a.voters)} / {format_number(a.entitled)}",
             _("raggiunto") if a.quorum_reached else _("non raggiunto"),
             _("sì") if a.minutes_approved else _("no"),
         ]
@@ -262,5 +262,5 @@ def _flagged(ctx: PageContext, part: AssembliesPart) -> list[Flowable]:
         "{count} aderente ha raggiunto {n} assenze consecutive: {names}.",
         "{count} aderenti hanno raggiunto {n} assenze consecutive: {names}.",
         len(part.flagged),
-    ).format(count=len(part.flagged), n=n, names=", ".join(part.flagged))
+    ).format(count=format_number(len(part.flagged)), n=n, names=", ".join(part.flagged))
     return [*story, para(text, ctx.styles.body)]

@@ -22,7 +22,7 @@ from desdesk.schemas import AssemblyInput, ObjectiveInput, OfficeInput, TaskInpu
 from desdesk.services.annual_report import AnnualReportService
 from desdesk.services.workspace import Workspace
 from tests.factories import VALID_ORG_CODES, member_input
-from tests.pdfs import flat, read_pdf
+from tests.pdfs import A4_POINTS, flat, read_pdf
 
 YEAR = 2025
 TODAY = date(2026, 3, 2)
@@ -237,7 +237,11 @@ def test_critical_issues_come_from_the_check_on_the_last_day(
 
 def pdf_text(ws: Workspace) -> tuple[AnnualReport, str]:
     annual = service(ws)
-    return annual.report(YEAR), flat(read_pdf(annual.pdf(YEAR)).text)
+    pdf = read_pdf(annual.pdf(YEAR))
+    assert set(pdf.page_sizes()) == {A4_POINTS}
+    assert pdf.reader.metadata is not None
+    assert pdf.reader.metadata.title == "Rendicontazione annuale 2025"
+    return annual.report(YEAR), flat(pdf.text)
 
 
 def test_the_pdf_reads_back(workspace: Workspace, built: Built) -> None:
@@ -259,6 +263,12 @@ def test_the_pdf_reads_back(workspace: Workspace, built: Built) -> None:
     assert "3 / 5" in text and "1 / 4" in text and "non raggiunto" in text
     assert "Partecipazione nel 2025: 44,4%" in text
     assert "3 assenze consecutive: Associazione Ortinsieme" in text
+    # The charts' labels: members by nature, attendance by assembly, income by source.
+    assert "Aderenti attivi per natura Pubblico 1 Privato profit 1 Privato non profit 2" in text
+    assert (
+        "Partecipazione per assemblea 10/04/2025 3 su 5 (60,0%) 20/11/2025 1 su 4 (25,0%)" in text
+    )
+    assert "Entrate per fonte Ente pubblico 1.200,50 € (77,4%)" in text
     # Objectives, tasks.
     assert "Accordi con tutti i GAS della valle" in text and "75,0%" in text
     assert "Preparare il volantino" in text and "in ritardo" in text
