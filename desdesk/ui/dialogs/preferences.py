@@ -76,6 +76,7 @@ class PreferencesDialog(QDialog):
             combo_with([(_(SECURITY_LABELS[code]), code) for code in SECURITY_CHOICES]),
         )
         select_data(self.security_combo, prefs.smtp_security)
+        self.security_combo.currentIndexChanged.connect(self._usual_port)
         self.user_edit = form.add("smtp_user", _("Nome utente"), QLineEdit())
         self.user_edit.setText(prefs.smtp_user)
         note = QLabel(
@@ -97,6 +98,14 @@ class PreferencesDialog(QDialog):
         column.addWidget(self.forget_button)
         column.addStretch(1)
         return page
+
+    def _usual_port(self) -> None:
+        """SSL usually listens on 465, STARTTLS on 587: follow the choice unless the
+        user typed another port."""
+        usual = {"ssl": 465, "starttls": 587}
+        if self.port_spin.value() in usual.values():
+            security = str(self.security_combo.currentData())
+            self.port_spin.setValue(usual.get(security, self.port_spin.value()))
 
     def forget_password(self) -> None:
         mail_secrets.forget_password(self.prefs.smtp_host, self.prefs.smtp_user)

@@ -13,7 +13,7 @@ from desdesk.services.outbox import SendResult
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.compose_mail import save_eml_dialog
 from desdesk.ui.errors import show_error
-from desdesk.ui.models.outbox import OutboxModel
+from desdesk.ui.models.outbox import STATUS_COLUMN, OutboxModel
 from desdesk.ui.outbox_retry import MessageSender, mail_ready, missing_settings_text
 from desdesk.ui.widgets.forms import add_buttons, ask
 from desdesk.ui.widgets.tables import make_table, selected_source_row
@@ -54,6 +54,8 @@ class OutboxView(QWidget):
     def refresh(self) -> None:
         selected = self.selected()
         self.model.set_rows(self.workspace.outbox.rows())
+        for column in (0, STATUS_COLUMN, STATUS_COLUMN + 1):  # dates, state, attempts
+            self.table.resizeColumnToContents(column)
         if selected is not None:
             self.select(selected.id)
         self._update_buttons()
