@@ -260,7 +260,7 @@ def h8(facts: DistrictFacts) -> list[Finding]:
         "La rendicontazione annuale garantisce trasparenza verso i membri, il Centro "
         "e i finanziatori."
     )
-    target = Target("district")
+    target = Target("documents")
     if facts.annual_reports is None:
         message = _(
             "Ricorda: la relazione annuale {year} va approvata e inviata al Centro entro il "

@@ -239,8 +239,8 @@ class DistrictFacts:
     tasks: tuple[TaskFact, ...] = ()
     money: MoneyFacts = field(default_factory=lambda: MoneyFacts(None))
     growth_actions: tuple[GrowthActionFact, ...] = ()
-    # Year → the day its annual report was approved (signed off). None: desdesk does not
-    # keep annual reports yet (issue 6), so H8 can only remind, not judge.
+    # Year → the day its annual report was first approved in the archive (Documenti).
+    # None: not known (a caller without an archive), so H8 can only remind, not judge.
     annual_reports: Mapping[int, date] | None = None
 
     def active_members(self) -> tuple[MemberFact, ...]:

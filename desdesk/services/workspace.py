@@ -158,10 +158,9 @@ class Workspace:
 
     @cached_property
     def archive(self) -> ArchiveService:
-        from desdesk.reports.stamp import stamp_every_page
         from desdesk.services.archive import ArchiveService
 
-        return ArchiveService(self.sessions, stamp=stamp_every_page)
+        return ArchiveService(self.sessions, stamp=_stamp_every_page)
 
     @cached_property
     def catalog(self) -> DocumentCatalog:
@@ -203,6 +202,14 @@ class Workspace:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _stamp_every_page(pdf: bytes, text: str, *, title: str = "") -> bytes:
+    """The report layer's stamp, imported on first approval (reportlab and pypdf cost
+    start-up time that reading the archive, e.g. for the district check, should not pay)."""
+    from desdesk.reports.stamp import stamp_every_page
+
+    return stamp_every_page(pdf, text, title=title)
 
 
 def open_workspace(path: Path) -> Workspace:
