@@ -4,6 +4,8 @@
   password) and keeps what it received;
 - `drop_in_data=True`: closes the connection when the message data arrives;
 - `closed_port()`: a port where nothing listens (connection refused);
+- `starttls=` / `implicit_tls=`: STARTTLS or SSL with a certificate made in the test
+  (`self_signed_certificate`);
 - `MemoryKeyring`: a keyring backend in a dict (tests never touch the real one).
 """
 
@@ -11,15 +13,23 @@ from __future__ import annotations
 
 import email
 import socket
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.policy import default
+from ipaddress import ip_address
+from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -84,8 +94,52 @@ class _Authenticator:
         return AuthResult(success=ok, handled=False)
 
 
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 made now (cert.pem, key.pem): the server's, and
+    the only authority a test client trusts."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ip_address("127.0.0.1"))]), False
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_file, key_file
+
+
+def server_tls_context(cert_file: Path, key_file: Path) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert_file, key_file)
+    return context
+
+
 @contextmanager
-def smtp_server(*, auth: bool = False, drop_in_data: bool = False) -> Iterator[Handler]:
+def smtp_server(
+    *,
+    auth: bool = False,
+    drop_in_data: bool = False,
+    starttls: ssl.SSLContext | None = None,
+    implicit_tls: ssl.SSLContext | None = None,
+) -> Iterator[Handler]:
     """A running server on 127.0.0.1; the handler lists what it received and gives
     desdesk's `settings` for it."""
     handler = Handler(drop_in_data=drop_in_data)
@@ -97,7 +151,11 @@ def smtp_server(*, auth: bool = False, drop_in_data: bool = False) -> Iterator[H
             # user logs in and a wrong password is refused all the same.
             "auth_require_tls": False,
         }
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), **options)
+    if starttls is not None:
+        options["tls_context"] = starttls
+    controller = Controller(
+        handler, hostname="127.0.0.1", port=free_port(), ssl_context=implicit_tls, **options
+    )
     controller.start()
     handler.port = controller.port
     handler.user = USER if auth else ""

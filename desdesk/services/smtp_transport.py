@@ -120,13 +120,18 @@ def send_message(message: EmailMessage, settings: SmtpSettings, password: str | 
         client.close()
 
 
+def client_context() -> ssl.SSLContext:
+    """TLS as a client: the system's trusted authorities, host names checked."""
+    return ssl.create_default_context()
+
+
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     if settings.security == SSL:
         return smtplib.SMTP_SSL(
             settings.host,
             settings.port,
             timeout=settings.timeout,
-            context=ssl.create_default_context(),
+            context=client_context(),
         )
     return smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
 
@@ -136,7 +141,7 @@ def _deliver(
 ) -> None:
     client.ehlo()
     if settings.security == STARTTLS:
-        client.starttls(context=ssl.create_default_context())
+        client.starttls(context=client_context())
         client.ehlo()
     if settings.user:
         client.login(settings.user, password)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 from email.message import EmailMessage
+from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
-from desdesk.services import mail_secrets
+from desdesk.services import mail_secrets, smtp_transport
 from desdesk.services.smtp_transport import (
     PLAIN,
     AuthenticationRefused,
@@ -27,6 +29,8 @@ from tests.smtp_servers import (
     USER,
     MemoryKeyring,
     closed_port,
+    self_signed_certificate,
+    server_tls_context,
     settings_for,
     smtp_server,
 )
@@ -106,6 +110,44 @@ def test_starttls_to_a_server_without_it_and_ssl_to_a_plain_server() -> None:
         assert server.received == []
     assert "Preferenze › Posta" in no_starttls.value.message
     assert "connessione sicura" in no_ssl.value.message
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    return self_signed_certificate(tmp_path)
+
+
+@pytest.fixture
+def trusting(certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The client trusts the test's certificate (instead of the system's authorities);
+    verification stays on: host name and chain are checked as in real use."""
+    monkeypatch.setattr(
+        smtp_transport,
+        "client_context",
+        lambda: ssl.create_default_context(cafile=str(certificate[0])),
+    )
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_secure_connections_with_login(
+    certificate: tuple[Path, Path], trusting: None, security: str
+) -> None:
+    context = server_tls_context(*certificate)
+    tls = {"starttls": context} if security == "starttls" else {"implicit_tls": context}
+    with smtp_server(auth=True, **tls) as server:  # type: ignore[arg-type]
+        settings = SmtpSettings("127.0.0.1", server.port, security, USER, timeout=5)
+        send_message(message(), settings, PASSWORD)
+        assert len(server.received) == 1
+
+
+def test_an_untrusted_certificate_is_refused(certificate: tuple[Path, Path]) -> None:
+    with smtp_server(starttls=server_tls_context(*certificate)) as server:
+        settings = SmtpSettings("127.0.0.1", server.port, "starttls", timeout=5)
+        with pytest.raises(SecureConnectionFailed) as caught:
+            send_message(message(), settings, None)
+        assert server.received == []
+    assert not caught.value.retry_later
+    assert "La connessione sicura con 127.0.0.1 non è riuscita" in caught.value.message
 
 
 # -- keyring ------------------------------------------------------------------------
