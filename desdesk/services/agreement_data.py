@@ -27,7 +27,7 @@ from desdesk.domain.enums import (
 from desdesk.domain.errors import NotFound
 from desdesk.domain.text import search_key
 from desdesk.i18n import N_, _, babel_locale, format_date, format_money, format_number
-from desdesk.schemas import ObjectiveRead
+from desdesk.schemas import DistrictProfile, ObjectiveRead
 from desdesk.services.base import Service
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 MIN_YEARS = 3
 VACANT = N_("da nominare")
 NO_FEE = N_("da stabilire")
+PROVINCE_WIDE = N_("l'intero territorio della Provincia autonoma di Trento")
+NO_SECTOR = N_("nessuno in particolare (DES territoriale)")
 
 _KIND_ADJECTIVES = {
     DistrictKind.TERRITORIAL: N_("territoriale"),
@@ -149,18 +151,32 @@ def _roles(records: Sequence[PartyRecord]) -> tuple[str, str]:
     return and_list(covered), "\n".join(lines)
 
 
-def _profile_values(ws: Workspace) -> dict[str, str]:
-    profile = ws.district.profile()
-    kind, sector = "", ""
-    with contextlib.suppress(ValueError):
-        kind = _(_KIND_ADJECTIVES[DistrictKind(profile.kind)])
+def _scope(profile: DistrictProfile) -> tuple[str, str, str]:
+    """(kind adjective, territory, sector): a thematic district covers the province, a
+    territorial one has no sector of its own; "" where the profile says nothing."""
+    try:
+        kind = DistrictKind(profile.kind)
+    except ValueError:
+        return "", profile.territory or "", ""
+    territory = profile.territory or ""
+    if not territory and kind is DistrictKind.THEMATIC:
+        territory = _(PROVINCE_WIDE)
+    sector = ""
     if profile.sector is not None:
         with contextlib.suppress(ValueError):
             sector = Sector(profile.sector).label()
+    elif kind is DistrictKind.TERRITORIAL:
+        sector = _(NO_SECTOR)
+    return _(_KIND_ADJECTIVES[kind]), territory, sector
+
+
+def _profile_values(ws: Workspace) -> dict[str, str]:
+    profile = ws.district.profile()
+    kind, territory, sector = _scope(profile)
     return {
         "nome_distretto": profile.name,
         "tipo_distretto": kind,
-        "territorio": profile.territory or "",
+        "territorio": territory,
         "settore": sector,
         "missione": profile.mission,
         "data_costituzione": format_date(profile.founding_date),

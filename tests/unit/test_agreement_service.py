@@ -12,8 +12,8 @@ import pytest
 from desdesk.domain.agreement_template import BLANK, default_template
 from desdesk.domain.errors import ValidationFailed
 from desdesk.money_schemas import FinancialYearInput
-from desdesk.schemas import FoundingDocumentInput, ObjectiveInput, OfficeInput
-from desdesk.services.workspace import Workspace, open_workspace
+from desdesk.schemas import DistrictProfile, FoundingDocumentInput, ObjectiveInput, OfficeInput
+from desdesk.services.workspace import Workspace, create_workspace, open_workspace
 from tests.factories import VALID_ORG_CODES, member_input
 
 TODAY = date.today()
@@ -173,7 +173,7 @@ def test_missing_data_gives_blank_values_and_blank_lines_in_the_text(
     workspace: Workspace,
 ) -> None:
     values = workspace.agreement.values()
-    for name in ("sede", "luogo", "settore", "missione", "obiettivi", "data_costituzione"):
+    for name in ("sede", "luogo", "missione", "obiettivi", "data_costituzione", "filiera"):
         assert values[name] == "", name
     assert values["coordinatore"] == values["tesoriere"] == "da nominare"
     assert values["numero_aderenti"] == "0"
@@ -192,3 +192,16 @@ def test_the_legal_representative_is_stored_with_the_member(workspace: Workspace
     data = replace(workspace.members.get(member_id).data, legal_representative="Paolo Bona")
     workspace.members.update(member_id, data)
     assert workspace.members.get(member_id).data.legal_representative == "Paolo Bona"
+
+
+def test_a_thematic_district_covers_the_province_and_names_its_sector(tmp_path: Path) -> None:
+    profile = DistrictProfile(name="DES Finanza Etica", kind="tematico", sector=7)
+    with create_workspace(tmp_path / "tematico.des", profile) as thematic:
+        values = thematic.agreement.values()
+    assert values["tipo_distretto"] == "tematico"
+    assert values["settore"] == "Finanza etica"
+    assert values["territorio"] == "l'intero territorio della Provincia autonoma di Trento"
+
+
+def test_a_territorial_district_has_no_sector_of_its_own(workspace: Workspace) -> None:
+    assert workspace.agreement.values()["settore"] == "nessuno in particolare (DES territoriale)"
