@@ -30,7 +30,7 @@ Con il presente accordo gli aderenti costituiscono il Distretto di Economia Soli
 - Settore di riferimento (per i DES tematici): {{settore}}
 - Data di costituzione: {{data_costituzione}}
 
-Il distretto è un accordo di collaborazione tra organizzazioni autonome: non costituisce un nuovo ente, non ha personalità giuridica né patrimonio proprio e non crea vincoli di subordinazione tra gli aderenti, ciascuno dei quali resta responsabile delle proprie attività e delle obbligazioni che assume.
+Il distretto è una rete di collaborazione tra organizzazioni autonome: non costituisce un nuovo ente, non ha personalità giuridica né patrimonio proprio e non crea vincoli di subordinazione tra gli aderenti, ciascuno dei quali resta responsabile delle proprie attività e delle obbligazioni che assume.
 
 # Art. 2 — Finalità e obiettivi
 
@@ -68,7 +68,7 @@ L'assemblea può essere aperta alla cittadinanza e a soggetti non aderenti, che 
 
 # Art. 5 — Coordinatore e referente esterno
 
-Il coordinatore anima e organizza la vita interna del distretto: convoca l'assemblea, ne cura l'attuazione delle decisioni, segue il monitoraggio delle attività e facilita la collaborazione tra gli aderenti. Il referente esterno rappresenta il distretto nei rapporti con le istituzioni, con il Centro per l'Economia Solidale e con gli altri distretti. I due ruoli possono essere svolti dalla stessa persona.
+Il coordinatore anima e organizza la vita interna del distretto: convoca l'assemblea e cura l'attuazione delle sue decisioni, segue il monitoraggio delle attività e facilita la collaborazione tra gli aderenti. Il referente esterno rappresenta il distretto nei rapporti con le istituzioni, con il Centro per l'Economia Solidale e con gli altri distretti. I due ruoli possono essere svolti dalla stessa persona.
 
 Alla sottoscrizione del presente accordo gli incarichi sono così assegnati:
 - Coordinatore: {{coordinatore}}
@@ -97,7 +97,7 @@ Il tesoriere tiene il rendiconto per cassa delle entrate e delle uscite del dist
 
 # Art. 8 — Durata
 
-Il presente accordo ha la durata di {{durata_anni}} anni dalla sottoscrizione e comunque non inferiore a tre anni, come richiesto dalla deliberazione della Giunta provinciale n. 1949/2020. Alla scadenza si rinnova per un periodo uguale se l'assemblea non delibera diversamente almeno sei mesi prima.
+Il presente accordo ha la durata di {{durata_anni}} anni dalla sottoscrizione, nel rispetto della durata minima di tre anni richiesta dalla deliberazione della Giunta provinciale n. 1949/2020. Alla scadenza si rinnova per un periodo uguale se l'assemblea non delibera diversamente almeno sei mesi prima.
 
 # Art. 9 — Adesione di nuovi membri
 

@@ -18,8 +18,8 @@ from tests.factories import VALID_ORG_CODES, member_input
 
 TODAY = date.today()
 EDITED = default_template().replace(
-    "Il distretto è un accordo di collaborazione",
-    "Gli aderenti si incontrano ogni mese. Il distretto è un accordo di collaborazione",
+    "Il distretto è una rete di collaborazione",
+    "Gli aderenti si incontrano ogni mese. Il distretto è una rete di collaborazione",
 )
 
 
@@ -31,6 +31,7 @@ def test_without_a_saved_text_the_template_is_the_default(workspace: Workspace) 
 def test_a_saved_template_is_kept_in_the_district_file(
     workspace: Workspace, district_path: Path
 ) -> None:
+    assert default_template() != EDITED
     workspace.agreement.save_template(EDITED)
     assert workspace.agreement.template() == EDITED
     assert not workspace.agreement.is_default()
