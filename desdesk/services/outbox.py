@@ -32,17 +32,14 @@ from desdesk.db.types import utc_now
 from desdesk.document_schemas import OutboxRow
 from desdesk.domain.errors import (
     DesdeskError,
-    FieldProblem,
-    InvalidValue,
     NotFound,
-    ValidationFailed,
     os_error_reason,
 )
-from desdesk.domain.values import normalize_email
 from desdesk.i18n import _, format_date
 from desdesk.services.archive import SENT, ArchiveService, DocumentNotFound
 from desdesk.services.base import Service, SessionFactory
-from desdesk.services.mail_text import attachment_name, new_email, unique_names
+from desdesk.services.mail_text import new_email
+from desdesk.services.outbox_draft import Draft, attachment_names, check_draft, checked_sender
 from desdesk.services.smtp_transport import MailError
 
 log = logging.getLogger(__name__)
@@ -54,16 +51,6 @@ UNSENT = (PENDING, SENDING, FAILED)
 MESSAGE_ID_DOMAIN = "desdesk.local"
 
 Transport = Callable[[EmailMessage], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """What the compose dialog holds: an e-mail not (yet) in the outbox."""
-
-    recipient: str
-    subject: str
-    body: str
-    attachments: Sequence[tuple[int, bool]] = ()  # (document id, signed copy?)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +89,8 @@ class OutboxService(Service):
         attachments: Sequence[tuple[int, bool]],
     ) -> OutboxRow:
         """Check and store a new message, status "pending"; nothing is sent yet."""
-        draft = self._checked(Draft(recipient, subject, body, attachments))
-        names = self._attachment_names(draft.attachments)
+        draft = check_draft(self._archive, Draft(recipient, subject, body, attachments))
+        names = attachment_names(self._archive, draft.attachments)
         with self._unit_of_work() as session:
             message = OutboxMessage(
                 message_id=make_msgid(domain=MESSAGE_ID_DOMAIN),
@@ -140,6 +127,7 @@ class OutboxService(Service):
 
     def send(self, message_id: int, transport: Transport, *, sender: str) -> SendResult:
         """One attempt at one message, also one left "sending" (the user asked for it)."""
+        sender = checked_sender(sender)
         with self._reading() as session:
             message = self._get(session, message_id)
             if message.status == SENT:
@@ -160,6 +148,7 @@ class OutboxService(Service):
         """Try every pending and failed message, oldest first (and the uncertain ones
         only when asked). A failure that would repeat for all (server unreachable,
         password refused) stops the batch: the rest wait, untouched."""
+        sender = checked_sender(sender)
         statuses = UNSENT if include_uncertain else (PENDING, FAILED)
         with self._reading() as session:
             ids = session.exec(
@@ -169,9 +158,10 @@ class OutboxService(Service):
             ).all()
         results: list[SendResult] = []
         for message_id in ids:
-            if message_id is None:
+            try:
+                result = self._attempt(message_id or 0, transport, sender, statuses)
+            except MessageNotFound:  # deleted meanwhile
                 continue
-            result = self._attempt(message_id, transport, sender, statuses)
             if result is None:  # sent or taken by another attempt meanwhile
                 continue
             results.append(result)
@@ -186,7 +176,7 @@ class OutboxService(Service):
             email = self.build_email(message_id, sender)
         except MessageNotFound:
             raise
-        except DesdeskError as exc:  # an attachment gone, no sender: not the server's fault
+        except DesdeskError as exc:  # an attachment gone: not the server's fault
             return self._record_failure(message_id, exc.message, retry=False)
         subject = str(email["Subject"])
         if not self._mark_sending(message_id, statuses):
@@ -261,10 +251,10 @@ class OutboxService(Service):
         """An unsent copy (`X-Unsent: 1`) for the user's own mail program, written whole
         or not at all. `source` is a message of the outbox or the compose dialog's draft."""
         if isinstance(source, Draft):
-            draft = self._checked(source)
+            draft = check_draft(self._archive, source)
             email = new_email(draft.recipient, draft.subject, draft.body, sender)
             email["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
-            names = self._attachment_names(draft.attachments)
+            names = attachment_names(self._archive, draft.attachments)
             for (document_id, signed), name in zip(draft.attachments, names, strict=True):
                 self._attach(email, document_id, signed, name)
         else:
@@ -320,44 +310,6 @@ class OutboxService(Service):
             return int(session.exec(query).one())
 
     # -- internals -------------------------------------------------------------------
-
-    def _checked(self, draft: Draft) -> Draft:
-        """The draft with a normalised address and subject; every problem at once."""
-        problems: list[FieldProblem] = []
-        recipient = ""
-        try:
-            recipient = normalize_email(draft.recipient)
-        except InvalidValue as exc:
-            problems.append(FieldProblem("recipient", exc.message))
-        subject = " ".join(draft.subject.split())  # one line: no header injection
-        if not subject:
-            problems.append(FieldProblem("subject", _("Scrivi l'oggetto del messaggio.")))
-        attachments: list[tuple[int, bool]] = []
-        for document_id, signed in draft.attachments:
-            if any(d == document_id for d, _s in attachments):
-                continue
-            problem = self._attachment_problem(document_id, signed)
-            if problem:
-                problems.append(FieldProblem("attachments", problem))
-            attachments.append((document_id, bool(signed)))
-        if problems:
-            raise ValidationFailed(problems)
-        return Draft(recipient, subject, draft.body, tuple(attachments))
-
-    def _attachment_problem(self, document_id: int, signed: bool) -> str | None:
-        try:
-            document = self._archive.get(document_id)
-        except DocumentNotFound:
-            return _("Un documento da allegare non è più nell'archivio.")
-        if signed and not document.signed:
-            return _("{title} non ha una copia firmata digitalmente.").format(title=document.title)
-        return None
-
-    def _attachment_names(self, attachments: Sequence[tuple[int, bool]]) -> list[str]:
-        return unique_names(
-            attachment_name(self._archive.get(document_id), signed)
-            for document_id, signed in attachments
-        )
 
     @staticmethod
     def _get(session: Session, message_id: int) -> OutboxMessage:

@@ -15,7 +15,7 @@ from desdesk.document_schemas import Approval, ArchivedDocumentRow, DocumentRequ
 from desdesk.domain.documents import DocumentKind
 from desdesk.domain.errors import ValidationFailed
 from desdesk.services.outbox import FAILED, PENDING, SENDING, AlreadySent, Draft
-from desdesk.services.smtp_transport import send_message
+from desdesk.services.smtp_transport import NotConfigured, send_message
 from desdesk.services.workspace import Workspace
 from tests.smtp_servers import PASSWORD, closed_port, settings_for, smtp_server
 
@@ -270,3 +270,20 @@ def test_save_eml_from_the_outbox_and_from_a_draft(
         "libro-degli-aderenti-rev1.pdf": workspace.archive.pdf(documents[0].id)
     }
     assert len(workspace.outbox.rows()) == 1  # the draft was not put in the outbox
+
+
+def test_sending_needs_a_valid_sender(
+    workspace: Workspace, documents: list[ArchivedDocumentRow]
+) -> None:
+    message_id = compose(workspace, documents)
+    with smtp_server() as server:
+        transport = partial(send_message, settings=server.settings, password=None)
+        for sender in ("", "segreteria@"):
+            with pytest.raises(NotConfigured) as caught:
+                workspace.outbox.send_pending(transport, sender=sender)
+            assert "Preferenze › Posta" in caught.value.message
+            with pytest.raises(NotConfigured):
+                workspace.outbox.send(message_id, transport, sender=sender)
+        assert server.received == []
+    row = workspace.outbox.get(message_id)
+    assert (row.status, row.attempts) == (PENDING, 0)
