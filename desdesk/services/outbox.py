@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -40,7 +40,7 @@ from desdesk.services.archive import SENT, ArchiveService, DocumentNotFound
 from desdesk.services.base import Service, SessionFactory
 from desdesk.services.mail_text import new_email
 from desdesk.services.outbox_draft import Draft, attachment_names, check_draft, checked_sender
-from desdesk.services.smtp_transport import MailError
+from desdesk.services.smtp_transport import AuthenticationRefused, MailError
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ class SendResult:
     retry_later: bool = False
     # The failure would repeat for every message (server unreachable, password refused).
     affects_all: bool = False
+    password_refused: bool = False  # a kept password is wrong: forget it, ask next time
 
 
 class MessageNotFound(NotFound):
@@ -184,9 +185,10 @@ class OutboxService(Service):
         try:
             transport(email)
         except MailError as exc:
-            return self._record_failure(
+            result = self._record_failure(
                 message_id, exc.message, retry=exc.retry_later, affects_all=exc.affects_all
             )
+            return replace(result, password_refused=isinstance(exc, AuthenticationRefused))
         except Exception as exc:  # unexpected: logged; the message stays in the outbox
             log.exception("Sending message %s failed", message_id)
             return self._record_failure(

@@ -123,8 +123,11 @@ class MessageSender(QObject):
 
     def _done(self, result: SendResult) -> None:
         self.busy = False
+        mail = smtp_settings(self._prefs)
         if result.sent and self._password is not None:
-            remember_if_asked(smtp_settings(self._prefs), self._password)
+            remember_if_asked(mail, self._password)
+        elif result.password_refused and self._password is not None and self._password.kept:
+            mail_secrets.forget_password(mail.host, mail.user)  # asked again next time
         self.finished.emit(result)
 
     def _failed(self, error: BaseException) -> None:

@@ -190,3 +190,20 @@ def test_opening_without_settings_only_counts(qtbot, populated: Workspace) -> No
 def test_opening_with_an_empty_outbox_says_nothing(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, populated, mail_prefs())
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_kept_password_that_the_server_refuses_is_forgotten(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, keyring_backend: MemoryKeyring
+) -> None:
+    from desdesk.services import mail_secrets
+
+    ids = four_messages(workspace)
+    with smtp_server(auth=True) as server:
+        mail_secrets.store_password(server.settings.host, server.settings.user, "vecchia")
+        view = view_for(qtbot, workspace, mail_prefs(server))
+        view.table.selectRow(row_of(view, ids["pending"]))
+        qtbot.mouseClick(view.buttons["retry"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not view.mailer.busy, timeout=15000)
+        assert server.received == []
+    assert view.status_label.text() == "Il server 127.0.0.1 ha rifiutato nome utente o password."
+    assert keyring_backend.store == {}  # the next attempt asks for it

@@ -24,6 +24,7 @@ from desdesk.services.smtp_transport import SmtpSettings
 class Password:
     value: str
     remember: bool = False  # keep it in the keyring after a successful send
+    kept: bool = False  # it came from the keyring
 
 
 class PasswordDialog(QDialog):
@@ -73,7 +74,7 @@ def password_for(parent: QWidget | None, settings: SmtpSettings) -> Password | N
         return Password("")
     kept = mail_secrets.stored_password(settings.host, settings.user)
     if kept is not None:
-        return Password(kept)
+        return Password(kept, kept=True)
     return ask_password(parent, settings)
 
 
