@@ -22,7 +22,7 @@ COLUMNS: tuple[str, ...] = (
     "iscritto_disciplinari", "settori_disciplinari", "ruoli_filiera", "data_adesione",
     "data_uscita", "motivo_uscita", "referente_nome", "referente_cognome",
     "referente_email", "referente_telefono", "supplente_nome", "supplente_cognome",
-    "supplente_email", "supplente_telefono", "note",
+    "supplente_email", "supplente_telefono", "note", "legale_rappresentante",
 )  # fmt: skip
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("denominazione", "forma_giuridica")
@@ -46,6 +46,7 @@ FIELD_COLUMNS: dict[str, str] = {
     "pec": "pec",
     "phone": "telefono",
     "website": "sito_web",
+    "legal_representative": "legale_rappresentante",
     "aes_subscriber": "iscritto_disciplinari",
     "disciplinari": "settori_disciplinari",
     "supply_chain_roles": "ruoli_filiera",

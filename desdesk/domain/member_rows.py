@@ -28,7 +28,7 @@ _LIST_SEPARATORS = re.compile(r"[,;\n]")
 # Member text fields normalised by `member_fields.normalize_field` (name apart).
 _TEXT_FIELDS = (
     "tax_code", "vat_number", "address", "comune", "provincia", "cap",
-    "email", "pec", "phone", "website", "notes",
+    "email", "pec", "phone", "website", "notes", "legal_representative",
 )  # fmt: skip
 
 # Per person column prefix: no first name, no last name, contacts without a name.

@@ -236,6 +236,7 @@ def export_row(member: Member, referents: dict[tuple[int, str], Referent]) -> li
         "data_uscita": member.left_on,
         "motivo_uscita": member.leave_reason,
         "note": member.notes,
+        "legale_rappresentante": member.legal_representative,
     }
     for prefix, referent in (("referente", primary), ("supplente", substitute)):
         values[f"{prefix}_nome"] = referent.first_name if referent else ""

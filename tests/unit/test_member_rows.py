@@ -45,7 +45,7 @@ def test_the_export_columns_are_those_of_the_issue_in_order() -> None:
         "iscritto_disciplinari", "settori_disciplinari", "ruoli_filiera", "data_adesione",
         "data_uscita", "motivo_uscita", "referente_nome", "referente_cognome",
         "referente_email", "referente_telefono", "supplente_nome", "supplente_cognome",
-        "supplente_email", "supplente_telefono", "note",
+        "supplente_email", "supplente_telefono", "note", "legale_rappresentante",
     )  # fmt: skip
 
 
