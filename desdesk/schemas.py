@@ -24,6 +24,8 @@ class DistrictProfile:
     mission: str = ""
     description: str = ""
     governance: str = ""
+    seat: str = ""  # address of the seat
+    comune: str = ""  # comune of the seat
     # Business plan sections (C10): code in domain.check_types.BUSINESS_PLAN_SECTIONS → text.
     business_plan: dict[str, str] = field(default_factory=dict)
 

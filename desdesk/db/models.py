@@ -28,6 +28,9 @@ class District(SQLModel, table=True):
     territory: str | None = None
     sector: int | None = None
     founding_date: date | None = None
+    # The seat: address and comune (the agreement's "sede" and the place of signatures).
+    seat: str = ""
+    comune: str = ""
     mission: str = ""
     description: str = ""
     notice_days: int = 10

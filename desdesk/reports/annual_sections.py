@@ -42,6 +42,9 @@ def profile_story(ctx: PageContext, report: AnnualReport) -> list[Flowable]:
         rows.append((_("Tipo"), DistrictKind(profile.kind).label()))
     if profile.territory:
         rows.append((_("Territorio"), profile.territory))
+    seat = ", ".join(part for part in (profile.seat, profile.comune) if part)
+    if seat:
+        rows.append((_("Sede"), seat))
     if profile.sector is not None:
         with contextlib.suppress(ValueError):
             rows.append((_("Filiera / settore"), Sector(profile.sector).label()))

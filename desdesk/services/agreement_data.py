@@ -180,9 +180,9 @@ def _profile_values(ws: Workspace) -> dict[str, str]:
         "settore": sector,
         "missione": profile.mission,
         "data_costituzione": format_date(profile.founding_date),
-        # The profile keeps no seat: both stay lines to fill by hand.
-        "sede": "",
-        "luogo": "",
+        # Empty ones become lines to fill by hand.
+        "sede": ", ".join(part for part in (profile.seat, profile.comune) if part),
+        "luogo": profile.comune,
     }
 
 

@@ -63,6 +63,8 @@ def clean_profile(profile: DistrictProfile) -> DistrictProfile:
         mission=profile.mission.strip(),
         description=profile.description.strip(),
         governance=profile.governance.strip(),
+        seat=profile.seat.strip(),
+        comune=profile.comune.strip(),
         business_plan=plan,
     )
 
@@ -112,6 +114,8 @@ class DistrictService(Service):
                 mission=district.mission,
                 description=district.description,
                 governance=district.governance or "",
+                seat=district.seat or "",
+                comune=district.comune or "",
                 business_plan=dict(district.business_plan or {}),
             )
 

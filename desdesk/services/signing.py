@@ -386,6 +386,6 @@ class SigningService:
         return archive.store_signed(document_id, signed, credentials.common_name)
 
     def default_location(self) -> str:
-        """Where the district is: its territory, if the profile names one."""
+        """Where the district is: the comune of its seat, else its territory."""
         profile = self._workspace.district.profile()
-        return (getattr(profile, "comune", "") or profile.territory or "").strip()
+        return (profile.comune or profile.territory or "").strip()

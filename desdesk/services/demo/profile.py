@@ -62,6 +62,8 @@ def build_profile(ctx: Context) -> DistrictProfile:
         kind=DistrictKind.TERRITORIAL.value,
         territory=territory.name,
         founding_date=ctx.founded,
+        seat=f"Piazza Municipio 1, {territory.main_town.cap}",
+        comune=territory.main_town.name,
         mission=ctx.rng.choice(_MISSIONS).format(**fill),
         description=_DESCRIPTION.format(**fill),
     )

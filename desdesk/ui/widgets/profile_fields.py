@@ -39,6 +39,9 @@ class ProfileFields:
             ),
         )
         self.founding_date = form.add("founding_date", _("Data di costituzione"), DateField())
+        self.seat = form.add("seat", _("Sede (indirizzo)"), QLineEdit())
+        self.seat.setPlaceholderText(_("es. Via Roma 12, 38027 Malè"))
+        self.comune = form.add("comune", _("Comune della sede"), QLineEdit())
         self.mission = form.add("mission", _("Missione"), QPlainTextEdit())
         self.mission.setMaximumHeight(90)
         self.description: QPlainTextEdit | None = None
@@ -59,6 +62,8 @@ class ProfileFields:
         self.territory.setCurrentText(profile.territory or "")
         select_data(self.sector, profile.sector)
         self.founding_date.set_date(profile.founding_date)
+        self.seat.setText(profile.seat)
+        self.comune.setText(profile.comune)
         self.mission.setPlainText(profile.mission)
         if self.description is not None:
             self.description.setPlainText(profile.description)
@@ -70,6 +75,8 @@ class ProfileFields:
             territory=self.territory.currentText(),
             sector=self.sector.currentData(),
             founding_date=self.form.read_date("founding_date", problems),
+            seat=self.seat.text(),
+            comune=self.comune.text(),
             mission=self.mission.toPlainText(),
             description=self.description.toPlainText() if self.description is not None else "",
         )

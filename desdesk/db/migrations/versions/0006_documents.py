@@ -19,6 +19,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('district', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('seat', sa.String(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('comune', sa.String(), nullable=False, server_default=''))
     with op.batch_alter_table('member', schema=None) as batch_op:
         batch_op.add_column(
             sa.Column('legal_representative', sa.String(), nullable=False, server_default='')
@@ -102,3 +105,6 @@ def downgrade() -> None:
     op.drop_table('archived_document')
     with op.batch_alter_table('member', schema=None) as batch_op:
         batch_op.drop_column('legal_representative')
+    with op.batch_alter_table('district', schema=None) as batch_op:
+        batch_op.drop_column('comune')
+        batch_op.drop_column('seat')
