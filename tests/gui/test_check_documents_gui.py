@@ -1,5 +1,6 @@
-"""Documenti › «Verifica del distretto»: the card's Crea PDF… asks where, writes the
-checklist with its verdict and opens it; the PDF follows the data."""
+"""Documenti › «Verifica del distretto»: the card's Crea PDF… keeps the checklist with
+its verdict in the archive and shows it in the preview, whose Salva come… asks where and
+writes it; the PDF follows the data."""
 
 from __future__ import annotations
 
@@ -7,25 +8,28 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton
 
+from desdesk.domain.documents import DocumentKind
 from desdesk.schemas import FoundingDocumentInput
 from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from desdesk.ui.sections.documents import DocumentsSection
 from tests.pdfs import flat, read_pdf
 
 
 @pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    urls: list[QUrl] = []
+def previews(monkeypatch: pytest.MonkeyPatch) -> list[PdfPreviewDialog]:
+    """The preview does not block: it is collected instead."""
+    shown: list[PdfPreviewDialog] = []
 
-    def open_url(url: QUrl) -> bool:
-        urls.append(url)
-        return True
+    def collect(self: PdfPreviewDialog) -> int:
+        shown.append(self)
+        return 0
 
-    monkeypatch.setattr("desdesk.ui.widgets.pdf.QDesktopServices.openUrl", open_url)
-    return urls
+    monkeypatch.setattr(PdfPreviewDialog, "exec", collect)
+    return shown
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, target: Path, asked: list[str]) -> None:
@@ -49,8 +53,8 @@ def test_the_card_is_there(qtbot, populated: Workspace) -> None:
     assert "Verifica del distretto" in titles
 
 
-def test_crea_pdf_writes_the_checklist_and_opens_it(
-    qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
+def test_crea_pdf_keeps_the_checklist_and_shows_it(
+    qtbot, populated: Workspace, tmp_path: Path, monkeypatch, previews: list[PdfPreviewDialog]
 ) -> None:
     target = tmp_path / "verifica.pdf"
     asked: list[str] = []
@@ -58,8 +62,10 @@ def test_crea_pdf_writes_the_checklist_and_opens_it(
     section = DocumentsSection(populated)
     qtbot.addWidget(section)
     _click(qtbot, section)
+    assert [r.kind for r in populated.archive.rows()] == [DocumentKind.CHECK]
+    assert previews[-1].save_as() == target
     assert Path(asked[0]).name == "verifica-distretto.pdf"
-    assert [url.toLocalFile() for url in opened] == [str(target)]
+    assert target.read_bytes() == previews[-1].pdf()
     text = flat(read_pdf(target.read_bytes()).text)
     assert "Verifica del distretto" in text and "DES Vallagarina" in text
     assert "4 aderenti attivi: ne servono almeno 3." in text
@@ -68,10 +74,8 @@ def test_crea_pdf_writes_the_checklist_and_opens_it(
 
 
 def test_the_pdf_follows_the_data(
-    qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
+    qtbot, populated: Workspace, previews: list[PdfPreviewDialog]
 ) -> None:
-    target = tmp_path / "verifica.pdf"
-    _choose(monkeypatch, target, [])
     section = DocumentsSection(populated)
     qtbot.addWidget(section)
     populated.district.add_document(
@@ -84,17 +88,17 @@ def test_the_pdf_follows_the_data(
         )
     )
     _click(qtbot, section)
-    text = flat(read_pdf(target.read_bytes()).text)
+    text = flat(read_pdf(previews[-1].pdf()).text)
     assert "Nessun accordo di partenariato registrato" not in text
     assert "Accordo di partenariato" in text
 
 
 def test_cancelling_the_dialog_writes_nothing(
-    qtbot, populated: Workspace, tmp_path: Path, monkeypatch, opened: list[QUrl]
+    qtbot, populated: Workspace, tmp_path: Path, monkeypatch, previews: list[PdfPreviewDialog]
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
     section = DocumentsSection(populated)
     qtbot.addWidget(section)
     _click(qtbot, section)
-    assert opened == []
+    assert previews[-1].save_as() is None
     assert list(tmp_path.glob("*.pdf")) == []

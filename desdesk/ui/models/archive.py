@@ -144,6 +144,6 @@ class ArchiveProxy(PrecomputedFilterProxy):
             return []
         kind, year = self._kind, self._year
         return [
-            (kind is None or r.kind is kind) and (year is None or r.year == year)
+            (kind is None or r.kind == kind) and (year is None or r.year == year)
             for r in source.rows()
         ]

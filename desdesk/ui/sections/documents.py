@@ -1,28 +1,31 @@
-"""Documenti: the PDFs desdesk produces, saved where the secretary chooses."""
+"""Documenti: create the PDFs desdesk produces (Crea) and find them again (Archivio).
+
+Every "Crea PDF…" builds the document through the catalog, keeps it in the archive as
+the latest draft, and shows it in the preview, from where it is printed, saved or
+approved. Given a `target` (tests, scripts), the create methods write the file instead
+of showing it, and still keep the draft.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from desdesk.document_schemas import ArchivedDocumentRow, DocumentRequest
+from desdesk.domain.documents import DocumentKind
 from desdesk.domain.errors import FieldProblem
-from desdesk.domain.money_checks import FIRST_YEAR, LAST_YEAR
 from desdesk.i18n import _
 from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
+from desdesk.ui.widgets.archive_view import ArchiveView
+from desdesk.ui.widgets.busy import busy_cursor
+from desdesk.ui.widgets.document_cards import button, card, labelled, this_year, year_spin
 from desdesk.ui.widgets.forms import DateField, Form
-from desdesk.ui.widgets.pdf import save_pdf_as
+from desdesk.ui.widgets.pdf import write_pdf
 
 # The money documents' kinds (desdesk.services.money_documents.KINDS) and file names.
 MONEY_FILE_NAMES = {
@@ -30,140 +33,146 @@ MONEY_FILE_NAMES = {
     "plan": "piano-finanziario",
     "indicators": "indicatori",
 }
+CREATE_TAB, ARCHIVE_TAB = 0, 1
 
 
 class DocumentsSection(Section):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        documents = workspace.documents
+        self.preview_dialog: PdfPreviewDialog | None = None  # the last one opened
+        self.archive = ArchiveView(workspace, parent=self)
+        self.archive.setObjectName("archiveView")
+        self.archive.changed.connect(self.changed.emit)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("documentsTabs")
+        self.tabs.addTab(self._create_page(), _("Crea"))
+        self.tabs.addTab(self.archive, _("Archivio"))
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            self._card(
-                _("Libro degli aderenti"),
+        layout.addWidget(self.tabs)
+
+    # -- the Crea tab ------------------------------------------------------------------
+    def _create_page(self) -> QScrollArea:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for box in (
+            self._simple_card(
+                DocumentKind.REGISTER,
                 _(
                     "Il registro degli aderenti attivi e usciti, con forma giuridica, codice "
                     "fiscale, sede e referente."
                 ),
-                "libro-aderenti.pdf",
-                documents.register_pdf,
                 "registerButton",
-            )
-        )
-        layout.addWidget(
-            self._card(
-                _("Contatti dei referenti"),
+            ),
+            self._simple_card(
+                DocumentKind.CONTACTS,
                 _(
                     "Titolari e supplenti di ogni aderente con ruolo, e-mail e telefono. "
                     "Contiene dati personali: solo per uso interno."
                 ),
-                "contatti-referenti.pdf",
-                documents.contacts_pdf,
                 "contactsButton",
-            )
-        )
-        layout.addWidget(self._attendance_card())
-        layout.addWidget(self._money_card())
-        layout.addWidget(
-            self._card(
-                _("Verifica del distretto"),
+            ),
+            self._attendance_card(),
+            self._money_card(),
+            self._annual_card(),
+            self._agreement_card(),
+            self._simple_card(
+                DocumentKind.CHECK,
                 _(
                     "I requisiti per la costituzione e i segnali della salute del distretto, "
                     "con l'esito e i motivi: da consegnare al Centro con la domanda."
                 ),
-                "verifica-distretto.pdf",
-                workspace.check.pdf,
                 "checkButton",
-            )
-        )
-        later = QLabel(
+            ),
+        ):
+            layout.addWidget(box)
+        note = QLabel(
             _(
                 "Le convocazioni e i verbali si creano dalla sezione Assemblee, scegliendo "
-                "l'assemblea. Rendicontazione annuale e accordo di costituzione arriveranno "
-                "con le prossime versioni di desdesk."
+                "l'assemblea."
             )
         )
-        later.setWordWrap(True)
-        later.setObjectName("emptyStateText")
-        layout.addWidget(later)
+        note.setWordWrap(True)
+        note.setObjectName("emptyStateText")
+        layout.addWidget(note)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        return scroll
 
-    def _card(
-        self, title: str, text: str, file_name: str, build: Callable[[], bytes], name: str
-    ) -> QGroupBox:
-        box = QGroupBox(title)
-        description = QLabel(text)
-        description.setWordWrap(True)
-        button = QPushButton(_("Crea PDF…"))
-        button.setObjectName(name)
-        button.clicked.connect(lambda: self.create_pdf(title, file_name, build))
-        row = QHBoxLayout(box)
-        row.addWidget(description, 1)
-        row.addWidget(button)
-        return box
+    def _simple_card(self, kind: DocumentKind, text: str, name: str) -> QWidget:
+        create = button(_("Crea PDF…"), name, lambda: self.create_pdf(DocumentRequest(kind)))
+        return card(kind.label, text, [create])
 
-    def _attendance_card(self) -> QGroupBox:
-        box = QGroupBox(_("Registro presenze"))
-        description = QLabel(
-            _(
-                "Le presenze di ogni aderente alle assemblee del periodo, con la percentuale "
-                "e le assenze consecutive."
-            )
-        )
-        description.setWordWrap(True)
+    def _attendance_card(self) -> QWidget:
         self.period = Form()
         self.period_from = self.period.add("start", _("Dal"), DateField())
         self.period_to = self.period.add("end", _("Al"), DateField())
         today = date.today()
         self.period_from.set_date(today - timedelta(days=365))
         self.period_to.set_date(today)
-        button = QPushButton(_("Crea PDF…"))
-        button.setObjectName("attendanceButton")
-        button.clicked.connect(lambda _checked=False: self.create_attendance_pdf())
-        row = QHBoxLayout(box)
-        row.addWidget(description, 1)
-        row.addWidget(self.period)
-        row.addWidget(button)
-        return box
-
-    def _money_card(self) -> QGroupBox:
-        box = QGroupBox(_("Bilancio e monitoraggio"))
-        description = QLabel(
-            _(
-                "Il rendiconto per cassa dell'anno (preventivo, consuntivo e anno precedente), "
-                "il piano finanziario (investimenti iniziali e previsione triennale) e gli "
-                "indicatori di monitoraggio con i loro grafici."
-            )
+        text = _(
+            "Le presenze di ogni aderente alle assemblee del periodo, con la percentuale "
+            "e le assenze consecutive."
         )
-        description.setWordWrap(True)
-        self.money_year = QSpinBox()
-        self.money_year.setObjectName("moneyYear")
-        self.money_year.setRange(FIRST_YEAR, LAST_YEAR)
-        self.money_year.setValue(date.today().year)
-        self.money_year.setAccessibleName(_("Anno"))
-        year_label = QLabel(_("Anno"))
-        year_label.setBuddy(self.money_year)
-        row = QHBoxLayout(box)
-        row.addWidget(description, 1)
-        row.addWidget(year_label)
-        row.addWidget(self.money_year)
-        documents = self.workspace.money_documents
-        for kind in MONEY_FILE_NAMES:
-            button = QPushButton(documents.title(kind) + "…")
-            button.setObjectName(f"{kind}Button")
-            button.clicked.connect(lambda _checked=False, k=kind: self.create_money_pdf(k))
-            row.addWidget(button)
-        return box
+        create = button(_("Crea PDF…"), "attendanceButton", self.create_attendance_pdf)
+        return card(_("Registro presenze"), text, [self.period, create])
 
+    def _money_card(self) -> QWidget:
+        self.money_year = year_spin("moneyYear", this_year())
+        documents = self.workspace.money_documents
+        buttons: list[QWidget] = [
+            button(
+                documents.title(kind) + "…",
+                f"{kind}Button",
+                lambda k=kind: self.create_money_pdf(k),  # type: ignore[misc]
+            )
+            for kind in MONEY_FILE_NAMES
+        ]
+        text = _(
+            "Il rendiconto per cassa dell'anno (preventivo, consuntivo e anno precedente), "
+            "il piano finanziario (investimenti iniziali e previsione triennale) e gli "
+            "indicatori di monitoraggio con i loro grafici."
+        )
+        return card(
+            _("Bilancio e monitoraggio"), text, [*labelled(_("Anno"), self.money_year), *buttons]
+        )
+
+    def _annual_card(self) -> QWidget:
+        self.annual_year = year_spin("annualYear", this_year() - 1)
+        text = _(
+            "Il resoconto dell'anno da pubblicare e inviare al Centro per l'Economia "
+            "Solidale: profilo del distretto, aderenti e variazioni, cariche, assemblee e "
+            "presenze, attività e obiettivi, bilancio, indicatori, criticità e rimedi."
+        )
+        create = button(_("Crea PDF…"), "annualButton", self.create_annual_pdf)
+        return card(
+            DocumentKind.ANNUAL.label, text, [*labelled(_("Anno"), self.annual_year), create]
+        )
+
+    def _agreement_card(self) -> QWidget:
+        text = _(
+            "L'accordo volontario di costituzione con le parti (gli aderenti attivi) e uno "
+            "spazio per la firma di ciascuna, da stampare e firmare in assemblea. Il testo "
+            "è un modello che puoi adattare al distretto."
+        )
+        create = button(
+            _("Crea PDF…"),
+            "agreementButton",
+            lambda: self.create_pdf(DocumentRequest(DocumentKind.AGREEMENT)),
+        )
+        edit = button(_("Modifica il testo…"), "agreementTemplateButton", self.edit_agreement)
+        return card(DocumentKind.AGREEMENT.label, text, [edit, create])
+
+    # -- creating ----------------------------------------------------------------------
     def create_money_pdf(self, kind: str, target: Path | None = None) -> None:
         """The budget, plan or indicators PDF of the year chosen in the card."""
-        documents = self.workspace.money_documents
-        year = self.money_year.value()
-        self.create_pdf(
-            documents.title(kind),
-            f"{MONEY_FILE_NAMES[kind]}-{year}.pdf",
-            lambda: documents.pdf(kind, year),
-            target,
-        )
+        request = DocumentRequest(DocumentKind(kind), year=self.money_year.value())
+        self.create_pdf(request, target)
+
+    def create_annual_pdf(self, target: Path | None = None) -> None:
+        request = DocumentRequest(DocumentKind.ANNUAL, year=self.annual_year.value())
+        self.create_pdf(request, target)
 
     def create_attendance_pdf(self, target: Path | None = None) -> None:
         problems: list[FieldProblem] = []
@@ -172,15 +181,51 @@ class DocumentsSection(Section):
         self.period.show_problems(problems)
         if problems:
             return
-        documents = self.workspace.documents
-        self.create_pdf(
-            _("Registro presenze"),
-            "registro-presenze.pdf",
-            lambda: documents.attendance_pdf(start, end),
-            target,
-        )
+        self.create_pdf(DocumentRequest(DocumentKind.ATTENDANCE, start=start, end=end), target)
 
     def create_pdf(
-        self, title: str, file_name: str, build: Callable[[], bytes], target: Path | None = None
-    ) -> None:
-        save_pdf_as(self, self.workspace, title, file_name, build, target=target)
+        self, request: DocumentRequest, target: Path | None = None
+    ) -> ArchivedDocumentRow | None:
+        """Build, keep as a draft, then show it (or write it to `target`)."""
+        ws = self.workspace
+        try:
+            with busy_cursor():
+                if target is not None:
+                    ws.documents.check_target(target)  # before anything is kept
+                row = ws.catalog.generate(request)
+                data = ws.archive.pdf(row.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        self._archive_changed(row.id)
+        if target is not None:
+            return row if write_pdf(self, ws, data, target) else None
+        self.preview(row, data)
+        return row
+
+    def preview(self, row: ArchivedDocumentRow, data: bytes) -> None:
+        dialog = PdfPreviewDialog(data, row.title, self.workspace, document=row, parent=self)
+        dialog.approved.connect(lambda approved: self._archive_changed(approved.id))
+        self.preview_dialog = dialog
+        dialog.exec()
+
+    def edit_agreement(self) -> None:
+        from desdesk.ui.dialogs.agreement_template import AgreementTemplateDialog
+
+        self.run_dialog(AgreementTemplateDialog(self.workspace, self))
+
+    # -- the rest ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.archive.refresh()
+
+    def focus_record(self, record: str | None, record_id: int | None) -> bool:
+        """A document of the archive, by id: the Archivio tab, with it selected."""
+        if record != "document" or record_id is None:
+            return False
+        self.tabs.setCurrentIndex(ARCHIVE_TAB)
+        return self.archive.select_document(record_id)
+
+    def _archive_changed(self, document_id: int) -> None:
+        self.reload()
+        self.archive.select_document(document_id)
+        self.changed.emit()
