@@ -175,7 +175,9 @@ def test_approve_then_the_bytes_never_change(
     archived.members.add(member_input(name="Bottega Equa Arcobaleno", tax_code=VALID_ORG_CODES[4]))
     assert "Bottega Equa Arcobaleno" in flat(read_pdf(archived.documents.register_pdf()).text)
     assert archived.archive.pdf(register.id) == approved
-    view.buttons["preview"].click()
+    source = view.model.source_row_of(register.id)
+    assert source is not None
+    view.table.doubleClicked.emit(view.proxy.mapFromSource(view.model.index(source, 0)))
     preview = previews[-1]
     assert preview.pdf() == approved
     assert "Documento approvato il" in preview.view.page_text(0)
@@ -254,3 +256,43 @@ def test_an_empty_archive_says_where_documents_come_from(qtbot, workspace: Works
     assert not view.empty.isHidden()
     assert "Crea" in view.empty.text()
     assert view.model.rowCount() == 0
+
+
+def test_send_opens_the_mail_with_the_selected_documents_attached(
+    qtbot, archived: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desdesk.ui.dialogs.compose_mail import ComposeMailDialog
+
+    attached: list[list[int]] = []
+
+    def run(self: ComposeMailDialog) -> int:
+        attached.append([document.id for document in self.checked_documents()])
+        return 0
+
+    monkeypatch.setattr(ComposeMailDialog, "exec", run)
+    budgets = archived.archive.rows(kind=DocumentKind.BUDGET)
+    view = _view(qtbot, archived)
+    view.select_documents([r.id for r in budgets])
+    view.buttons["send"].click()
+    assert len(attached) == 1 and sorted(attached[0]) == sorted(r.id for r in budgets)
+
+
+def test_a_signed_revision_shows_its_signers_and_its_signed_copy(
+    qtbot, archived: Workspace, previews: list[PdfPreviewDialog], tmp_path: Path
+) -> None:
+    contacts = archived.archive.rows(kind=DocumentKind.CONTACTS)[0]
+    archived.archive.approve(contacts.id, GIULIA)
+    stamped = archived.archive.pdf(contacts.id)
+    signed_copy = stamped + b"\n% a signature would go here\n"
+    archived.archive.store_signed(contacts.id, signed_copy, "Giulia Bertolini")
+    view = _view(qtbot, archived)
+    assert _texts(view, contacts)["Firmato"] == "Giulia Bertolini"
+    view.select_documents([contacts.id])
+    view.buttons["preview"].click()
+    preview = previews[-1]
+    assert preview.pdf() == signed_copy
+    assert "Firmato digitalmente da Giulia Bertolini" in preview.state.text()
+    assert preview.default_file_name() == "contatti-referenti-rev1-firmato.pdf"
+    target = tmp_path / "firmato.pdf"
+    assert view.save_selected(target) == target
+    assert target.read_bytes() == signed_copy

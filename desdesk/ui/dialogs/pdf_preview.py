@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desdesk.document_schemas import ArchivedDocumentRow
 from desdesk.i18n import _, ngettext
 from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.approve_document import ApproveDocumentDialog
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.archive import file_name as archive_file_name
 from desdesk.ui.models.archive import slug, state_text
@@ -222,8 +223,6 @@ class PdfPreviewDialog(QDialog):
     def approve(self) -> ArchivedDocumentRow | None:
         if self.document is None or self.document.approved:
             return None
-        from desdesk.ui.dialogs.approve_document import ApproveDocumentDialog
-
         dialog = ApproveDocumentDialog(self.workspace, self.document.id, self)
         if not dialog.exec() or dialog.approved_row is None:
             return None

@@ -78,8 +78,8 @@ class ArchiveView(QWidget):
         self.year_filter.currentIndexChanged.connect(self._apply_filters)
         self.empty = QLabel(
             _(
-                "L'archivio è vuoto: i documenti creati dalla scheda «Crea» (e dalle "
-                "Assemblee) compaiono qui, come bozze da approvare."
+                "L'archivio è vuoto: i documenti creati dalla scheda «Crea» compaiono "
+                "qui, come bozze da approvare."
             )
         )
         self.empty.setObjectName("emptyStateText")
