@@ -89,6 +89,7 @@ class PdfPreviewDialog(QDialog):
         ):
             button = QPushButton(text)
             button.setObjectName(key)
+            button.setAutoDefault(False)  # Enter is not "zoom out"
             button.setToolTip(tip)
             button.setAccessibleName(tip or text)
             if keys is not None:

@@ -110,7 +110,7 @@ ARCHIVE_COLUMNS: tuple[TextColumn[ArchivedDocumentRow], ...] = (
                lambda r: _date_key(r.sent_at)),
     TextColumn(N_("Dimensione"), lambda r: size_text(r.size), lambda r: r.size),
 )  # fmt: skip
-TITLE, KIND, YEAR, STATUS, REVISION = range(5)
+TITLE = 0
 
 
 class ArchiveModel(RowsTableModel[ArchivedDocumentRow]):

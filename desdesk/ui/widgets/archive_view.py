@@ -35,6 +35,9 @@ from desdesk.ui.widgets.forms import add_buttons, ask
 from desdesk.ui.widgets.pdf import ask_pdf_target, write_pdf
 from desdesk.ui.widgets.tables import make_table
 
+# Initial widths of the columns but the title (which stretches).
+COLUMN_WIDTHS = (0, 140, 50, 80, 70, 90, 150, 110, 85, 80)
+
 # Buttons that act on exactly one document, and what the document must be.
 _ONE = ("preview", "save", "regenerate")
 _DRAFT_ONLY = ("approve", "delete")
@@ -67,7 +70,12 @@ class ArchiveView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # Every column in view on a laptop: the title takes what the others leave.
+        for column, width in enumerate(COLUMN_WIDTHS):
+            if column == TITLE:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.kind_filter = QComboBox()
