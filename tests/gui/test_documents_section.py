@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
 
-from desdesk.document_schemas import Approval
+from desdesk.document_schemas import Approval, DocumentRequest
 from desdesk.domain.documents import DocumentKind
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
-from desdesk.ui.sections.documents import ARCHIVE_TAB, DocumentsSection
+from desdesk.ui.sections.documents import ARCHIVE_TAB, OUTBOX_TAB, DocumentsSection
 from tests.pdfs import flat, read_pdf
 
 
@@ -45,7 +45,11 @@ def _click(qtbot, section: DocumentsSection, name: str) -> None:
 def test_two_tabs_and_every_card(qtbot, populated: Workspace) -> None:
     section = _section(qtbot, populated)
     tabs = section.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Crea", "Archivio"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Crea",
+        "Archivio",
+        "Posta in uscita",
+    ]
     titles = [box.title() for box in section.findChildren(QGroupBox)]
     assert titles == [
         "Libro degli aderenti",
@@ -163,3 +167,23 @@ def test_focus_record_opens_the_archive_on_the_document(
     assert section.tabs.currentIndex() == ARCHIVE_TAB
     assert section.archive.current() == document
     assert not section.focus_record("member", 1)
+
+
+def test_the_outbox_tab_is_built_when_shown_and_lists_the_messages(
+    qtbot, populated: Workspace
+) -> None:
+    row = populated.catalog.generate_approved(
+        DocumentRequest(DocumentKind.REGISTER), Approval("Anna Bianchi", "", date(2026, 11, 26))
+    )
+    populated.outbox.compose(
+        "centro@example.org", "DES — Libro degli aderenti", "In allegato.", [(row.id, False)]
+    )
+    section = _section(qtbot, populated)
+    assert section.outbox is None
+
+    section.tabs.setCurrentIndex(OUTBOX_TAB)
+
+    outbox = section.outbox
+    assert outbox is not None and section.tabs.currentWidget() is outbox
+    assert outbox.model.rowCount() == 1
+    assert section.tabs.tabText(OUTBOX_TAB) == "Posta in uscita"

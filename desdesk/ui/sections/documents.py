@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from desdesk.document_schemas import ArchivedDocumentRow, DocumentRequest
@@ -27,13 +29,16 @@ from desdesk.ui.widgets.document_cards import button, card, labelled, this_year,
 from desdesk.ui.widgets.forms import DateField, Form
 from desdesk.ui.widgets.pdf import write_pdf
 
+if TYPE_CHECKING:
+    from desdesk.ui.widgets.outbox_view import OutboxView
+
 # The money documents' kinds (desdesk.services.money_documents.KINDS) and file names.
 MONEY_FILE_NAMES = {
     "budget": "rendiconto",
     "plan": "piano-finanziario",
     "indicators": "indicatori",
 }
-CREATE_TAB, ARCHIVE_TAB = 0, 1
+CREATE_TAB, ARCHIVE_TAB, OUTBOX_TAB = 0, 1, 2
 
 
 class DocumentsSection(Section):
@@ -47,6 +52,10 @@ class DocumentsSection(Section):
         self.tabs.setObjectName("documentsTabs")
         self.tabs.addTab(self._create_page(), _("Crea"))
         self.tabs.addTab(self.archive, _("Archivio"))
+        # Built when first shown, inside the window whose preferences it sends with.
+        self.outbox: OutboxView | None = None
+        self.tabs.addTab(QWidget(), _("Posta in uscita"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -214,9 +223,32 @@ class DocumentsSection(Section):
 
         self.run_dialog(AgreementTemplateDialog(self.workspace, self))
 
+    # -- the outbox tab -----------------------------------------------------------------
+    def _tab_shown(self, index: int) -> None:
+        if index == OUTBOX_TAB:
+            self.show_outbox()
+        elif index == ARCHIVE_TAB:
+            self.archive.refresh()
+
+    def show_outbox(self) -> OutboxView:
+        """The Posta in uscita tab (built the first time), refreshed and shown."""
+        if self.outbox is None:
+            from desdesk.ui.widgets.outbox_view import OutboxView
+
+            self.outbox = OutboxView(self.workspace, self.archive.prefs, self)
+            self.outbox.setObjectName("outboxView")
+            with QSignalBlocker(self.tabs):
+                self.tabs.removeTab(OUTBOX_TAB)
+                self.tabs.insertTab(OUTBOX_TAB, self.outbox, _("Posta in uscita"))
+        self.outbox.refresh()
+        self.tabs.setCurrentIndex(OUTBOX_TAB)
+        return self.outbox
+
     # -- the rest ----------------------------------------------------------------------
     def refresh(self) -> None:
         self.archive.refresh()
+        if self.outbox is not None:
+            self.outbox.refresh()
 
     def focus_record(self, record: str | None, record_id: int | None) -> bool:
         """A document of the archive, by id: the Archivio tab, with it selected."""

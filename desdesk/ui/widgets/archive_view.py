@@ -318,10 +318,15 @@ class ArchiveView(QWidget):
 
     @property
     def prefs(self) -> settings.Preferences:
-        """The preferences (read when first needed: the sections are built without)."""
-        if self._prefs is None:
-            self._prefs = settings.load()
-        return self._prefs
+        """The preferences: those given, else the main window's (kept up to date by the
+        Preferenze dialog), else read from disk (a view used on its own)."""
+        if self._prefs is not None:
+            return self._prefs
+        window = self.window()
+        window_prefs = getattr(window, "prefs", None) if window is not self else None
+        if isinstance(window_prefs, settings.Preferences):
+            return window_prefs
+        return settings.load()
 
     def _after_change(self, *select: int) -> None:
         try:
