@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from desdesk.domain.documents import DocumentKind
 from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from desdesk.ui.sections.assemblies import AssembliesSection
 from desdesk.ui.sections.documents import DocumentsSection
 from tests.assembly_district import HELD, populate_assemblies
@@ -32,10 +34,31 @@ def test_minutes_pdf_of_the_selected_assembly(qtbot, workspace: Workspace, tmp_p
         "Verbale con foglio presenze…",
     ]
     target = tmp_path / "verbale.pdf"
-    saved = section.assembly_pdf("Verbale", "verbale.pdf", workspace.documents.minutes_pdf, target)
+    saved = section.assembly_pdf(DocumentKind.MINUTES, target)
     assert saved == target
     text = flat(read_pdf(target.read_bytes()).text)
     assert "Verbale" in text and "foglio presenze" in text.lower()
+    (kept,) = workspace.archive.rows(DocumentKind.MINUTES)
+    assert kept.subject == f"assembly:{district.held}" and not kept.approved
+    assert workspace.archive.pdf(kept.id) == target.read_bytes()
+
+
+def test_the_menu_opens_the_preview_where_the_minutes_can_be_approved(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    district = populate_assemblies(workspace)
+    section = AssembliesSection(workspace, today=HELD)
+    qtbot.addWidget(section)
+    section.show_assembly(district.held)
+    shown: list[PdfPreviewDialog] = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+
+    section.buttons["pdf"].menu().actions()[0].trigger()
+
+    (preview,) = shown
+    assert preview.document is not None and preview.document.kind is DocumentKind.CONVOCATION
+    assert "Convocazione" in preview.windowTitle() or "Convocazione" in preview.document.title
+    assert [r.kind for r in workspace.archive.rows()] == [DocumentKind.CONVOCATION]
 
 
 def test_attendance_register_for_a_period(qtbot, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desdesk.document_schemas import DocumentRequest
 from desdesk.domain.assembly_rules import CalendarGap
+from desdesk.domain.documents import DocumentKind
 from desdesk.domain.enums import AssemblyKind, AssemblyStatus
 from desdesk.i18n import N_, _, format_date, ngettext
 from desdesk.schemas import AssemblyRead
@@ -32,8 +33,9 @@ from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section, select_where
 from desdesk.ui.widgets.attendance_record import AttendanceRecordView
+from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import WARNING_STYLE
-from desdesk.ui.widgets.pdf import save_pdf_as
+from desdesk.ui.widgets.pdf import write_pdf
 from desdesk.ui.widgets.tables import make_table, selected_source_row
 from desdesk.ui.widgets.tasks_view import TasksView
 
@@ -155,28 +157,39 @@ class AssembliesSection(Section):
 
     def _pdf_menu(self, parent: QWidget) -> QMenu:
         menu = QMenu(parent)
-        documents = self.workspace.documents
-        for label, file_name, build in (
-            (_("Lettere di convocazione…"), "convocazione-lettere.pdf", documents.convocation_letters_pdf),
-            (_("Avviso di convocazione da stampare…"), "convocazione-avviso.pdf", documents.convocation_notice_pdf),
-            (_("Verbale con foglio presenze…"), "verbale.pdf", documents.minutes_pdf),
-        ):  # fmt: skip
+        for label, kind in (
+            (_("Lettere di convocazione…"), DocumentKind.CONVOCATION),
+            (_("Avviso di convocazione da stampare…"), DocumentKind.NOTICE),
+            (_("Verbale con foglio presenze…"), DocumentKind.MINUTES),
+        ):
             action = menu.addAction(label)
-            action.triggered.connect(
-                lambda _checked=False, f=file_name, b=build, t=label: self.assembly_pdf(t, f, b)
-            )
+            action.triggered.connect(lambda _checked=False, k=kind: self.assembly_pdf(k))
         return menu
 
-    def assembly_pdf(
-        self, title: str, file_name: str, build: Callable[[int], bytes], target: Path | None = None
-    ) -> Path | None:
+    def assembly_pdf(self, kind: DocumentKind, target: Path | None = None) -> Path | None:
+        """A document of the selected assembly, kept in the archive (Documenti) and shown
+        in the preview, where it can be saved, printed or approved; written straight to
+        `target` when one is given."""
         assembly = self.selected()
         if assembly is None:
             return None
-        name = f"{assembly.data.first_call_date.isoformat()}-{file_name}"
-        return save_pdf_as(
-            self, self.workspace, title.rstrip("…"), name, lambda: build(assembly.id), target=target
-        )
+        workspace = self.workspace
+        try:
+            if target is not None:
+                workspace.documents.check_target(target)
+            with busy_cursor():
+                row = workspace.catalog.generate(DocumentRequest(kind, assembly_id=assembly.id))
+                data = workspace.archive.pdf(row.id)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        self.changed.emit()
+        if target is not None:
+            return target if write_pdf(self, workspace, data, target) else None
+        from desdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        PdfPreviewDialog(data, row.title, workspace, document=row, parent=self).exec()
+        return None
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._attendance_holder and self.attendance_view is None:
