@@ -38,7 +38,7 @@ PLACEHOLDERS: dict[str, str] = {
     "nome_distretto": N_("Nome del distretto"),
     "tipo_distretto": N_("Tipo di distretto: territoriale o tematico"),
     "territorio": N_("Territorio del distretto (la valle o la comunità)"),
-    "sede": N_("Sede del distretto (il profilo non la registra: riga da compilare)"),
+    "sede": N_("Sede del distretto: indirizzo e comune (Distretto › Profilo)"),
     "settore": N_("Settore del distretto tematico (uno dei 13 della L.P. 13/2010)"),
     "filiera": N_("Fasi della filiera coperte dagli aderenti"),
     "aderenti_per_filiera": N_("Per ogni fase della filiera, gli aderenti che la svolgono"),
@@ -58,7 +58,7 @@ PLACEHOLDERS: dict[str, str] = {
     "scadenza_rendicontazione": N_("Giorno e mese entro cui fare la rendicontazione annuale"),
     "quota_annua": N_("Quota di adesione dell'anno in corso («da stabilire» se manca)"),
     "durata_anni": N_("Durata dell'accordo in anni (almeno 3)"),
-    "luogo": N_("Luogo della firma (sede del distretto: riga da compilare se manca)"),
+    "luogo": N_("Luogo della firma: il comune della sede (riga da compilare se manca)"),
     "data": N_("Data di oggi"),
     "anno": N_("Anno in corso"),
 }
