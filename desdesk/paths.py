@@ -43,6 +43,19 @@ def user_config_dir() -> Path:
     return path
 
 
+def user_cache_dir() -> Path:
+    """Copies that can be thrown away (e.g. PDFs handed to the system viewer)."""
+    override = _home_override()
+    if override is not None:
+        path = override / "cache"
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def log_file() -> Path:
     """The file where unexpected errors are written (its path is shown to the user)."""
     folder = user_data_dir() / "log"

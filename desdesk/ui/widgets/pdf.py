@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desdesk import APP_NAME
+from desdesk import paths
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.widgets.busy import busy_cursor
@@ -69,15 +69,8 @@ def save_pdf_as(
 
 
 def viewer_folder() -> Path:
-    """Where copies for the system viewer go: the user's cache folder (under
-    DESDESK_HOME when set, like every other per-user folder)."""
-    override = os.environ.get("DESDESK_HOME")
-    if override:
-        base = Path(override) / "cache"
-    else:
-        import platformdirs
-
-        base = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    """Where copies for the system viewer go: the user's cache folder."""
+    base = paths.user_cache_dir()
     folder = base / "pdf"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
