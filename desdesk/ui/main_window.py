@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         self._show_badge()
         # Counted in the background, and only after the register's first paint.
         QTimer.singleShot(COUNTS_DELAY_MS, self.update_check_counts)
-        self._retry_outbox()
+        QTimer.singleShot(COUNTS_DELAY_MS, self._retry_outbox)
 
     def _retry_outbox(self) -> None:
         """Send what waits in the outbox, or say how much waits (ui/outbox_retry.py)."""
