@@ -62,6 +62,26 @@ class ArchivedDocument(SQLModel, table=True):
     signers: str = ""
 
 
+class SignedCopy(SQLModel, table=True):
+    """Every signed copy of an approved revision, oldest first: a second signature
+    appends to the first copy, and the first stays verifiable (it may have been sent).
+    The archive row's `signed_*` columns mirror the latest copy."""
+
+    __tablename__ = "signed_copy"
+    __table_args__ = (Index("ix_signed_copy_sha256", "sha256"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("archived_document.id", ondelete="RESTRICT"), nullable=False
+        )
+    )
+    sha256: str
+    signer: str = ""
+    signed_at: datetime = Field(default_factory=utc_now)
+    pdf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
 class OutboxMessage(SQLModel, table=True):
     """An e-mail to the Centro: kept until sent, with its status and last error.
 
@@ -102,3 +122,6 @@ class OutboxAttachment(SQLModel, table=True):
     # Whether the signed copy (not the approved bytes) was attached.
     signed: bool = False
     file_name: str
+    # SHA-256 of the exact bytes attached when the message was written: what is sent,
+    # whatever happens to the document later (a later signature adds a new copy).
+    sha256: str = ""

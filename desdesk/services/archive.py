@@ -21,7 +21,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from desdesk.db.document_models import ArchivedDocument, OutboxAttachment, OutboxMessage
+from desdesk.db.document_models import (
+    ArchivedDocument,
+    OutboxAttachment,
+    OutboxMessage,
+    SignedCopy,
+)
 from desdesk.db.types import utc_now
 from desdesk.document_schemas import (
     Approval,
@@ -67,10 +72,15 @@ def _utc(value: datetime) -> datetime:
 def check_approval(approval: Approval) -> Approval:
     """The approver's name is required; both are trimmed."""
     name, office = approval.name.strip(), approval.office.strip()
+    problems = []
     if not name:
-        raise ValidationFailed(
-            [FieldProblem("approver", _("Scrivi il nome di chi approva il documento."))]
+        problems.append(FieldProblem("approver", _("Scrivi il nome di chi approva il documento.")))
+    if approval.day > date.today():
+        problems.append(
+            FieldProblem("day", _("La data di approvazione non può essere nel futuro."))
         )
+    if problems:
+        raise ValidationFailed(problems)
     return Approval(name=name, office=office, day=approval.day)
 
 
@@ -93,7 +103,10 @@ class ArchiveService(Service):
             return self._row_of(session, row)
 
     def approve(self, document_id: int, approval: Approval) -> ArchivedDocumentRow:
-        """Turn a draft into the next approved revision of its document, footer stamped."""
+        """Turn a draft into the next approved revision of its document, footer stamped.
+
+        A draft already attached to an e-mail stays as it was sent: the approved revision
+        is then a new entry made from its bytes."""
         approval = check_approval(approval)
         with self._unit_of_work() as session:
             row = self._get(session, document_id)
@@ -103,6 +116,8 @@ class ArchiveService(Service):
                         title=row.title, revision=row.revision
                     )
                 )
+            if self._attached(session, row.id):
+                row = self._copy_of(session, row)
             self._approve(session, row, approval)
             session.flush()
             return self._row_of(session, row)
@@ -127,10 +142,18 @@ class ArchiveService(Service):
                         title=row.title
                     )
                 )
+            if self._attached(session, row.id):
+                raise DesdeskError(
+                    _(
+                        "La bozza di {title} è allegata a un messaggio della posta in uscita: "
+                        "resta nell'archivio."
+                    ).format(title=row.title)
+                )
             session.delete(row)
 
     def store_signed(self, document_id: int, signed_pdf: bytes, signer: str) -> ArchivedDocumentRow:
-        """Keep the signed copy of an approved revision (signatures accumulate on it)."""
+        """Keep a new signed copy of an approved revision. It must extend the latest copy
+        (or the approved bytes) as an incremental update; earlier copies stay."""
         with self._unit_of_work() as session:
             row = self._get(session, document_id)
             if row.revision is None:
@@ -139,6 +162,20 @@ class ArchiveService(Service):
                         title=row.title
                     )
                 )
+            base = row.signed_pdf if row.signed_pdf is not None else row.pdf
+            if len(signed_pdf) <= len(base) or not signed_pdf.startswith(base):
+                raise DesdeskError(
+                    _(
+                        "La copia firmata non contiene, intatto, il documento approvato "
+                        "{title}: non è stata conservata."
+                    ).format(title=row.title)
+                )
+            session.add(
+                SignedCopy(
+                    document_id=row.id, sha256=sha256_hex(signed_pdf), signer=signer,
+                    pdf=signed_pdf,
+                )
+            )  # fmt: skip
             row.signed_pdf = signed_pdf
             row.signed_sha256 = sha256_hex(signed_pdf)
             row.signed_at = utc_now()
@@ -155,6 +192,26 @@ class ArchiveService(Service):
     def get(self, document_id: int) -> ArchivedDocumentRow:
         with self._reading() as session:
             return self._row_of(session, self._get(session, document_id))
+
+    def pdf_with_sha(self, document_id: int, sha256: str) -> bytes:
+        """The bytes of the document, or of one of its signed copies, with that SHA-256
+        (what an e-mail attached, whatever was signed afterwards)."""
+        with self._reading() as session:
+            row = self._get(session, document_id)
+            if row.sha256 == sha256:
+                return bytes(row.pdf)
+            copy = session.exec(
+                select(SignedCopy.pdf).where(
+                    SignedCopy.document_id == document_id, SignedCopy.sha256 == sha256
+                )
+            ).first()
+            if copy is None:
+                raise DocumentNotFound(
+                    _("La versione di {title} scelta non è più nell'archivio.").format(
+                        title=row.title
+                    )
+                )
+            return bytes(copy)
 
     def pdf(self, document_id: int, *, signed: bool = False) -> bytes:
         """The exact bytes stored: the approved (or draft) PDF, or its signed copy."""
@@ -195,9 +252,10 @@ class ArchiveService(Service):
     def verify(self, data: bytes) -> Verification:
         """Whether `data` is, byte for byte, an approved revision (or its signed copy)."""
         digest = sha256_hex(data)
+        signed_copies = select(SignedCopy.document_id).where(SignedCopy.sha256 == digest)
         query = select(*_ROW_COLUMNS).where(
             col(ArchivedDocument.revision).is_not(None),
-            or_(ArchivedDocument.sha256 == digest, ArchivedDocument.signed_sha256 == digest),
+            or_(ArchivedDocument.sha256 == digest, col(ArchivedDocument.id).in_(signed_copies)),
         )
         with self._reading() as session:
             found = session.exec(query).first()
@@ -281,6 +339,17 @@ class ArchiveService(Service):
         row.sha256 = sha256_hex(stamped)
         row.size = len(stamped)
         session.add(row)
+
+    @staticmethod
+    def _copy_of(session: Session, draft: ArchivedDocument) -> ArchivedDocument:
+        copy = ArchivedDocument(
+            kind=draft.kind, subject=draft.subject, title=draft.title, year=draft.year,
+            params=draft.params, content_sha256=draft.content_sha256, sha256=draft.sha256,
+            size=draft.size, pdf=draft.pdf,
+        )  # fmt: skip
+        session.add(copy)
+        session.flush()
+        return copy
 
     @staticmethod
     def _attached(session: Session, document_id: int | None) -> bool:

@@ -54,11 +54,11 @@ class DocumentCatalog:
             day = self._ws.assemblies.get(request.assembly_id).data.first_call_date
             return f"{label} — {format_date(day)}", f"assembly:{request.assembly_id}"
         if request.kind is DocumentKind.ATTENDANCE:
-            period = _("{start} – {end}").format(
-                start=format_date(request.start) if request.start else "…",
-                end=format_date(request.end) if request.end else "…",
-            )
-            return f"{label} {period}", period
+            # The subject is language-neutral: revisions are counted per subject.
+            start, end = request.start, request.end
+            subject = f"attendance:{start or ''}..{end or ''}"
+            period = _period_text(start, end)
+            return f"{label} {period}".strip(), subject
         return label, ""
 
     def generate(self, request: DocumentRequest) -> ArchivedDocumentRow:
@@ -92,3 +92,13 @@ class DocumentCatalog:
         if request.kind is DocumentKind.NOTICE:
             return documents.convocation_notice_pdf(assembly)
         return documents.minutes_pdf(assembly, request.minutes_revision)
+
+
+def _period_text(start: date | None, end: date | None) -> str:
+    if start and end:
+        return _("dal {start} al {end}").format(start=format_date(start), end=format_date(end))
+    if start:
+        return _("dal {start}").format(start=format_date(start))
+    if end:
+        return _("fino al {end}").format(end=format_date(end))
+    return ""

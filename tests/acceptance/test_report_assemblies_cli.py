@@ -129,7 +129,7 @@ def test_attendance_register_over_a_period(
                "-o", out) == 0  # fmt: skip
 
     assert capsys.readouterr().out.strip() == (
-        f"Creato {out} (Registro presenze 01/01/2026 – 31/12/2026)"
+        f"Creato {out} (Registro presenze dal 01/01/2026 al 31/12/2026)"
     )
     pdf = read_pdf(out.read_bytes())
     text = flat(pdf.text)

@@ -3,13 +3,13 @@ that never change, the footer on every page, verification by SHA-256."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from desdesk.document_schemas import Approval, DocumentRequest
 from desdesk.domain.documents import DocumentKind, approval_footer, footprint
-from desdesk.domain.errors import ValidationFailed
+from desdesk.domain.errors import DesdeskError, ValidationFailed
 from desdesk.services.archive import AlreadyApproved, DocumentNotFound, sha256_hex
 from desdesk.services.workspace import Workspace
 from tests.factories import member_input
@@ -121,18 +121,61 @@ def test_verify_accepts_the_exact_bytes_and_refuses_a_one_byte_change(
     assert not workspace.archive.verify(bytes(changed)).matches
 
 
-def test_verify_refuses_a_draft_and_knows_a_signed_copy(workspace: Workspace) -> None:
+def test_verify_refuses_a_draft_and_knows_every_signed_copy(workspace: Workspace) -> None:
+    """Signed copies are stand-ins here (real PAdES signatures: test_signing.py): what
+    the archive checks is that each copy extends the previous one, and keeps them all."""
     draft = workspace.catalog.generate(DocumentRequest(DocumentKind.CONTACTS))
     assert not workspace.archive.verify(workspace.archive.pdf(draft.id)).matches
 
     row = workspace.catalog.generate_approved(REGISTER, APPROVAL)
-    signed = workspace.archive.pdf(row.id) + b"% appended update\n"
-    stored = workspace.archive.store_signed(row.id, signed, "Maria Rossi")
+    first = workspace.archive.pdf(row.id) + b"% first signature\n"
+    stored = workspace.archive.store_signed(row.id, first, "Maria Rossi")
+    second = first + b"% second signature\n"
+    stored = workspace.archive.store_signed(row.id, second, "Luca Bianchi")
 
-    assert stored.signed and stored.signers == "Maria Rossi"
-    assert workspace.archive.pdf(row.id, signed=True) == signed
-    found = workspace.archive.verify(signed)
-    assert found.matches and found.signed_copy
+    assert stored.signed and stored.signers == "Maria Rossi; Luca Bianchi"
+    assert workspace.archive.pdf(row.id, signed=True) == second
+    for copy in (first, second):
+        found = workspace.archive.verify(copy)
+        assert found.matches and found.signed_copy
+        assert workspace.archive.pdf_with_sha(row.id, sha256_hex(copy)) == copy
+
+
+def test_a_signed_copy_must_extend_the_approved_bytes(workspace: Workspace) -> None:
+    row = workspace.catalog.generate_approved(REGISTER, APPROVAL)
+    approved = workspace.archive.pdf(row.id)
+    tampered = bytearray(approved + b"% signature\n")
+    tampered[100] ^= 0x01
+
+    for bad in (bytes(tampered), approved, b"%PDF-1.7 something else"):
+        with pytest.raises(DesdeskError, match="non contiene, intatto"):
+            workspace.archive.store_signed(row.id, bad, "Maria Rossi")
+    assert not workspace.archive.get(row.id).signed
+
+
+def test_a_future_approval_date_is_refused(workspace: Workspace) -> None:
+    draft = workspace.catalog.generate(REGISTER)
+    tomorrow = date.today() + timedelta(days=1)
+
+    with pytest.raises(ValidationFailed) as refused:
+        workspace.archive.approve(draft.id, Approval("Maria Rossi", "", tomorrow))
+
+    assert [p.field for p in refused.value.problems] == ["day"]
+
+
+def test_a_draft_attached_to_an_e_mail_stays_as_it_was_sent(workspace: Workspace) -> None:
+    draft = workspace.catalog.generate(REGISTER)
+    sent_bytes = workspace.archive.pdf(draft.id)
+    workspace.outbox.compose("centro@example.org", "Libro", "In allegato.", [(draft.id, False)])
+
+    with pytest.raises(DesdeskError, match="allegata a un messaggio"):
+        workspace.archive.delete_draft(draft.id)
+    approved = workspace.archive.approve(draft.id, APPROVAL)
+
+    assert approved.id != draft.id and approved.revision == 1
+    assert workspace.archive.pdf(draft.id) == sent_bytes
+    assert not workspace.archive.get(draft.id).approved
+    assert approved.content_sha256 == sha256_hex(sent_bytes)
 
 
 def test_regenerate_makes_a_new_draft_from_the_same_request(workspace: Workspace) -> None:
@@ -142,5 +185,6 @@ def test_regenerate_makes_a_new_draft_from_the_same_request(workspace: Workspace
     again = workspace.catalog.regenerate(approved.id)
 
     assert again.request == request and not again.approved
-    assert again.subject == approved.subject == "01/01/2026 – 26/11/2026"
+    assert again.subject == approved.subject == "attendance:2026-01-01..2026-11-26"
+    assert again.title == "Registro presenze dal 01/01/2026 al 26/11/2026"
     assert workspace.archive.get(approved.id).revision == 1

@@ -179,6 +179,9 @@ def test_a_second_signer_signs_the_signed_copy_and_both_signatures_hold(
     one, two = (w.rect for w in signature_widgets(signed))
     assert one[2] <= two[0] or two[2] <= one[0]  # side by side, not on top of each other
     assert workspace.archive.verify(signed).signed_copy
+    # The copy with only the first signature (perhaps already sent) still verifies.
+    earlier = workspace.archive.verify(first)
+    assert earlier.matches and earlier.signed_copy
 
 
 def test_a_wrong_password_is_refused_in_italian_and_nothing_is_stored(

@@ -78,11 +78,25 @@ def upgrade() -> None:
     with op.batch_alter_table('outbox_message', schema=None) as batch_op:
         batch_op.create_index('ix_outbox_message_status', ['status'], unique=False)
 
+    op.create_table('signed_copy',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(), nullable=False),
+    sa.Column('signer', sa.String(), nullable=False),
+    sa.Column('signed_at', sa.DateTime(), nullable=False),
+    sa.Column('pdf', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['archived_document.id'], ondelete='RESTRICT'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('signed_copy', schema=None) as batch_op:
+        batch_op.create_index('ix_signed_copy_sha256', ['sha256'], unique=False)
+
     op.create_table('outbox_attachment',
     sa.Column('message_id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.Integer(), nullable=False),
     sa.Column('signed', sa.Boolean(), nullable=False),
     sa.Column('file_name', sa.String(), nullable=False),
+    sa.Column('sha256', sa.String(), nullable=False, server_default=''),
     sa.ForeignKeyConstraint(['document_id'], ['archived_document.id'], ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['message_id'], ['outbox_message.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('message_id', 'document_id')
@@ -91,6 +105,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('outbox_attachment')
+    op.drop_table('signed_copy')
     with op.batch_alter_table('outbox_message', schema=None) as batch_op:
         batch_op.drop_index('ix_outbox_message_status')
 
