@@ -34,7 +34,7 @@ from desdesk.document_schemas import (
     DocumentRequest,
     Verification,
 )
-from desdesk.domain.documents import DocumentKind, approval_footer
+from desdesk.domain.documents import FOOTPRINT_DIGITS, DocumentKind, approval_footer
 from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _
 from desdesk.services.base import Service
@@ -264,6 +264,30 @@ class ArchiveService(Service):
             sent = self._sent_dates(session)
             row = self._from_columns(found, sent.get(found.id))
         return Verification(row, signed_copy=row.sha256 != digest)
+
+    def with_footprint(self, footprint_text: str) -> list[ArchivedDocumentRow]:
+        """The approved revisions whose footer shows this footprint ("3F2A 91C0 …"):
+        how a printed copy is traced back to its record."""
+        digits = "".join(footprint_text.split()).lower()
+        if len(digits) != FOOTPRINT_DIGITS or any(c not in "0123456789abcdef" for c in digits):
+            raise ValidationFailed(
+                [
+                    FieldProblem(
+                        "footprint",
+                        _(
+                            "L'impronta è di {count} cifre esadecimali (0-9, A-F), come "
+                            "«3F2A 91C0 5D7E 0B44»: {value} non lo è."
+                        ).format(count=FOOTPRINT_DIGITS, value=footprint_text),
+                    )
+                ]
+            )
+        query = select(*_ROW_COLUMNS).where(
+            col(ArchivedDocument.revision).is_not(None),
+            col(ArchivedDocument.content_sha256).startswith(digits),
+        )
+        with self._reading() as session:
+            sent = self._sent_dates(session)
+            return [self._from_columns(r, sent.get(r.id)) for r in session.exec(query).all()]
 
     def approved_years(self, kind: DocumentKind) -> dict[int, date]:
         """Year → day of its first approval, for the documents of `kind` with a year."""

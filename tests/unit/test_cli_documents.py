@@ -139,3 +139,34 @@ def test_the_district_file_is_refused_as_output_before_anything_is_recorded(
 
     assert "scegli un altro nome" in capsys.readouterr().err
     assert district.read_bytes() == before
+
+
+def test_verify_traces_a_printed_copy_by_the_footprint_in_its_footer(
+    district: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "libro.pdf"
+    assert run("report", "register", district, "-o", out, "--approve", "Anna Bianchi") == 0
+    printed = capsys.readouterr().out
+    footprint = printed.split("impronta ")[1].split(".")[0]
+    assert footprint in flat(read_pdf(out.read_bytes()).text)
+
+    assert run("verify", district, "--footprint", footprint) == 0
+    traced = capsys.readouterr().out
+    assert "VERIFICATO" in traced and "Libro degli aderenti, revisione 1" in traced
+    assert run("verify", district, "--footprint", "0000 0000 0000 0000") == 1
+    assert "NON TROVATO" in capsys.readouterr().out
+    assert run("verify", district, "--footprint", "3F2A") == 2
+    assert "16 cifre esadecimali" in capsys.readouterr().err
+
+
+def test_verify_errors_are_not_a_no(
+    district: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "libro.pdf"
+    assert run("report", "register", district, "-o", out, "--approve", "Anna Bianchi") == 0
+    capsys.readouterr()
+
+    assert run("verify", tmp_path / "assente.des", out) == 2
+    assert run("verify", district) == 2
+    assert run("verify", district, out, "--footprint", "0000 0000 0000 0000") == 2
+    assert "uno solo dei due" in capsys.readouterr().err
