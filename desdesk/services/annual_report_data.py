@@ -148,6 +148,8 @@ def objectives_part(ws: Workspace, as_of: date) -> tuple[ObjectiveLine, ...]:
     lines = []
     for objective in ws.district.objectives():
         data = objective.data
+        if data.deadline is not None and data.deadline.year < as_of.year:
+            continue  # its term ended before this year
         linked = indicators.get(data.indicator_id) if data.indicator_id is not None else None
         found = progress.get(objective.id)
         lines.append(
@@ -189,7 +191,10 @@ def _task_line(task: TaskRead, days: dict[int, date], as_of: date) -> TaskLine:
     assigned = days.get(task.data.assembly_id) if task.data.assembly_id is not None else None
     done = task.done_on if task.status == TaskStatus.DONE.value else None
     started = assigned or task.data.due_date
-    open_at_end = (done is None or done > as_of) and (started is None or started <= as_of)
+    # A task with neither an assembly nor a due date has no known start: it belongs to
+    # the running year only, not to the reports of past years.
+    began = started <= as_of if started is not None else as_of.year >= date.today().year
+    open_at_end = (done is None or done > as_of) and began
     due = task.data.due_date
     return TaskLine(
         task_id=task.id,
