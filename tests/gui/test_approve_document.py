@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -69,6 +69,10 @@ def test_a_name_is_required_and_said_under_the_field(qtbot, populated: Workspace
     dialog.name.setText("Giulia Bertolini")
     _approve(qtbot, dialog)
     assert "non esiste" in dialog.form.error_text("day")
+    assert dialog.approved_row is None
+    dialog.day.set_date(date.today() + timedelta(days=1))
+    _approve(qtbot, dialog)
+    assert "nel futuro" in dialog.form.error_text("day")
     assert dialog.approved_row is None
 
 

@@ -232,6 +232,9 @@ class PdfPreviewDialog(QDialog):
     def take_approved(self, row: ArchivedDocumentRow) -> ArchivedDocumentRow:
         """Show the approved revision `row` (its stamped bytes, from the archive)."""
         self.document = row
-        self.show_pdf(self.workspace.archive.pdf(row.id))
-        self.approved.emit(row)
+        self.approved.emit(row)  # approved and kept, whatever happens to the preview
+        try:
+            self.show_pdf(self.workspace.archive.pdf(row.id))
+        except Exception as exc:
+            show_error(self, exc)
         return row
