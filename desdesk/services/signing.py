@@ -6,10 +6,9 @@ revision and any PDF reader shows the document as it was approved. Each signatur
 its own field (Firma1, Firma2, …), so a second signer can sign the signed copy again;
 the signed copy kept in the archive accumulates them.
 
-The signer's credentials come from a PKCS#12 file (.p12/.pfx) and a password asked each
-time: the password only lives in the call that opens the file and is never stored.
-Smart cards (PKCS#11, Italian CNS) are not supported: pyHanko's `pyhanko.sign.pkcs11`
-needs the python-pkcs11 package, which desdesk does not ship.
+The signer's credentials come from a PKCS#12 file (.p12/.pfx) and a password, or from
+a smart card (PKCS#11, Italian CNS: desdesk/services/signing_card.py) and its PIN, asked
+each time: they only live in the call that opens the file or the card, never stored.
 
 The visible signature is a small one-line box at the foot of the last page, in the
 strip every desdesk page keeps free between the body and the footer rule (see
@@ -95,9 +94,9 @@ class SigningError(DesdeskError):
 
 @dataclass(frozen=True)
 class Credentials:
-    """A signer's key and certificate, opened from a PKCS#12 file."""
+    """A signer's key and certificate, from a PKCS#12 file or a smart card."""
 
-    signer: signers.SimpleSigner
+    signer: signers.Signer
     certificate: x509.Certificate
 
     @property
@@ -365,25 +364,48 @@ class SigningService:
     ) -> ArchivedDocumentRow:
         """Sign the approved revision (its signed copy, if any: signatures accumulate)
         and keep the result in the archive; the password is used once and dropped."""
-        archive = self._workspace.archive
-        row = archive.get(document_id)
+        row = self._approved(document_id)
+        credentials = load_credentials(p12_path, password)
+        return self._sign_with(row, credentials, reason, location)
+
+    def sign_document_with_card(
+        self,
+        document_id: int,
+        library: Path | str,
+        token_label: str,
+        pin: str,
+        *,
+        reason: str = "",
+        location: str = "",
+    ) -> ArchivedDocumentRow:
+        """Sign with the firma digitale certificate of a smart card (CNS), stored like
+        a PKCS#12 signature; the PIN goes to the card once and is dropped."""
+        # Imported here: signing_card builds on this module's Credentials.
+        from desdesk.services.signing_card import card_credentials
+
+        row = self._approved(document_id)
+        with card_credentials(library, token_label, pin) as credentials:
+            return self._sign_with(row, credentials, reason, location)
+
+    def _approved(self, document_id: int) -> ArchivedDocumentRow:
+        row = self._workspace.archive.get(document_id)
         if not row.approved:
             raise SigningError(
                 _("Si firmano solo i documenti approvati: approva prima {title}.").format(
                     title=row.title
                 )
             )
-        credentials = load_credentials(p12_path, password)
-        check_validity(credentials)
-        pdf = archive.pdf(document_id, signed=row.signed)
-        signed = sign_pdf(
-            pdf,
-            credentials,
-            signer_label=credentials.common_name,
-            reason=reason,
-            location=location,
-        )
-        return archive.store_signed(document_id, signed, credentials.common_name)
+        return row
+
+    def _sign_with(
+        self, row: ArchivedDocumentRow, credentials: Credentials, reason: str, location: str
+    ) -> ArchivedDocumentRow:
+        """Add the signature to the newest copy (signed, if it is) and keep the result."""
+        archive = self._workspace.archive
+        pdf = archive.pdf(row.id, signed=row.signed)
+        name = credentials.common_name
+        signed = sign_pdf(pdf, credentials, signer_label=name, reason=reason, location=location)
+        return archive.store_signed(row.id, signed, name)
 
     def default_location(self) -> str:
         """Where the district is: the comune of its seat, else its territory."""
