@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint typecheck contracts pytest bench demo clean po
+.PHONY: venv run test lint typecheck contracts pytest stress bench demo clean po
 
 venv: $(STAMP)
 
@@ -35,6 +35,13 @@ pytest: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: lint typecheck contracts pytest
+
+# Durability (issue 7): SIGKILL a process editing a district KILLS times and check the
+# file after each kill; `make test` runs the same test with 30 kills.
+KILLS ?= 200
+stress: venv
+	DESDESK_KILLS=$(KILLS) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s \
+		-p no:cacheprovider tests/durability/test_kill.py
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run

@@ -1,0 +1,1 @@
+"""Durability: a child process editing a district is killed at random moments (issue 7)."""
