@@ -2,7 +2,12 @@
 
 - `SmtpServer(...)`: accepts mail (optionally only after AUTH with one user and
   password) and keeps what it received;
-- `drop_in_data=True`: closes the connection when the message data arrives;
+- `drop_in_data=True`: takes the whole message, then closes the connection without a
+  reply (the client cannot know whether it arrived);
+- `stall_in_data=seconds`: keeps the message but replies only after that long (past a
+  client's short timeout);
+- `drop_at_rcpt=True`: closes the connection at the recipient, before any data (surely
+  not delivered);
 - `closed_port()`: a port where nothing listens (connection refused);
 - `starttls=` / `implicit_tls=`: STARTTLS or SSL with a certificate made in the test
   (`self_signed_certificate`);
@@ -11,6 +16,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email
 import socket
 import ssl
@@ -60,6 +66,8 @@ class Received:
 @dataclass
 class Handler:
     drop_in_data: bool = False
+    stall_in_data: float = 0.0
+    drop_at_rcpt: bool = False
     received: list[Received] = field(default_factory=list)
     port: int = 0
     user: str = ""
@@ -69,16 +77,36 @@ class Handler:
         """desdesk's settings for this server (plain SMTP on loopback)."""
         return settings_for(self.port, self.user)
 
+    async def handle_RCPT(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        rcpt_options: list[str],
+    ) -> str:
+        if self.drop_at_rcpt:
+            assert server.transport is not None
+            server.transport.close()
+            return "421 closing"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         if self.drop_in_data:
             assert server.transport is not None
             server.transport.close()
             return "421 closing"
+        self._keep(envelope)
+        if self.stall_in_data:  # kept, but the reply comes too late
+            await asyncio.sleep(self.stall_in_data)
+        return "250 OK"
+
+    def _keep(self, envelope: Envelope) -> None:
         content = envelope.original_content or b""
         parsed = email.message_from_bytes(content, policy=default)
         assert isinstance(parsed, EmailMessage)
         self.received.append(Received(envelope.mail_from or "", list(envelope.rcpt_tos), parsed))
-        return "250 OK"
 
 
 class _Authenticator:
@@ -137,12 +165,16 @@ def smtp_server(
     *,
     auth: bool = False,
     drop_in_data: bool = False,
+    stall_in_data: float = 0.0,
+    drop_at_rcpt: bool = False,
     starttls: ssl.SSLContext | None = None,
     implicit_tls: ssl.SSLContext | None = None,
 ) -> Iterator[Handler]:
     """A running server on 127.0.0.1; the handler lists what it received and gives
     desdesk's `settings` for it."""
-    handler = Handler(drop_in_data=drop_in_data)
+    handler = Handler(
+        drop_in_data=drop_in_data, stall_in_data=stall_in_data, drop_at_rcpt=drop_at_rcpt
+    )
     options: dict[str, Any] = {}
     if auth:
         options = {
@@ -165,8 +197,8 @@ def smtp_server(
         controller.stop()
 
 
-def settings_for(port: int, user: str = "") -> SmtpSettings:
-    return SmtpSettings(host="127.0.0.1", port=port, security=PLAIN, user=user, timeout=5)
+def settings_for(port: int, user: str = "", timeout: float = 5) -> SmtpSettings:
+    return SmtpSettings(host="127.0.0.1", port=port, security=PLAIN, user=user, timeout=timeout)
 
 
 class MemoryKeyring(KeyringBackend):

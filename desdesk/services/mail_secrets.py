@@ -1,6 +1,6 @@
 """The SMTP password in the operating system's keyring, where there is one.
 
-Never in the preferences file. Every failure of the keyring (no backend, a locked or
+Never in the preferences file, nor in a keyring that is a plain file. Every failure of the keyring (no backend, a locked or
 broken one, no D-Bus session) means "no keyring": the password is then asked each time
 and nothing crashes.
 """
@@ -19,20 +19,34 @@ def _service(host: str) -> str:
 
 
 def keyring_available() -> bool:
-    """Whether a real keyring backend is active (not keyring's "fail" or "null" one)."""
+    """Whether a secure keyring backend is active. Not keyring's "fail" or "null" one,
+    nor one that keeps passwords in a plain file (keyrings.alt) or that keyring itself
+    ranks as not recommended (priority below 1): better to ask each time."""
     try:
         import keyring
-        from keyring.backends import chainer, fail, null
+        from keyring.backends import chainer
 
         backend = keyring.get_keyring()
-        if isinstance(backend, fail.Keyring | null.Keyring):
-            return False
         if isinstance(backend, chainer.ChainerBackend):
-            return bool(backend.backends)
-        return True
+            # A chain writes to the first backend that takes it: all must be secure.
+            chained = list(backend.backends)
+            return bool(chained) and all(_secure(b) for b in chained)
+        return _secure(backend)
     except Exception as exc:  # any keyring trouble means: no keyring
         log.info("No usable keyring: %s", exc)
         return False
+
+
+def _secure(backend: object) -> bool:
+    from keyring.backends import fail, null
+
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return False
+    if type(backend).__module__.startswith("keyrings.alt"):
+        log.info("Keyring %s stores in plain text: not used", type(backend).__name__)
+        return False
+    priority = getattr(backend, "priority", 0)
+    return isinstance(priority, int | float) and priority >= 1
 
 
 def stored_password(host: str, user: str) -> str | None:

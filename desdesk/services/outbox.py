@@ -5,10 +5,14 @@ Nothing is lost, nothing is sent twice:
    Message-ID made once, so that every attempt carries the same one;
 2. each attempt FIRST commits status "sending" (attempts + 1), THEN hands the message to
    the transport, THEN commits "sent" (with `sent_at`) or "failed" (with the error);
-3. a message found in "sending" means the app stopped in the middle of step 2: the
-   server may or may not have it. It is shown as "esito incerto" and sent again only
-   when the user asks (`include_uncertain` / `send`), never automatically;
-4. a sent message is never sent again.
+3. a message found in "sending" means the app stopped in the middle of step 2, or the
+   transport raised `DeliveryUncertain` (the message went out whole, no reply came):
+   the server may or may not have it. It is shown as "esito incerto" and sent again
+   only when the user asks (`include_uncertain` / `send`), never automatically; it is
+   deleted only with `force` (the user confirmed it may already have left);
+4. a sent message is never sent again;
+5. an attachment is the exact bytes chosen at `compose` (their SHA-256 is stored), even
+   if the document is signed again before the message leaves.
 The transport is any callable that sends one `EmailMessage` (smtp_transport's
 `send_message` bound to the settings and password), so the service needs no network.
 """
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -36,11 +40,17 @@ from desdesk.domain.errors import (
     os_error_reason,
 )
 from desdesk.i18n import _, format_date
-from desdesk.services.archive import SENT, ArchiveService, DocumentNotFound
+from desdesk.services.archive import SENT, ArchiveService, sha256_hex
 from desdesk.services.base import Service, SessionFactory
 from desdesk.services.mail_text import new_email
-from desdesk.services.outbox_draft import Draft, attachment_names, check_draft, checked_sender
-from desdesk.services.smtp_transport import AuthenticationRefused, MailError
+from desdesk.services.outbox_draft import (
+    Draft,
+    attachment_bytes,
+    attachment_names,
+    check_draft,
+    checked_sender,
+)
+from desdesk.services.smtp_transport import AuthenticationRefused, DeliveryUncertain, MailError
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +75,7 @@ class SendResult:
     # The failure would repeat for every message (server unreachable, password refused).
     affects_all: bool = False
     password_refused: bool = False  # a kept password is wrong: forget it, ask next time
+    uncertain: bool = False  # it went out but was not confirmed: left "sending"
 
 
 class MessageNotFound(NotFound):
@@ -73,6 +84,10 @@ class MessageNotFound(NotFound):
 
 class AlreadySent(DesdeskError):
     """A sent message is never sent again, nor deleted."""
+
+
+class MaybeSent(DesdeskError):
+    """A message in "sending" may already be at the Centro: deleting it needs `force`."""
 
 
 class OutboxService(Service):
@@ -92,6 +107,10 @@ class OutboxService(Service):
         """Check and store a new message, status "pending"; nothing is sent yet."""
         draft = check_draft(self._archive, Draft(recipient, subject, body, attachments))
         names = attachment_names(self._archive, draft.attachments)
+        shas = [  # what is attached now is what leaves, whatever is signed later
+            sha256_hex(attachment_bytes(self._archive, document_id, signed, name))
+            for (document_id, signed), name in zip(draft.attachments, names, strict=True)
+        ]
         with self._unit_of_work() as session:
             message = OutboxMessage(
                 message_id=make_msgid(domain=MESSAGE_ID_DOMAIN),
@@ -102,22 +121,33 @@ class OutboxService(Service):
             )
             session.add(message)
             session.flush()
-            for (document_id, signed), name in zip(draft.attachments, names, strict=True):
+            for (document_id, signed), name, sha in zip(
+                draft.attachments, names, shas, strict=True
+            ):
                 session.add(
                     OutboxAttachment(
                         message_id=message.id, document_id=document_id, signed=signed,
-                        file_name=name,
+                        file_name=name, sha256=sha,
                     )
                 )  # fmt: skip
             session.flush()
             return self._row_of(session, message)
 
-    def delete(self, message_id: int) -> None:
-        """Remove a message that has not been sent (a sent one is the record of it)."""
+    def delete(self, message_id: int, *, force: bool = False) -> None:
+        """Remove a message that has not been sent (a sent one is the record of it).
+        One in "sending" may have reached the Centro: only with `force`, once the user
+        has confirmed it."""
         with self._unit_of_work() as session:
             message = self._get(session, message_id)
             if message.status == SENT:
                 raise AlreadySent(_("Un messaggio inviato non si può eliminare."))
+            if message.status == SENDING and not force:
+                raise MaybeSent(
+                    _(
+                        "L'invio di «{subject}» è in corso o ha avuto esito incerto: "
+                        "il messaggio potrebbe essere già arrivato al Centro."
+                    ).format(subject=message.subject)
+                )
             for attachment in session.exec(
                 select(OutboxAttachment).where(OutboxAttachment.message_id == message_id)
             ).all():
@@ -178,30 +208,31 @@ class OutboxService(Service):
         except MessageNotFound:
             raise
         except DesdeskError as exc:  # an attachment gone: not the server's fault
-            return self._record_failure(message_id, exc.message, retry=False)
+            subject = self.get(message_id).subject
+            self._record_end(message_id, status=FAILED, last_error=exc.message)
+            return SendResult(message_id, subject, sent=False, error=exc.message)
         subject = str(email["Subject"])
         if not self._mark_sending(message_id, statuses):
             return None
         try:
             transport(email)
         except MailError as exc:
-            result = self._record_failure(
-                message_id, exc.message, retry=exc.retry_later, affects_all=exc.affects_all
-            )
-            return replace(result, password_refused=isinstance(exc, AuthenticationRefused))
+            uncertain = isinstance(exc, DeliveryUncertain)  # left "sending": not retried
+            if uncertain:
+                self._record_end(message_id, last_error=exc.message)
+            else:
+                self._record_end(message_id, status=FAILED, last_error=exc.message)
+            return SendResult(
+                message_id, subject, sent=False, error=exc.message,
+                retry_later=exc.retry_later, affects_all=exc.affects_all,
+                password_refused=isinstance(exc, AuthenticationRefused), uncertain=uncertain,
+            )  # fmt: skip
         except Exception as exc:  # unexpected: logged; the message stays in the outbox
             log.exception("Sending message %s failed", message_id)
-            return self._record_failure(
-                message_id,
-                _("Invio non riuscito per un errore imprevisto: {detail}").format(detail=exc),
-                retry=True,
-            )
-        with self._unit_of_work() as session:
-            message = self._get(session, message_id)
-            message.status = SENT
-            message.sent_at = utc_now()
-            message.last_error = ""
-            session.add(message)
+            error = _("Invio non riuscito per un errore imprevisto: {detail}").format(detail=exc)
+            self._record_end(message_id, status=FAILED, last_error=error)
+            return SendResult(message_id, subject, sent=False, error=error, retry_later=True)
+        self._record_end(message_id, status=SENT, sent_at=utc_now(), last_error="")
         return SendResult(message_id, subject, sent=True)
 
     def _mark_sending(self, message_id: int, statuses: Sequence[str]) -> bool:
@@ -222,19 +253,19 @@ class OutboxService(Service):
             )
             return bool(done.rowcount)
 
-    def _record_failure(
-        self, message_id: int, error: str, *, retry: bool, affects_all: bool = False
-    ) -> SendResult:
+    def _record_end(self, message_id: int, **values: object) -> None:
+        """Step 3: how the attempt ended. The message may have been deleted meanwhile
+        (forced, while "sending"): that is logged, never raised (a sent e-mail did
+        leave; there is just no record of it left)."""
         with self._unit_of_work() as session:
-            message = self._get(session, message_id)
-            message.status = FAILED
-            message.last_error = error
-            session.add(message)
-            subject = message.subject
-        return SendResult(
-            message_id, subject, sent=False, error=error, retry_later=retry,
-            affects_all=affects_all,
-        )  # fmt: skip
+            done = session.exec(
+                update(OutboxMessage).where(col(OutboxMessage.id) == message_id).values(**values)
+            )
+            if not done.rowcount:
+                log.warning(
+                    "Message %s was deleted while being sent (ended as %s)",
+                    message_id, values.get("status", SENDING),
+                )  # fmt: skip
 
     # -- the e-mail ------------------------------------------------------------------
 
@@ -246,7 +277,11 @@ class OutboxService(Service):
         email = new_email(message.recipient, message.subject, message.body, sender)
         email["Message-ID"] = message.message_id
         for attachment in attachments:
-            self._attach(email, attachment.document_id, attachment.signed, attachment.file_name)
+            data = attachment_bytes(
+                self._archive, attachment.document_id, attachment.signed,
+                attachment.file_name, attachment.sha256,
+            )  # fmt: skip
+            _attach(email, data, attachment.file_name)
         return email
 
     def save_eml(self, source: int | Draft, path: Path, *, sender: str = "") -> Path:
@@ -258,7 +293,7 @@ class OutboxService(Service):
             email["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
             names = attachment_names(self._archive, draft.attachments)
             for (document_id, signed), name in zip(draft.attachments, names, strict=True):
-                self._attach(email, document_id, signed, name)
+                _attach(email, attachment_bytes(self._archive, document_id, signed, name), name)
         else:
             email = self.build_email(source, sender)
         email["X-Unsent"] = "1"
@@ -272,15 +307,6 @@ class OutboxService(Service):
                 )
             ) from exc
         return Path(path)
-
-    def _attach(self, email: EmailMessage, document_id: int, signed: bool, name: str) -> None:
-        try:
-            data = self._archive.pdf(document_id, signed=signed)
-        except DocumentNotFound:
-            raise DesdeskError(
-                _("Un allegato ({name}) non è più nell'archivio.").format(name=name)
-            ) from None
-        email.add_attachment(data, maintype="application", subtype="pdf", filename=name)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -344,6 +370,10 @@ class OutboxService(Service):
     def _row_of(self, session: Session, message: OutboxMessage) -> OutboxRow:
         names = tuple(a.file_name for a in self._attachments(session, message.id or 0))
         return _to_row(message, names)
+
+
+def _attach(email: EmailMessage, data: bytes, name: str) -> None:
+    email.add_attachment(data, maintype="application", subtype="pdf", filename=name)
 
 
 def _utc(value: datetime) -> datetime:

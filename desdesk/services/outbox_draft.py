@@ -1,13 +1,14 @@
 """What the user composed, checked before it enters the outbox or an .eml: a valid
 address, a one-line subject, attachments that exist (with a signed copy when that is
-asked), unique file names; and the sender, required to send."""
+asked), unique file names; and the sender, required to send. Also the exact bytes an
+attachment carries."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desdesk.domain.errors import FieldProblem, InvalidValue, ValidationFailed
+from desdesk.domain.errors import DesdeskError, FieldProblem, InvalidValue, ValidationFailed
 from desdesk.domain.values import normalize_email
 from desdesk.i18n import _
 from desdesk.services.archive import ArchiveService, DocumentNotFound
@@ -63,6 +64,21 @@ def attachment_names(archive: ArchiveService, attachments: Sequence[tuple[int, b
     return unique_names(
         attachment_name(archive.get(document_id), signed) for document_id, signed in attachments
     )
+
+
+def attachment_bytes(
+    archive: ArchiveService, document_id: int, signed: bool, name: str, sha256: str = ""
+) -> bytes:
+    """The exact bytes to attach: those with `sha256` (chosen at compose, whatever was
+    signed later), or the document's current ones when no SHA-256 was kept."""
+    try:
+        if sha256:
+            return archive.pdf_with_sha(document_id, sha256)
+        return archive.pdf(document_id, signed=signed)
+    except DocumentNotFound:
+        raise DesdeskError(
+            _("Un allegato ({name}) non è più nell'archivio.").format(name=name)
+        ) from None
 
 
 def checked_sender(sender: str) -> str:

@@ -5,6 +5,10 @@ Every failure becomes a `MailError` whose message can be shown as it is and whos
 refused password: not until the user changes it). `affects_all` marks the failures that
 would repeat for every other message of the outbox (the server, the password), so that
 a batch stops at the first one instead of waiting for each.
+
+Once the whole message (up to the final "." line) has gone out, a failure without a
+reply from the server (connection closed, time out) does not mean "not sent": the
+server may have kept it. That is `DeliveryUncertain`, never retried automatically.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ import socket
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
+from typing import TYPE_CHECKING
 
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import N_, _
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +97,34 @@ class NotConfigured(MailError):
     affects_all = True
 
 
+class DeliveryUncertain(MailError):
+    """The message went out whole but the server did not confirm it: it may have
+    arrived. Sending it again may give the Centro two copies, so only the user decides."""
+
+    retry_later = False
+    affects_all = True  # the server misbehaves: the next messages would end the same
+
+
+_END_OF_DATA = b"\r\n.\r\n"
+
+
+class _Smtp(smtplib.SMTP):
+    """Notes when the end of the DATA payload ("\\r\\n.\\r\\n") has been written:
+    from then on the server may have the message, whatever happens next."""
+
+    payload_sent = False
+
+    def send(self, s: ReadableBuffer | str) -> None:
+        super().send(s)
+        data = s.encode("ascii") if isinstance(s, str) else memoryview(s)
+        if bytes(data[-len(_END_OF_DATA) :]) == _END_OF_DATA:
+            self.payload_sent = True
+
+
+class _SmtpSsl(_Smtp, smtplib.SMTP_SSL):
+    pass
+
+
 def send_message(message: EmailMessage, settings: SmtpSettings, password: str | None) -> None:
     """Hand `message` to the SMTP server; raises a `MailError` if it was not accepted.
 
@@ -112,6 +148,8 @@ def send_message(message: EmailMessage, settings: SmtpSettings, password: str | 
         _deliver(client, message, settings, password or "")
     except Exception as exc:
         client.close()
+        if client.payload_sent and not isinstance(exc, smtplib.SMTPResponseException):
+            raise _uncertain(settings) from exc
         raise _mail_error(exc, settings) from exc
     try:
         client.quit()
@@ -125,15 +163,15 @@ def client_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+def _connect(settings: SmtpSettings) -> _Smtp | _SmtpSsl:
     if settings.security == SSL:
-        return smtplib.SMTP_SSL(
+        return _SmtpSsl(
             settings.host,
             settings.port,
             timeout=settings.timeout,
             context=client_context(),
         )
-    return smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    return _Smtp(settings.host, settings.port, timeout=settings.timeout)
 
 
 def _deliver(
@@ -146,6 +184,17 @@ def _deliver(
     if settings.user:
         client.login(settings.user, password)
     client.send_message(message)
+
+
+def _uncertain(settings: SmtpSettings) -> DeliveryUncertain:
+    """A reply to the DATA payload is an answer (accepted or refused); no reply is not."""
+    log.warning("No reply from %s after the message data was sent", settings.host)
+    return DeliveryUncertain(
+        _(
+            "Il server non ha confermato la ricezione: il messaggio potrebbe essere già "
+            "arrivato. Controlla con il Centro prima di inviarlo di nuovo."
+        )
+    )
 
 
 def _unreachable(settings: SmtpSettings, reason: str) -> ServerUnreachable:

@@ -62,17 +62,24 @@ def waiting_text(count: int) -> str:
 
 
 def results_text(results: Sequence[SendResult]) -> str:
-    """`Posta in uscita: 2 inviati, 1 non inviato (…)`: the first error, if any."""
+    """`Posta in uscita: 2 inviati, 1 non inviato (…)`: the first error, if any. One
+    that went out unconfirmed is "esito incerto", not "non inviato": it may be there."""
     sent = sum(1 for r in results if r.sent)
-    failed = [r for r in results if not r.sent]
+    failed = sum(1 for r in results if not r.sent and not r.uncertain)
+    uncertain = sum(1 for r in results if r.uncertain)
     parts = [ngettext("{n} inviato", "{n} inviati", sent).format(n=sent)]
     if failed:
+        parts.append(ngettext("{n} non inviato", "{n} non inviati", failed).format(n=failed))
+    if uncertain:
         parts.append(
-            ngettext("{n} non inviato", "{n} non inviati", len(failed)).format(n=len(failed))
+            ngettext("{n} con esito incerto", "{n} con esito incerto", uncertain).format(
+                n=uncertain
+            )
         )
     text = _("Posta in uscita: {parts}").format(parts=", ".join(parts))
-    if failed:
-        text += f" ({failed[0].error})"
+    errors = [r.error for r in results if not r.sent]
+    if errors:
+        text += f" ({errors[0]})"
     return text
 
 

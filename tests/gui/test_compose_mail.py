@@ -103,7 +103,7 @@ def test_a_refused_send_stays_in_the_outbox_and_the_user_is_told(  # type: ignor
     qtbot, workspace: Workspace, shown_messages: list[str]
 ) -> None:
     register, _budget = archive_documents(workspace)
-    with smtp_server(drop_in_data=True) as server:
+    with smtp_server(drop_at_rcpt=True) as server:
         dialog = dialog_for(qtbot, workspace, mail_prefs(server), [register.id])
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
         assert not dialog.send_button.isEnabled()  # busy while the job runs
@@ -112,7 +112,23 @@ def test_a_refused_send_stays_in_the_outbox_and_the_user_is_told(  # type: ignor
     assert (row.status, row.attempts) == ("failed", 1)
     [warning] = shown_messages
     assert warning.startswith("Il server 127.0.0.1 ha chiuso la connessione")
-    assert "resta nella posta in uscita" in warning
+    assert "puoi riprovare più tardi" in warning
+
+
+def test_no_reply_after_the_data_is_told_as_uncertain(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, shown_messages: list[str]
+) -> None:
+    register, _budget = archive_documents(workspace)
+    with smtp_server(drop_in_data=True) as server:
+        dialog = dialog_for(qtbot, workspace, mail_prefs(server), [register.id])
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.send_result is not None, timeout=15000)
+    [row] = workspace.outbox.rows()
+    assert (row.status, row.attempts) == ("sending", 1)
+    [warning] = shown_messages
+    assert warning.startswith("Il server non ha confermato la ricezione")
+    assert "non verrà inviato di nuovo da solo" in warning
+    assert "riprovare" not in warning
 
 
 def test_cancelled_password_keeps_the_message_pending(  # type: ignore[no-untyped-def]

@@ -1,5 +1,6 @@
 """Posta in uscita: the table (model tester), Riprova (uncertain ones asked first),
-Elimina, and the retry when a district is opened."""
+Elimina (uncertain ones asked with the risk said), and the retry when a district is
+opened."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desdesk import settings
-from desdesk.services.outbox import PENDING
+from desdesk.services.outbox import PENDING, SendResult
 from desdesk.services.smtp_transport import send_message
 from desdesk.services.workspace import Workspace
 from desdesk.ui.main_window import MainWindow
 from desdesk.ui.models.outbox import OutboxModel
+from desdesk.ui.outbox_retry import results_text
 from desdesk.ui.widgets.outbox_view import OutboxView
 from tests.gui.mail_fixtures import CENTRO, SENDER, archive_documents, mail_prefs, memory_keyring
 from tests.smtp_servers import PASSWORD, MemoryKeyring, closed_port, settings_for, smtp_server
@@ -139,6 +142,45 @@ def test_delete_an_unsent_message(qtbot, workspace: Workspace, answer_yes: list[
     qtbot.mouseClick(view.buttons["delete"], Qt.MouseButton.LeftButton)
     assert [r.id for r in view.model.rows()] == [ids["pending"], ids["uncertain"], ids["sent"]]
     assert len(answer_yes) == 1
+    assert "Non verrà inviato" in answer_yes[0]
+
+
+def test_delete_an_uncertain_message_says_it_may_have_left(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = four_messages(workspace)
+    view = view_for(qtbot, workspace, mail_prefs())
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    view.table.selectRow(row_of(view, ids["uncertain"]))
+    qtbot.mouseClick(view.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert workspace.outbox.get(ids["uncertain"]).status == "sending"  # "No": kept
+    answer = QMessageBox.StandardButton.Yes
+    view.table.selectRow(row_of(view, ids["uncertain"]))
+    qtbot.mouseClick(view.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert ids["uncertain"] not in [r.id for r in view.model.rows()]
+    assert len(asked) == 2
+    assert all("potrebbe essere già arrivato al Centro" in text for text in asked)
+
+
+def test_results_in_words_tell_uncertain_apart_from_not_sent() -> None:
+    sent = SendResult(1, "A", sent=True)
+    failed = SendResult(2, "B", sent=False, error="Non riesco a raggiungere il server.")
+    uncertain = SendResult(3, "C", sent=False, error="Il server non ha confermato.", uncertain=True)
+    assert results_text([sent, sent]) == "Posta in uscita: 2 inviati"
+    assert results_text([sent, uncertain]) == (
+        "Posta in uscita: 1 inviato, 1 con esito incerto (Il server non ha confermato.)"
+    )
+    assert results_text([failed, uncertain]) == (
+        "Posta in uscita: 0 inviati, 1 non inviato, 1 con esito incerto "
+        "(Non riesco a raggiungere il server.)"
+    )
 
 
 # -- retry at start -----------------------------------------------------------------
@@ -184,6 +226,7 @@ def test_opening_without_the_password_only_counts(  # type: ignore[no-untyped-de
 def test_opening_without_settings_only_counts(qtbot, populated: Workspace) -> None:  # type: ignore[no-untyped-def]
     four_messages(populated)
     window = open_window(qtbot, populated, mail_prefs())
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "", timeout=15000)
     assert window.statusBar().currentMessage() == "3 messaggi nella posta in uscita"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+from dataclasses import replace
 from datetime import date
 from email.message import EmailMessage
 from email.policy import default
@@ -14,7 +15,8 @@ import pytest
 from desdesk.document_schemas import Approval, ArchivedDocumentRow, DocumentRequest
 from desdesk.domain.documents import DocumentKind
 from desdesk.domain.errors import ValidationFailed
-from desdesk.services.outbox import FAILED, PENDING, SENDING, AlreadySent, Draft
+from desdesk.services.archive import sha256_hex
+from desdesk.services.outbox import FAILED, PENDING, SENDING, AlreadySent, Draft, MaybeSent
 from desdesk.services.smtp_transport import NotConfigured, send_message
 from desdesk.services.workspace import Workspace
 from tests.smtp_servers import PASSWORD, closed_port, settings_for, smtp_server
@@ -131,7 +133,7 @@ def test_dropped_connection_keeps_the_message_then_a_good_server_gets_it_once(
     workspace: Workspace, documents: list[ArchivedDocumentRow]
 ) -> None:
     message_id = compose(workspace, documents)
-    with smtp_server(drop_in_data=True) as dropping:
+    with smtp_server(drop_at_rcpt=True) as dropping:  # before the data: surely not sent
         transport = partial(send_message, settings=dropping.settings, password=None)
         [result] = workspace.outbox.send_pending(transport, sender=SENDER)
     assert not result.sent and result.retry_later
@@ -165,6 +167,55 @@ def test_offline_connection_refused_keeps_the_message(
     assert workspace.outbox.get(first).status == FAILED
     assert workspace.outbox.get(second).status == PENDING
     assert workspace.outbox.pending_count() == 2
+
+
+@pytest.mark.parametrize("server_options", [{"drop_in_data": True}, {"stall_in_data": 2.0}])
+def test_no_reply_after_the_data_leaves_it_uncertain_and_not_retried_by_itself(
+    workspace: Workspace, documents: list[ArchivedDocumentRow], server_options: dict
+) -> None:
+    message_id = compose(workspace, documents)
+    later = compose(workspace, documents[:1])
+    with smtp_server(**server_options) as server:
+        settings = replace(server.settings, timeout=0.5)
+        transport = partial(send_message, settings=settings, password=None)
+        [result] = workspace.outbox.send_pending(transport, sender=SENDER)  # batch stops
+    assert not result.sent and result.uncertain and not result.retry_later
+    assert result.error.startswith("Il server non ha confermato la ricezione")
+    row = workspace.outbox.get(message_id)
+    assert (row.status, row.attempts, row.last_error) == (SENDING, 1, result.error)
+    assert workspace.outbox.get(later).status == PENDING
+    with smtp_server() as good:
+        transport = partial(send_message, settings=good.settings, password=None)
+        [other] = workspace.outbox.send_pending(transport, sender=SENDER)
+        assert other.message_id == later and other.sent
+        assert workspace.outbox.get(message_id).status == SENDING  # not sent again
+        [again] = workspace.outbox.send_pending(transport, sender=SENDER, include_uncertain=True)
+        assert again.message_id == message_id and again.sent
+        assert [r.message["Message-ID"] for r in good.received] == [
+            workspace.outbox.get(later).message_id,
+            row.message_id,
+        ]
+    row = workspace.outbox.get(message_id)
+    assert (row.status, row.attempts, row.last_error) == ("sent", 2, "")
+
+
+def test_the_email_carries_the_signed_copy_chosen_at_compose(workspace: Workspace) -> None:
+    document = approved(workspace, DocumentKind.REGISTER)
+    first = workspace.archive.pdf(document.id) + b"% first signature\n"
+    workspace.archive.store_signed(document.id, first, "Anna Rossi")
+    message_id = workspace.outbox.compose(CENTRO, "Libro firmato", "", [(document.id, True)]).id
+    second = first + b"% more\n"  # signed again before the message leaves
+    workspace.archive.store_signed(document.id, second, "Luca Bianchi")
+    assert workspace.archive.pdf(document.id, signed=True) == second
+    eml = workspace.outbox.build_email(message_id, SENDER)
+    assert list(attachments_of(eml).values()) == [first]
+    with smtp_server() as server:
+        transport = partial(send_message, settings=server.settings, password=None)
+        [result] = workspace.outbox.send_pending(transport, sender=SENDER)
+        assert result.sent
+        [received] = server.received
+    assert attachments_of(received.message) == {"libro-degli-aderenti-rev1-firmato.pdf": first}
+    assert sha256_hex(first) != sha256_hex(second)
 
 
 def test_a_message_left_sending_is_retried_only_when_asked(
@@ -242,6 +293,39 @@ def test_delete_removes_an_unsent_message(
     assert workspace.outbox.rows() == []
     # The documents are free again: a draft that was attached may be replaced.
     assert len(workspace.archive.rows()) == 2
+
+
+def test_a_message_that_may_have_left_is_deleted_only_with_force(
+    workspace: Workspace, documents: list[ArchivedDocumentRow]
+) -> None:
+    message_id = compose(workspace, documents)
+    assert workspace.outbox._mark_sending(message_id, (PENDING,))
+    with pytest.raises(MaybeSent) as refused:
+        workspace.outbox.delete(message_id)
+    assert "potrebbe essere già arrivato al Centro" in refused.value.message
+    assert workspace.outbox.get(message_id).status == SENDING
+    workspace.outbox.delete(message_id, force=True)
+    assert workspace.outbox.rows() == []
+
+
+def test_deleted_while_the_server_takes_it_is_logged_not_raised(
+    workspace: Workspace, documents: list[ArchivedDocumentRow], caplog: pytest.LogCaptureFixture
+) -> None:
+    message_id = compose(workspace, documents)
+    with smtp_server() as server:
+        good = partial(send_message, settings=server.settings, password=None)
+
+        def transport(message: EmailMessage) -> None:
+            with pytest.raises(MaybeSent):  # the GUI asks first, then forces
+                workspace.outbox.delete(message_id)
+            workspace.outbox.delete(message_id, force=True)
+            good(message)
+
+        result = workspace.outbox.send(message_id, transport, sender=SENDER)
+        assert len(server.received) == 1
+    assert result.sent
+    assert workspace.outbox.rows() == []
+    assert f"Message {message_id} was deleted while being sent (ended as sent)" in caplog.text
 
 
 def test_save_eml_from_the_outbox_and_from_a_draft(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Iterator
+from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from desdesk.services.smtp_transport import (
     PLAIN,
     AuthenticationRefused,
     ConnectionDropped,
+    DeliveryUncertain,
     NotConfigured,
     PasswordMissing,
     SecureConnectionFailed,
@@ -92,11 +94,32 @@ def test_unknown_host_is_unreachable() -> None:
     assert "server.invalid:587" in caught.value.message
 
 
-def test_dropped_connection() -> None:
-    with smtp_server(drop_in_data=True) as server, pytest.raises(ConnectionDropped) as caught:
+def test_a_connection_dropped_before_the_data_is_worth_retrying() -> None:
+    with smtp_server(drop_at_rcpt=True) as server, pytest.raises(ConnectionDropped) as caught:
         send_message(message(), server.settings, None)
     assert caught.value.retry_later
     assert "ha chiuso la connessione" in caught.value.message
+
+
+UNCERTAIN = (
+    "Il server non ha confermato la ricezione: il messaggio potrebbe essere già arrivato. "
+    "Controlla con il Centro prima di inviarlo di nuovo."
+)
+
+
+def test_no_reply_after_the_whole_message_is_uncertain_not_retryable() -> None:
+    with smtp_server(drop_in_data=True) as server, pytest.raises(DeliveryUncertain) as caught:
+        send_message(message(), server.settings, None)
+    assert caught.value.message == UNCERTAIN
+    assert not caught.value.retry_later and caught.value.affects_all
+
+
+def test_a_reply_too_late_is_uncertain_and_the_server_did_keep_it() -> None:
+    with smtp_server(stall_in_data=2.0) as server:
+        with pytest.raises(DeliveryUncertain) as caught:
+            send_message(message(), replace(server.settings, timeout=0.5), None)
+        assert len(server.received) == 1  # why it must not be sent again by itself
+    assert caught.value.message == UNCERTAIN
 
 
 def test_starttls_to_a_server_without_it_and_ssl_to_a_plain_server() -> None:
@@ -183,6 +206,48 @@ def test_fail_and_null_backends_mean_no_keyring(use_keyring: None, backend: Keyr
     assert mail_secrets.stored_password("smtp.example.org", USER) is None
     assert not mail_secrets.store_password("smtp.example.org", USER, "segreta")
     assert not mail_secrets.forget_password("smtp.example.org", USER)
+
+
+class PlainFileKeyring(MemoryKeyring):
+    """Like keyrings.alt's PlaintextKeyring: a high priority, but a plain file."""
+
+    priority = 5  # type: ignore[assignment]
+
+
+PlainFileKeyring.__module__ = "keyrings.alt.file"
+
+
+class NotRecommendedKeyring(MemoryKeyring):
+    """A backend keyring itself ranks as usable but not recommended."""
+
+    priority = 0.5  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize("backend", [PlainFileKeyring(), NotRecommendedKeyring()])
+def test_plain_text_and_low_priority_backends_mean_no_keyring(
+    use_keyring: None, backend: MemoryKeyring
+) -> None:
+    keyring.set_keyring(backend)
+    assert not mail_secrets.keyring_available()
+    assert not mail_secrets.store_password("smtp.example.org", USER, "segreta")
+    assert backend.store == {}  # the password is asked each time instead
+    backend.store[("desdesk SMTP smtp.example.org", USER)] = "vecchia"
+    assert mail_secrets.stored_password("smtp.example.org", USER) is None
+
+
+def test_a_chain_is_used_only_when_every_backend_is_secure(
+    use_keyring: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from keyring.backends import chainer
+
+    chained: list[KeyringBackend] = [MemoryKeyring(), MemoryKeyring()]
+    monkeypatch.setattr(chainer.ChainerBackend, "backends", chained)
+    keyring.set_keyring(chainer.ChainerBackend())
+    assert mail_secrets.keyring_available()
+    chained.append(PlainFileKeyring())
+    assert not mail_secrets.keyring_available()
+    chained.clear()
+    assert not mail_secrets.keyring_available()
 
 
 def test_a_broken_keyring_never_crashes(use_keyring: None) -> None:

@@ -204,6 +204,17 @@ class ComposeMailDialog(QDialog):
                 self._tell(_("Messaggio inviato a {recipient}.").format(
                     recipient=self.recipient_edit.text().strip()
                 ))  # fmt: skip
+            elif outcome.uncertain:
+                QMessageBox.warning(
+                    self,
+                    _("Esito incerto"),
+                    outcome.error
+                    + "\n\n"
+                    + _(
+                        "Il messaggio resta nella posta in uscita (Documenti › Posta in "
+                        "uscita) con esito incerto: non verrà inviato di nuovo da solo."
+                    ),
+                )
             else:
                 QMessageBox.warning(
                     self,

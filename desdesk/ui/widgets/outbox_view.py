@@ -125,16 +125,19 @@ class OutboxView(QWidget):
         message = self.selected()
         if message is None or message.status == "sent":
             return
-        if not ask(
-            self,
-            _("Elimina messaggio"),
-            _("Eliminare «{subject}» dalla posta in uscita? Non verrà inviato.").format(
-                subject=message.subject
-            ),
-        ):
+        uncertain = message.status == "sending"
+        if uncertain:
+            question = _(
+                "L'invio di «{subject}» non ha avuto un esito certo: il messaggio potrebbe "
+                "essere già arrivato al Centro. Eliminandolo non ne resta traccia qui. "
+                "Eliminarlo comunque?"
+            )
+        else:
+            question = _("Eliminare «{subject}» dalla posta in uscita? Non verrà inviato.")
+        if not ask(self, _("Elimina messaggio"), question.format(subject=message.subject)):
             return
         try:
-            self.workspace.outbox.delete(message.id)
+            self.workspace.outbox.delete(message.id, force=uncertain)
         except Exception as exc:
             show_error(self, exc)
         self.refresh()
