@@ -18,6 +18,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_money",
     "0005_check",
     "0006_documents",
+    "0007_history",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

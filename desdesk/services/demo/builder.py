@@ -71,7 +71,15 @@ def write_plan(workspace: Workspace, plan: DemoPlan) -> None:
     """Write members (in one transaction), referent changes, offices, assemblies with their
     roll calls, minutes and tasks, objectives, documents, then the money and monitoring
     (years, plans, movements, fees, investments, targets, measurements) in one more, and
-    the growth actions."""
+    the growth actions. No history is logged: the demo is nobody's work, and a large one
+    would write millions of log rows."""
+    from desdesk.services.history import HistoryService
+
+    with HistoryService(workspace.sessions).paused():
+        _write_plan(workspace, plan)
+
+
+def _write_plan(workspace: Workspace, plan: DemoPlan) -> None:
     ids = workspace.members.add_many(plan.members)
     history = ReferentHistory(session_factory(workspace.file.engine))
     history.replace_many([(ids[c.member], c.kind, c.referent) for c in plan.replacements])
