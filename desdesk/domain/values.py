@@ -37,7 +37,7 @@ def normalize_tax_code(value: str) -> str:
             ).format(value=value.strip(), n=len(text))
         )
     if len(text) == 11:
-        if not text.isdigit():
+        if not _ascii_digits(text):
             raise InvalidValue(
                 _(
                     "Codice fiscale “{value}” non valido: quello di un ente ha 11 cifre, senza lettere."
@@ -61,6 +61,11 @@ def normalize_tax_code(value: str) -> str:
                 "Codice fiscale “{value}” non valido: il carattere di controllo non corrisponde."
             ).format(value=value.strip())
         ) from None
+
+
+def _ascii_digits(text: str) -> bool:
+    """Only 0-9: `isdigit()` also says yes to other scripts' digits (and to `²`)."""
+    return text.isascii() and text.isdigit()
 
 
 def _check_digit_matches(digits: str) -> bool:
@@ -97,7 +102,7 @@ def vat_number_warning(compact: str, field: str = "vat_number") -> str | None:
 def normalize_vat_number(value: str) -> str:
     """A partita IVA: 11 digits with a check digit; an unusual office code is accepted."""
     text = _compact_identifier(value)
-    if not (len(text) == 11 and text.isdigit()):
+    if not (len(text) == 11 and _ascii_digits(text)):
         raise InvalidValue(
             _("La partita IVA “{value}” non ha 11 cifre.").format(value=value.strip())
         )
@@ -171,7 +176,8 @@ def parse_bool(value: str) -> bool:
 
 def normalize_postcode(value: str) -> str:
     text = value.strip()
-    if not re.fullmatch(r"\d{5}", text):
+    # [0-9], not \d: Arabic-Indic or full-width digits match \d but are no CAP.
+    if not re.fullmatch(r"[0-9]{5}", text):
         raise InvalidValue(_("Il CAP deve avere 5 cifre: “{value}”.").format(value=text))
     return text
 
