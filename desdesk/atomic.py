@@ -2,9 +2,12 @@
 
 The new content goes to a temporary file in the same folder, is flushed to disk, takes
 the permission bits of the file it replaces (for a new file, those the user's umask
-gives, not the temporary file's private 0o600; or those of a `like` file, so that a
-copy of the district file is no more readable than the district file itself), and only then replaces the destination with `os.replace`; the
-folder is flushed too, so the rename survives a power cut. A failure at any point
+gives, not the temporary file's private 0o600; or those of a `like` file), and only
+then replaces the destination with `os.replace`; the folder is flushed too, so the
+rename survives a power cut. District files, their backups and their copies hold
+personal data (GDPR): their writers ask for `private=True`, which makes the file
+readable and writable by the user only (0o600) whatever the umask or the file it
+replaces; PDFs and exports keep the rule above. A failure at any point
 removes the temporary file and leaves a previous file as it was.
 
 A bottom module (standard library only): anyone may import it. Errors are the
@@ -30,35 +33,47 @@ def _umask() -> int:
     return current
 
 
+PRIVATE_MODE = 0o600
+
+
 def new_file_mode() -> int:
     """What `open()` would give a new file: 0o666 less the user's umask."""
     return 0o666 & ~_umask()
 
 
 @contextmanager
-def atomic_write(path: Path, like: Path | None = None) -> Iterator[BinaryIO]:
+def atomic_write(
+    path: Path, like: Path | None = None, *, private: bool = False
+) -> Iterator[BinaryIO]:
     """A binary file to write; when the block ends normally it replaces `path`."""
-    with _replacing(path, flush=False, like=like) as temporary, temporary.open("wb") as handle:
+    with (
+        _replacing(path, flush=False, like=like, private=private) as temporary,
+        temporary.open("wb") as handle,
+    ):
         yield handle
         handle.flush()
         os.fsync(handle.fileno())
 
 
 @contextmanager
-def atomic_replace(path: Path, like: Path | None = None) -> Iterator[Path]:
+def atomic_replace(
+    path: Path, like: Path | None = None, *, private: bool = False
+) -> Iterator[Path]:
     """A temporary path beside `path` for a writer that needs a name (SQLite, say).
 
     When the block ends normally the temporary file is flushed to disk and replaces
     `path`. It exists (empty) when the block starts; the writer may overwrite it.
     """
-    with _replacing(path, flush=True, like=like) as temporary:
+    with _replacing(path, flush=True, like=like, private=private) as temporary:
         yield temporary
 
 
 @contextmanager
-def _replacing(path: Path, *, flush: bool, like: Path | None) -> Iterator[Path]:
+def _replacing(
+    path: Path, *, flush: bool, like: Path | None, private: bool = False
+) -> Iterator[Path]:
     path = Path(path)
-    mode = _mode_for(Path(like) if like is not None else path)
+    mode = PRIVATE_MODE if private else _mode_for(Path(like) if like is not None else path)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     temporary = Path(name)

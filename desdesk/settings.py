@@ -17,6 +17,11 @@ MAX_RECENT_FILES = 10
 SUPPORTED_LANGUAGES = ("it", "en")
 SMTP_SECURITY = ("starttls", "ssl", "none")
 DEFAULT_SMTP_PORT = 587
+# Backup rotation (services/backups.py): the newest N, one a day, one a month.
+DEFAULT_BACKUP_KEEP_LAST = 10
+DEFAULT_BACKUP_KEEP_DAILY_DAYS = 30
+DEFAULT_BACKUP_KEEP_MONTHLY_MONTHS = 12
+MAX_BACKUP_KEEP = 1000
 
 
 @dataclass
@@ -31,6 +36,10 @@ class Preferences:
     smtp_port: int = DEFAULT_SMTP_PORT
     smtp_security: str = "starttls"
     smtp_user: str = ""
+    # Backups: how many the rotation keeps.
+    backup_keep_last: int = DEFAULT_BACKUP_KEEP_LAST
+    backup_keep_daily_days: int = DEFAULT_BACKUP_KEEP_DAILY_DAYS
+    backup_keep_monthly_months: int = DEFAULT_BACKUP_KEEP_MONTHLY_MONTHS
 
     @property
     def last_file(self) -> Path | None:
@@ -72,7 +81,22 @@ def load() -> Preferences:
         prefs.recent_files = [str(f) for f in recent][:MAX_RECENT_FILES]
     prefs.secretary_name = str(raw.get("secretary_name", ""))
     _load_mail(prefs, raw)
+    _load_backups(prefs, raw)
     return prefs
+
+
+def _load_backups(prefs: Preferences, raw: dict) -> None:
+    """The rotation numbers; a missing or wrong one keeps its default (at least 1 kept)."""
+    for name, lowest in (
+        ("backup_keep_last", 1),
+        ("backup_keep_daily_days", 0),
+        ("backup_keep_monthly_months", 0),
+    ):
+        value = raw.get(name)
+        if isinstance(value, bool) or not isinstance(value, int):
+            continue
+        if lowest <= value <= MAX_BACKUP_KEEP:
+            setattr(prefs, name, value)
 
 
 def _load_mail(prefs: Preferences, raw: dict) -> None:

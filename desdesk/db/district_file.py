@@ -148,7 +148,7 @@ def _header_application_id(path: Path) -> int | None:
     return int.from_bytes(header[68:72], "big")
 
 
-def _take_lock(path: Path, in_use: str) -> FileLock:
+def take_lock(path: Path, in_use: str) -> FileLock:
     """The lock beside `path`; FileInUse(`in_use`) if another holds it, OSError if none can be made."""
     lock = FileLock(lock_path(path), timeout=0, thread_local=False)
     try:
@@ -160,7 +160,7 @@ def _take_lock(path: Path, in_use: str) -> FileLock:
 
 def acquire_lock(path: Path) -> FileLock:
     try:
-        return _take_lock(
+        return take_lock(
             path,
             _(
                 "Il file {name} è già aperto in un'altra finestra o in un altro programma "
@@ -217,13 +217,22 @@ class OpenedFile:
             self.lock.release()
 
 
-def open_district_file(path: Path) -> OpenedFile:
-    """Inspect, lock, upgrade if needed (after a backup), and return an engine on the file."""
+def open_district_file(
+    path: Path, on_opening: Callable[[Path, FileState], None] | None = None
+) -> OpenedFile:
+    """Inspect, lock, upgrade if needed (after a backup), and return an engine on the file.
+
+    `on_opening` runs once the file has passed inspection and is locked, before any
+    migration touches it (the GUI's automatic backup): it must not raise to let the
+    file open, and whatever it raises closes the file again.
+    """
     path = Path(path).resolve()
     state = inspect_file(path)
     lock = acquire_lock(path)
     engine: Engine | None = None
     try:
+        if on_opening is not None:
+            on_opening(path, state)
         backup = _back_up_before_upgrade(path, state.revision) if state.needs_upgrade else None
         engine = make_engine(path)
         if backup is not None:
@@ -278,7 +287,7 @@ def create_district_file(path: Path, initialise: Callable[[Engine], None] | None
     if not path.parent.is_dir():
         raise DistrictFileError(_("La cartella {path} non esiste.").format(path=path.parent))
     try:
-        with atomic_replace(path) as temporary:
+        with atomic_replace(path, private=True) as temporary:
             try:
                 _initialise(temporary, initialise)
             except BaseException:
@@ -332,7 +341,7 @@ def copy_district_file(source: Path, destination: Path) -> None:
     if is_database_or_side_file(destination, source):
         raise DistrictFileError(_("La copia deve avere un nome diverso dal file aperto."))
     try:
-        lock = _take_lock(
+        lock = take_lock(
             destination,
             _(
                 "Il file {name} è aperto in un'altra finestra o in un altro programma "

@@ -47,12 +47,15 @@ def is_database_or_side_file(path: Path, database: Path) -> bool:
 
 
 def sqlite_copy(source: Path, destination: Path) -> None:
-    """Replace `destination` with a consistent, single-file copy of the database `source`.
+    """Replace `destination` with a consistent, checked, single-file copy of `source`.
 
     SQLite's online backup reads a consistent state even while others write; the copy
-    is written beside `destination` and replaces it whole (`desdesk.atomic`).
+    is written beside `destination`, must pass `PRAGMA quick_check`, and only then
+    replaces it whole (`desdesk.atomic`), readable by the user only: it holds the same
+    personal data as the district file. A copy that fails the check raises
+    `sqlite3.DatabaseError` and leaves `destination` as it was.
     """
-    with atomic_replace(destination, like=source) as temporary:
+    with atomic_replace(destination, private=True) as temporary:
         try:
             src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
             try:
@@ -62,6 +65,7 @@ def sqlite_copy(source: Path, destination: Path) -> None:
                     # One self-contained file, with nothing beside it to go missing.
                     dst.execute("PRAGMA journal_mode = DELETE")
                     dst.commit()
+                    _check_copy(dst)
                 finally:
                     dst.close()
             finally:
@@ -69,3 +73,10 @@ def sqlite_copy(source: Path, destination: Path) -> None:
         except BaseException:
             remove_side_files(temporary)
             raise
+
+
+def _check_copy(conn: sqlite3.Connection) -> None:
+    """A copy counts only if SQLite finds it intact (a bad disk, a full one, a bug)."""
+    (result,) = conn.execute("PRAGMA quick_check").fetchone()
+    if result != "ok":
+        raise sqlite3.DatabaseError(f"the copy failed its integrity check: {result}")

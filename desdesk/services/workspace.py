@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from desdesk.db.district_file import (
+    FileState,
     OpenedFile,
     copy_district_file,
     create_district_file,
@@ -55,6 +56,9 @@ class Workspace:
 
     def __init__(self, file: OpenedFile) -> None:
         self.file = file
+        # Runs when the workspace closes, while the file is still locked (the GUI's
+        # automatic backup, services/backups.py); it must not raise.
+        self.on_close: Callable[[Workspace], None] | None = None
         self.sessions: SessionFactory = session_factory(file.engine)
         self.district = DistrictService(self.sessions)
         self.members = MembersService(self.sessions)
@@ -191,6 +195,9 @@ class Workspace:
         return self.file.path
 
     def close(self) -> None:
+        hook, self.on_close = self.on_close, None
+        if hook is not None:
+            hook(self)
         self.file.close()
 
     def save_copy(self, destination: Path) -> None:
@@ -212,9 +219,15 @@ def _stamp_every_page(pdf: bytes, text: str, *, title: str = "") -> bytes:
     return stamp_every_page(pdf, text, title=title)
 
 
-def open_workspace(path: Path) -> Workspace:
-    """Open an existing district file (raises DistrictFileError with the reason)."""
-    return Workspace(open_district_file(path))
+def open_workspace(
+    path: Path, on_opening: Callable[[Path, FileState], None] | None = None
+) -> Workspace:
+    """Open an existing district file (raises DistrictFileError with the reason).
+
+    `on_opening` runs before any migration, with the file locked (the GUI's backup on
+    open); the CLI passes none.
+    """
+    return Workspace(open_district_file(path, on_opening))
 
 
 def create_district(

@@ -1,0 +1,166 @@
+"""Putting a backup back in place of a district file, and setting a damaged file aside.
+
+A restore never loses what it replaces: the backup is inspected first (intact, a
+district file this desdesk can open: one from before a migration is upgraded at the
+next open as usual); the current file is backed up ("prima-del-ripristino"), or, if
+damaged, renamed aside untouched; then the backup's copy replaces it atomically, under
+the file's lock, so a district open in another window is never replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock
+
+from desdesk.atomic import sync_folder
+from desdesk.db.backup_files import fold_wal
+from desdesk.db.district_file import (
+    DamagedFile,
+    DistrictFileError,
+    inspect_file,
+    take_lock,
+)
+from desdesk.db.files import SIDE_SUFFIXES, is_database_or_side_file, remove_side_files, sqlite_copy
+from desdesk.domain.errors import DesdeskError, os_error_reason
+from desdesk.i18n import _
+from desdesk.services.backups import Reason, take_backup
+
+log = logging.getLogger(__name__)
+
+DAMAGED_SUFFIX = ".danneggiato-"
+
+
+class RestoreFailed(DesdeskError):
+    """Nothing was replaced; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    target: Path
+    safety_backup: Path | None  # the backup of the file that was replaced
+    set_aside: Path | None  # where a damaged file was moved
+
+
+def restore(backup: Path, target: Path, *, now: datetime | None = None) -> RestoreResult:
+    """Replace the district file `target` with the backup `backup` (see the module doc)."""
+    backup, target = Path(backup).resolve(), Path(target).resolve()
+    now = now or datetime.now()
+    if target.exists() and is_database_or_side_file(backup, target):
+        raise RestoreFailed(_("Il backup e il file del distretto sono lo stesso file."))
+    _check_backup(backup)
+    if not target.parent.is_dir():
+        raise RestoreFailed(
+            _("Non riesco a ripristinare: la cartella {path} non esiste.").format(
+                path=target.parent
+            )
+        )
+    lock = _lock(target)
+    try:
+        safety, aside = _secure_current(target, now)
+        _replace(backup, target)
+    finally:
+        lock.release()
+    log.info("Restored %s from %s", target, backup)
+    return RestoreResult(target=target, safety_backup=safety, set_aside=aside)
+
+
+def _check_backup(backup: Path) -> None:
+    try:
+        inspect_file(backup)
+    except DistrictFileError as exc:
+        raise RestoreFailed(
+            _("Il backup {name} non si può ripristinare: {reason}").format(
+                name=backup.name, reason=exc.message
+            )
+        ) from exc
+
+
+def _lock(target: Path) -> FileLock:
+    try:
+        return take_lock(
+            target,
+            _(
+                "Il distretto {name} è aperto in un'altra finestra o in un altro programma "
+                "desdesk: chiudilo lì prima di ripristinare un backup."
+            ).format(name=target.name),
+        )
+    except OSError as exc:
+        raise _failed(target, os_error_reason(exc)) from exc
+
+
+def _failed(target: Path, reason: str) -> RestoreFailed:
+    return RestoreFailed(
+        _(
+            "Ripristino di {name} non riuscito: {reason}. Il file del distretto non è stato "
+            "modificato."
+        ).format(name=target.name, reason=reason)
+    )
+
+
+def _secure_current(target: Path, now: datetime) -> tuple[Path | None, Path | None]:
+    """Back up the file about to be replaced, or move it aside if it is damaged."""
+    if not target.exists():
+        return None, None
+    try:
+        inspect_file(target)
+    except DamagedFile:
+        return None, set_aside_damaged(target, now)
+    except DistrictFileError as exc:
+        raise RestoreFailed(
+            _("{name} non viene sostituito: {reason}").format(name=target.name, reason=exc.message)
+        ) from exc
+    try:
+        fold_wal(target)  # the backup and the replacement both need the file whole
+    except (OSError, sqlite3.Error) as exc:
+        reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise _failed(target, reason) from exc
+    return take_backup(target, Reason.BEFORE_RESTORE, now=now), None
+
+
+def _replace(backup: Path, target: Path) -> None:
+    try:
+        sqlite_copy(backup, target)
+    except OSError as exc:
+        raise _failed(target, os_error_reason(exc)) from exc
+    except sqlite3.Error as exc:
+        raise _failed(target, str(exc)) from exc
+    # An index of the old file's WAL must not be taken for the new file's.
+    with contextlib.suppress(OSError):
+        remove_side_files(target)
+
+
+def damaged_name(path: Path, now: datetime) -> Path:
+    return path.with_name(f"{path.name}{DAMAGED_SUFFIX}{now:%Y%m%d-%H%M%S}")
+
+
+def set_aside_damaged(path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged file (and what SQLite left beside it) aside, byte for byte.
+
+    RestoreFailed if it cannot be moved: then nothing is restored over it.
+    """
+    path = Path(path)
+    aside = damaged_name(path, now or datetime.now())
+    try:
+        if aside.exists():
+            raise FileExistsError(17, "exists", str(aside))
+        os.replace(path, aside)
+        for suffix in SIDE_SUFFIXES:
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.replace(side, aside.with_name(aside.name + suffix))
+        sync_folder(path.parent)
+    except OSError as exc:
+        raise RestoreFailed(
+            _("Non riesco a mettere da parte il file danneggiato {name}: {reason}").format(
+                name=path.name, reason=os_error_reason(exc)
+            )
+        ) from exc
+    log.warning("Damaged file %s set aside as %s", path, aside)
+    return aside

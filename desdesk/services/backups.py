@@ -1,0 +1,273 @@
+"""Backups of a district file in the user's data folder, checked and rotated.
+
+Each backup is a SQLite online-backup copy (`db.files.sqlite_copy`): consistent while
+the district is open, written whole or not at all, checked with `PRAGMA quick_check`
+before it counts, readable by the user only. They live in
+`user_data_dir()/backups/<file stem>-<district uid>/NAME-YYYYMMDD-HHMMSS-<reason>.des`
+(a file older than the uid, or unreadable, uses a hash of its path instead of the uid);
+a `source.json` in the folder names the district files backed up there, so that the
+backups of a damaged file, whose uid cannot be read, are still found.
+
+Who makes them: the GUI on open (before any migration) and on close, and on demand
+(File › Esegui backup ora, `desdesk backup`). The other CLI commands do not: they are
+short reads or scripted edits and the user runs `desdesk backup` when wanted (see
+cli/commands/backup.py). A backup that fails never stops the district from opening or
+closing: `automatic_backup` logs it and hands the message to the caller to show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desdesk import paths, settings
+from desdesk.atomic import atomic_write
+from desdesk.db.backup_files import district_uid
+from desdesk.db.district_file import FileState
+from desdesk.db.files import sqlite_copy
+from desdesk.domain.backup_policy import RetentionPolicy, backups_to_delete
+from desdesk.domain.errors import DesdeskError, os_error_reason
+from desdesk.i18n import N_, _
+from desdesk.paths import DISTRICT_SUFFIX
+
+if TYPE_CHECKING:
+    from desdesk.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+BACKUPS_FOLDER = "backups"
+MANIFEST = "source.json"
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+
+
+class Reason(StrEnum):
+    """Why a backup was taken; the value is the last word of its file name."""
+
+    OPENING = "apertura"
+    CLOSING = "chiusura"
+    MANUAL = "manuale"
+    BEFORE_RESTORE = "prima-del-ripristino"
+    BEFORE_UPGRADE = "prima-dell-aggiornamento"
+
+    def label(self) -> str:
+        return _(_REASON_LABELS[self])
+
+
+_REASON_LABELS = {
+    Reason.OPENING: N_("all'apertura"),
+    Reason.CLOSING: N_("alla chiusura"),
+    Reason.MANUAL: N_("manuale"),
+    Reason.BEFORE_RESTORE: N_("prima di un ripristino"),
+    Reason.BEFORE_UPGRADE: N_("prima dell'aggiornamento"),
+}
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>"
+    + "|".join(re.escape(reason.value) for reason in Reason)
+    + r")(?:-(?P<n>\d+))?"
+    + re.escape(DISTRICT_SUFFIX)
+    + "$"
+)
+
+
+class BackupFailed(DesdeskError):
+    """No backup was made; nothing else was touched."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupEntry:
+    path: Path
+    taken_at: datetime  # local time, from the file name
+    reason: Reason
+    size: int
+    written_ns: int = 0  # orders backups taken in the same second
+
+
+def parse_backup_name(name: str) -> tuple[datetime, Reason] | None:
+    """When and why a backup was taken, from its file name; None for any other file."""
+    match = _NAME.match(name)
+    if match is None:
+        return None
+    try:
+        taken = datetime.strptime(match["stamp"], STAMP_FORMAT)
+    except ValueError:
+        return None
+    return taken, Reason(match["reason"])
+
+
+def backups_root() -> Path:
+    root = paths.user_data_dir() / BACKUPS_FOLDER
+    root.mkdir(mode=0o700, exist_ok=True)
+    return root
+
+
+def _path_key(path: Path) -> str:
+    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+def backup_folder(path: Path, uid: str | None) -> Path:
+    """This district's folder: by its uid, or by its path when it has none."""
+    return backups_root() / f"{Path(path).stem}-{uid or _path_key(path)}"
+
+
+def district_folders(path: Path, uid: str | None) -> list[Path]:
+    """Every folder that holds backups of the district file at `path`."""
+    resolved = str(Path(path).resolve())
+    found = {backup_folder(path, uid), backup_folder(path, None)}
+    with contextlib.suppress(OSError):
+        for folder in backups_root().iterdir():
+            if folder.is_dir() and resolved in _manifest_paths(folder):
+                found.add(folder)
+    return sorted(folder for folder in found if folder.is_dir())
+
+
+def _manifest_paths(folder: Path) -> list[str]:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    paths_seen = data.get("paths", []) if isinstance(data, dict) else []
+    return [str(p) for p in paths_seen] if isinstance(paths_seen, list) else []
+
+
+def _record_source(folder: Path, path: Path) -> None:
+    resolved = str(Path(path).resolve())
+    seen = _manifest_paths(folder)
+    if resolved in seen:
+        return
+    data = json.dumps({"paths": [*seen, resolved]}, ensure_ascii=False, indent=2)
+    with atomic_write(folder / MANIFEST, private=True) as handle:
+        handle.write(data.encode("utf-8"))
+
+
+def district_backups(path: Path, uid: str | None = None) -> list[BackupEntry]:
+    """The backups of the district file at `path`, newest first (not read, only listed)."""
+    if uid is None:
+        uid = district_uid(path) if Path(path).is_file() else None
+    entries: list[BackupEntry] = []
+    for folder in district_folders(path, uid):
+        for file in folder.iterdir():
+            parsed = parse_backup_name(file.name)
+            if parsed is None or not file.is_file():
+                continue
+            info = file.stat()
+            entries.append(BackupEntry(file, parsed[0], parsed[1], info.st_size, info.st_mtime_ns))
+    entries.sort(key=lambda entry: (entry.taken_at, entry.written_ns), reverse=True)
+    return entries
+
+
+def policy_from_preferences() -> RetentionPolicy:
+    prefs = settings.load()
+    return RetentionPolicy(
+        keep_last=prefs.backup_keep_last,
+        daily_days=prefs.backup_keep_daily_days,
+        monthly_months=prefs.backup_keep_monthly_months,
+    )
+
+
+def take_backup(
+    path: Path,
+    reason: Reason,
+    *,
+    now: datetime | None = None,
+    policy: RetentionPolicy | None = None,
+) -> Path:
+    """Back up the district file at `path` into its folder, then rotate its backups.
+
+    BackupFailed (in Italian, with the reason) if the copy cannot be written or fails
+    its check; the district file is only read.
+    """
+    path = Path(path).resolve()
+    now = now or datetime.now()
+    try:
+        folder = backup_folder(path, district_uid(path))
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target = _free_name(folder, path.stem, now, reason)
+        sqlite_copy(path, target)
+        _record_source(folder, path)
+    except OSError as exc:
+        raise _failed(path, os_error_reason(exc)) from exc
+    except sqlite3.Error as exc:
+        raise _failed(path, str(exc)) from exc
+    log.info("Backup of %s written to %s", path, target)
+    rotate(path, policy or policy_from_preferences(), now)
+    return target
+
+
+def _free_name(folder: Path, stem: str, now: datetime, reason: Reason) -> Path:
+    base = f"{stem}-{now.strftime(STAMP_FORMAT)}-{reason.value}"
+    candidate = folder / f"{base}{DISTRICT_SUFFIX}"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{counter}{DISTRICT_SUFFIX}"
+        counter += 1
+    return candidate
+
+
+def _failed(path: Path, reason: str) -> BackupFailed:
+    return BackupFailed(
+        _(
+            "Backup di {name} non riuscito: {reason}. Il file del distretto non è stato modificato."
+        ).format(name=path.name, reason=reason)
+    )
+
+
+def rotate(path: Path, policy: RetentionPolicy, now: datetime) -> list[Path]:
+    """Delete the backups of this district that `policy` lets go; the deleted paths.
+
+    A backup that cannot be deleted stays (logged): rotation only ever frees space.
+    """
+    entries = district_backups(path)
+    doomed = backups_to_delete(((e.path, e.taken_at) for e in entries), policy, now)
+    deleted: list[Path] = []
+    for file in doomed:
+        try:
+            file.unlink()
+        except OSError as exc:
+            log.warning("Old backup %s not deleted: %s", file, exc)
+            continue
+        deleted.append(file)
+    return deleted
+
+
+def automatic_backup(
+    path: Path, reason: Reason, report: Callable[[str], None], *, now: datetime | None = None
+) -> Path | None:
+    """A backup that never raises: a failure is logged and its message given to `report`."""
+    try:
+        return take_backup(path, reason, now=now)
+    except BackupFailed as exc:
+        log.warning("%s", exc.message)
+        report(exc.message)
+    except Exception as exc:
+        log.exception("Backup of %s failed", path)
+        report(_failed(Path(path), str(exc)).message)
+    return None
+
+
+def backup_on_opening(report: Callable[[str], None]) -> Callable[[Path, FileState], None]:
+    """The hook for `open_workspace`: a backup before the file is opened (and upgraded)."""
+
+    def hook(path: Path, state: FileState) -> None:
+        reason = Reason.BEFORE_UPGRADE if state.needs_upgrade else Reason.OPENING
+        automatic_backup(path, reason, report)
+
+    return hook
+
+
+def backup_on_closing(report: Callable[[str], None]) -> Callable[[Workspace], None]:
+    """The hook for `Workspace.on_close`: a backup while the file is still locked."""
+
+    def hook(workspace: Workspace) -> None:
+        automatic_backup(workspace.path, Reason.CLOSING, report)
+
+    return hook
