@@ -149,9 +149,16 @@ class DistrictSection(Section):
         self.profile_form = Form()
         self.profile_fields = ProfileFields(self.profile_form)
         self.save_profile_button = QPushButton(_("Salva il profilo"))
+        self.history_button = QPushButton(_("Cronologia del distretto…"))
+        self.history_button.setObjectName("districtHistoryButton")
         layout = QVBoxLayout(page)
         layout.addWidget(self.profile_form)
-        layout.addLayout(_button_row((self.save_profile_button, self.save_profile)))
+        layout.addLayout(
+            _button_row(
+                (self.save_profile_button, self.save_profile),
+                (self.history_button, self.show_history),
+            )
+        )
         layout.addStretch(1)
         return page
 
@@ -175,6 +182,12 @@ class DistrictSection(Section):
             return
         self.profile_form.show_problems([])
         self.changed.emit()  # the window updates its title
+
+    def show_history(self) -> None:
+        """Every logged change of the district, newest first (Cronologia)."""
+        from desdesk.ui.dialogs.history import HistoryDialog
+
+        HistoryDialog(self.workspace, title=_("Cronologia del distretto"), parent=self).exec()
 
     def save_plan(self) -> None:
         """The governance text and all the business plan's sections, in one transaction."""

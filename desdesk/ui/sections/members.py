@@ -125,6 +125,8 @@ class MembersSection(Section):
         self.readmit_button = QPushButton(_("Riammetti"))
         self.delete_button = QPushButton(_("Elimina…"))
         self.delete_button.setToolTip(_("Solo per un aderente inserito per errore"))
+        self.history_button = QPushButton(_("Cronologia…"))
+        self.history_button.setToolTip(_("Le modifiche all'aderente e ai suoi referenti"))
         self.import_button = QPushButton(_("Importa…"))
         self.export_button = QPushButton(_("Esporta…"))
         row = self.actions_row = QHBoxLayout()
@@ -134,6 +136,7 @@ class MembersSection(Section):
             (self.withdraw_button, self.withdraw_selected),
             (self.readmit_button, self.readmit_selected),
             (self.delete_button, self.delete_selected),
+            (self.history_button, self.history_of_selected),
         ):
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -239,7 +242,7 @@ class MembersSection(Section):
 
     def _update_buttons(self) -> None:
         row = self._selected_row()
-        for button in (self.edit_button, self.delete_button):
+        for button in (self.edit_button, self.delete_button, self.history_button):
             button.setEnabled(row is not None)
         self.withdraw_button.setEnabled(row is not None and row.active)
         self.readmit_button.setEnabled(row is not None and not row.active)
@@ -306,6 +309,15 @@ class MembersSection(Section):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.apply(lambda: self.workspace.members.delete(row.id))
+
+    def history_of_selected(self) -> None:
+        from desdesk.ui.dialogs.history import HistoryDialog
+
+        row = self._selected_row()
+        if row is None:
+            return
+        title = _("Cronologia di “{name}”").format(name=row.name)
+        HistoryDialog(self.workspace, member_id=row.id, title=title, parent=self).exec()
 
     def import_members(self) -> None:
         from desdesk.ui.dialogs.import_dialog import ImportDialog
