@@ -15,5 +15,8 @@ COMMAND_NAMES = frozenset(
         "check",
         "verify",
         "documents",
+        "backup",
+        "backups",
+        "restore",
     }
 )

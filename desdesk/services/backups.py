@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from desdesk import paths, settings
 from desdesk.atomic import atomic_write
 from desdesk.db.backup_files import district_uid
-from desdesk.db.district_file import FileState
+from desdesk.db.district_file import FileState, copy_district_file, inspect_file
 from desdesk.db.files import sqlite_copy
 from desdesk.domain.backup_policy import RetentionPolicy, backups_to_delete
 from desdesk.domain.errors import DesdeskError, os_error_reason
@@ -237,6 +237,22 @@ def rotate(path: Path, policy: RetentionPolicy, now: datetime) -> list[Path]:
             continue
         deleted.append(file)
     return deleted
+
+
+def back_up_now(path: Path, out: Path | None = None, *, now: datetime | None = None) -> Path:
+    """An on-demand backup ("manuale"): into the district's folder, or to `out` (a file,
+    or a folder to put it in). The file is inspected first, so a damaged one is reported
+    as such; DistrictFileError or BackupFailed say why nothing was written."""
+    path = Path(path).resolve()
+    inspect_file(path)
+    now = now or datetime.now()
+    if out is None:
+        return take_backup(path, Reason.MANUAL, now=now)
+    out = Path(out)
+    if out.is_dir():
+        out = _free_name(out, path.stem, now, Reason.MANUAL)
+    copy_district_file(path, out)
+    return out.resolve()
 
 
 def automatic_backup(

@@ -8,6 +8,8 @@ from typing import Protocol
 
 from desdesk.cli.commands import (
     assemblies,
+    backup,
+    backups,
     budget,
     calendar,
     check,
@@ -16,6 +18,7 @@ from desdesk.cli.commands import (
     members,
     new,
     report,
+    restore,
     verify,
 )
 
@@ -39,5 +42,8 @@ _MODULES: tuple[ModuleType, ...] = (
     check,
     verify,
     documents,
+    backup,
+    backups,
+    restore,
 )
 COMMANDS: dict[str, Command] = {module.NAME: module for module in _MODULES}
