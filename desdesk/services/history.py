@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from sqlmodel import Session
 
 from desdesk.history_schemas import FieldChange, HistoryRow
 from desdesk.i18n import _, format_date
@@ -119,11 +120,53 @@ class HistoryService(Service):
         write_rows(Path(path), header, lines, _("Cronologia"))
         return len(lines)
 
+    def scrub(self, table: str, record_ids: Sequence[int], fields: Sequence[str]) -> int:
+        """Blank `fields` of the records in every logged value (see `scrub_history`)."""
+        with self._unit_of_work() as session:
+            return scrub_history(session, table, record_ids, fields)
+
     def _set_enabled(self, enabled: bool) -> None:
         with self._unit_of_work() as session:
             session.execute(
                 text("UPDATE audit_actor SET enabled = :on WHERE id = 1"), {"on": int(enabled)}
             )
+
+
+def scrub_history(
+    session: Session, table: str, record_ids: Sequence[int], fields: Sequence[str]
+) -> int:
+    """Set `fields` to null in the logged values of these records; returns the rows touched.
+
+    For the erasure of a person (GDPR): the log must not keep the contacts that were
+    removed from the record. Call it in the erasure's own transaction, after the
+    erasing update (whose log row holds the old values too). Only existing keys are
+    replaced, so the log keeps saying which fields were there.
+    """
+    if not record_ids or not fields:
+        return 0
+    paths = ", ".join(f"'$.{_json_key(name)}', NULL" for name in fields)
+    total = 0
+    for column in ("before", "after"):
+        result = session.execute(
+            text(
+                f"UPDATE change_log SET {column} = json_replace({column}, {paths})"
+                f" WHERE table_name = :table AND record_id IN ({_placeholders(record_ids)})"
+                f" AND {column} IS NOT NULL"
+            ),
+            {"table": table, **{f"r{i}": rid for i, rid in enumerate(record_ids)}},
+        )
+        total = max(total, int(getattr(result, "rowcount", 0) or 0))
+    return total
+
+
+def _json_key(name: str) -> str:
+    if not name.isidentifier():
+        raise ValueError(f"not a column name: {name!r}")
+    return name
+
+
+def _placeholders(values: Sequence[int]) -> str:
+    return ", ".join(f":r{i}" for i in range(len(values)))
 
 
 def format_moment(at: datetime) -> str:

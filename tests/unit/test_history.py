@@ -208,3 +208,26 @@ def test_the_demo_district_is_written_without_history(tmp_path: Path) -> None:
     assert members >= 8
     assert logged <= {"district"}  # at most the profile, written before the demo's content
     assert enabled == 1
+
+
+def test_scrubbing_removes_erased_contacts_from_the_log(
+    workspace: Workspace, history: HistoryService
+) -> None:
+    member_id = workspace.members.add(member_input(), referent_input())
+    workspace.members.update(member_id, member_input(email="nuova@larete.example.it"))
+    [referent] = history.rows("referent")
+    assert referent.record_id is not None
+
+    assert history.scrub("member", [member_id], ["email", "phone"]) == 2
+    history.scrub("referent", [referent.record_id], ["email", "phone"])
+
+    with sqlite3.connect(workspace.path) as conn:
+        logged = " ".join(
+            str(value)
+            for row in conn.execute("SELECT before, after FROM change_log")
+            for value in row
+        )
+    assert "larete.example.it" not in logged and "giulia.bertolini@example.it" not in logged
+    assert "Cooperativa Sociale La Rete" in logged  # the name stays: a legal record
+    edit = history.rows("member", member_id)[0]
+    assert edit.action == "update" and edit.changes == ()  # nothing readable is left of it
