@@ -51,6 +51,11 @@ class HistoryService(Service):
         """Name who makes the next changes (the secretary; the OS user if not given)."""
         user = current_os_user() if os_user is None else os_user
         with self._unit_of_work() as session:
+            stored = session.execute(
+                text("SELECT actor, os_user FROM audit_actor WHERE id = 1")
+            ).first()
+            if stored is not None and tuple(stored) == (name.strip(), user):
+                return  # nothing to write: opening a file does not change it
             session.execute(
                 text("UPDATE audit_actor SET actor = :actor, os_user = :user WHERE id = 1"),
                 {"actor": name.strip(), "user": user},

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desdesk.services.documents import DocumentsService
     from desdesk.services.fees import FeesService
     from desdesk.services.growth import GrowthService
+    from desdesk.services.history import HistoryService
     from desdesk.services.indicators import IndicatorsService
     from desdesk.services.member_io import MemberIOService
     from desdesk.services.minutes import MinutesService
@@ -161,6 +162,12 @@ class Workspace:
         return DistrictCheckService(self)
 
     @cached_property
+    def history(self) -> HistoryService:
+        from desdesk.services.history import HistoryService
+
+        return HistoryService(self.sessions)
+
+    @cached_property
     def archive(self) -> ArchiveService:
         from desdesk.services.archive import ArchiveService
 
@@ -220,14 +227,25 @@ def _stamp_every_page(pdf: bytes, text: str, *, title: str = "") -> bytes:
 
 
 def open_workspace(
-    path: Path, on_opening: Callable[[Path, FileState], None] | None = None
+    path: Path,
+    on_opening: Callable[[Path, FileState], None] | None = None,
+    *,
+    actor: str = "",
 ) -> Workspace:
     """Open an existing district file (raises DistrictFileError with the reason).
 
     `on_opening` runs before any migration, with the file locked (the GUI's backup on
-    open); the CLI passes none.
+    open); the CLI passes none. `actor` (the secretary's name; the CLI passes none) and
+    the OS user are who the change history names for what follows; the file is written
+    only when they differ from the last ones.
     """
-    return Workspace(open_district_file(path, on_opening))
+    workspace = Workspace(open_district_file(path, on_opening))
+    try:
+        workspace.history.set_actor(actor)
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace
 
 
 def create_district(
