@@ -105,6 +105,10 @@ class ReferentInput:
     phone: str = ""
     role: str = ""
     start_date: date | None = None
+    # GDPR: a code of desdesk.services.personal_data.LEGAL_BASES ("" not recorded) and
+    # the day the information notice was given.
+    legal_basis: str = ""
+    notice_given_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,9 @@ class ReferentRead:
     start_date: date | None
     end_date: date | None
     member_active: bool = True
+    legal_basis: str = ""
+    notice_given_on: date | None = None
+    erased_on: date | None = None
 
     @property
     def full_name(self) -> str:

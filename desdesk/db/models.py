@@ -116,6 +116,11 @@ class Referent(SQLModel, table=True):
     role: str = ""
     start_date: date | None = None
     end_date: date | None = None
+    # GDPR: why the district holds the data (a code of desdesk.services.personal_data
+    # LEGAL_BASES), the day the information notice was given, the day it was erased.
+    legal_basis: str = ""
+    notice_given_on: date | None = None
+    erased_on: date | None = None
 
 
 class Office(SQLModel, table=True):

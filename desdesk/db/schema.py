@@ -19,6 +19,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_check",
     "0006_documents",
     "0007_history",
+    "0008_personal_data",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

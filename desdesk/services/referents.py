@@ -21,14 +21,36 @@ from desdesk.domain.errors import (
     NotFound,
     ValidationFailed,
 )
-from desdesk.i18n import _, format_date
+from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import ReferentInput, ReferentRead
 from desdesk.services.base import Service
+
+# GDPR art. 6: why the district may hold a referent's data. Codes are stored; "" is
+# "not recorded" (files written before desdesk asked).
+LEGAL_BASES: dict[str, str] = {
+    "contratto": N_("Esecuzione dell'accordo di adesione"),
+    "interesse_legittimo": N_("Legittimo interesse del distretto"),
+    "consenso": N_("Consenso dell'interessato"),
+    "obbligo_legale": N_("Obbligo di legge"),
+}
+
+
+def legal_basis_label(code: str) -> str:
+    """The Italian label of a legal basis code; "non indicata" when none is recorded."""
+    if not code:
+        return _("non indicata")
+    return _(LEGAL_BASES[code]) if code in LEGAL_BASES else code
 
 
 def clean_referent(data: ReferentInput) -> ReferentInput:
     """Validate a referent: name and surname required, contacts checked when given."""
     problems: list[FieldProblem] = []
+    if data.legal_basis and data.legal_basis not in LEGAL_BASES:
+        problems.append(FieldProblem("legal_basis", _("Base giuridica non valida.")))
+    if data.notice_given_on is not None and data.notice_given_on > date.today():
+        problems.append(
+            FieldProblem("notice_given_on", _("La data dell'informativa non può essere futura."))
+        )
     if not data.first_name.strip():
         problems.append(FieldProblem("first_name", _("Il nome è obbligatorio.")))
     if not data.last_name.strip():
@@ -159,6 +181,8 @@ class ReferentsService(Service):
             referent.email = clean.email
             referent.phone = clean.phone
             referent.role = clean.role
+            referent.legal_basis = clean.legal_basis
+            referent.notice_given_on = clean.notice_given_on
             if clean.start_date:
                 _check_start(clean.start_date, referent.end_date)
                 referent.start_date = clean.start_date
@@ -176,7 +200,8 @@ class ReferentsService(Service):
     def _rows(self, **conditions: Any) -> list[ReferentRead]:
         with self._reading() as session:
             rows = queries.referent_rows(session.connection(), **conditions)
-        return [_from_row(row) for row in rows]
+            privacy = _privacy_columns(session)
+        return [_with_privacy(_from_row(row), privacy) for row in rows]
 
     @staticmethod
     def _member(session: Session, member_id: int) -> Member:
@@ -220,11 +245,29 @@ def _insert(
         phone=clean.phone,
         role=clean.role,
         start_date=start,
+        legal_basis=clean.legal_basis,
+        notice_given_on=clean.notice_given_on,
     )
     session.add(referent)
     session.flush()
     assert referent.id is not None
     return referent.id
+
+
+_Privacy = dict[int, tuple[str, date | None, date | None]]
+
+
+def _privacy_columns(session: Session) -> _Privacy:
+    """Legal basis, notice date and erasure date of every referent, by id."""
+    found = session.execute(
+        select(Referent.id, Referent.legal_basis, Referent.notice_given_on, Referent.erased_on)
+    ).all()
+    return {row[0]: (row[1], row[2], row[3]) for row in found}
+
+
+def _with_privacy(read: ReferentRead, privacy: _Privacy) -> ReferentRead:
+    legal_basis, notice, erased = privacy.get(read.id, ("", None, None))
+    return replace(read, legal_basis=legal_basis, notice_given_on=notice, erased_on=erased)
 
 
 def _check_end(end: date, start: date | None) -> None:

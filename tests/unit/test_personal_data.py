@@ -1,0 +1,218 @@
+"""Personal data (GDPR): export everything about a person, erase a person whose roles
+ended (contacts gone, pseudonym, legal records kept, log scrubbed), refuse otherwise."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desdesk.domain.enums import ReferentKind
+from desdesk.domain.errors import Conflict, ValidationFailed
+from desdesk.services.history import HistoryService
+from desdesk.services.personal_data import PersonalDataService, PersonalDataWriteError
+from desdesk.services.workspace import Workspace
+from tests.assembly_district import HELD, populate_assemblies
+from tests.factories import referent_input
+from tests.pdfs import read_pdf
+from tests.report_district import ACCENTED
+
+NICOLO = "Nicolò Dell'Antonio"
+SECTIONS = {
+    "format", "version", "exported_on", "district", "person", "referent_records",
+    "legal_representative_of", "offices", "attendance", "tasks", "movements",
+    "approved_minutes", "history",
+}  # fmt: skip
+
+
+def _service(workspace: Workspace) -> PersonalDataService:
+    return PersonalDataService(workspace.sessions, workspace.path)
+
+
+def _nicolo(workspace: Workspace, member_id: int) -> int:
+    """Nicolò, primary referent of ACCENTED since 2024, with legal basis and notice, whose
+    name is in the approved minutes of HELD (president) and the foglio presenze."""
+    [current] = [r for r in workspace.referents.history(member_id) if r.kind == "titolare"]
+    workspace.referents.correct(
+        current.id,
+        referent_input(
+            "Nicolò",
+            "Dell'Antonio",
+            email="nicolo@example.it",
+            role="Presidente",
+            start_date=date(2024, 1, 1),
+            legal_basis="contratto",
+            notice_given_on=date(2024, 1, 10),
+        ),
+    )
+    return current.id
+
+
+def _ended_nicolo(workspace: Workspace) -> tuple[int, int]:
+    district = populate_assemblies(workspace)
+    member = district.members[ACCENTED]
+    referent_id = _nicolo(workspace, member)
+    workspace.minutes.approve(district.minutes, date(2026, 11, 20))
+    workspace.referents.set_referent(member, ReferentKind.PRIMARY, referent_input("Anna", "Nuova"))
+    return referent_id, district.minutes
+
+
+def test_the_json_export_holds_every_section(workspace: Workspace, tmp_path: Path) -> None:
+    district = populate_assemblies(workspace)
+    referent_id = _nicolo(workspace, district.members[ACCENTED])
+    workspace.minutes.approve(district.minutes, date(2026, 11, 20))
+    target = tmp_path / "nicolo.json"
+
+    _service(workspace).export_json(referent_id, target)
+
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert set(data) == SECTIONS
+    assert data["person"]["emails"] == ["nicolo@example.it"]
+    assert data["person"]["legal_basis"] == "contratto"
+    assert data["person"]["notice_given_on"] == "2024-01-10"
+    [record] = data["referent_records"]
+    assert (record["member_name"], record["kind"], record["start_date"]) == (
+        ACCENTED, "titolare", "2024-01-01",
+    )  # fmt: skip
+    assert [(a["date"], a["status"]) for a in data["attendance"]] == [
+        (HELD.isoformat(), "presente_titolare")
+    ]
+    [minutes] = data["approved_minutes"]
+    assert minutes["id"] == district.minutes and "president" in minutes["fields"]
+    assert "snapshot" in minutes["fields"]
+    actions = [row["action"] for row in data["history"]]
+    assert actions[-1] == "insert" and "update" in actions  # the correction is logged
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_other_records_of_the_same_person_are_exported_with_offices_and_tasks(
+    workspace: Workspace,
+) -> None:
+    district = populate_assemblies(workspace)
+    first = _nicolo(workspace, district.members[ACCENTED])
+    other = district.members["Cooperativa Sociale La Rete"]
+    workspace.referents.add_referent(
+        other, ReferentKind.SUBSTITUTE, referent_input("NICOLÒ", "dell'antonio", email="")
+    )
+    from desdesk.domain.enums import OfficeKind
+    from desdesk.schemas import OfficeInput, TaskInput
+
+    workspace.offices.assign(OfficeInput(OfficeKind.TREASURER.value, NICOLO, date(2025, 1, 1)))
+    workspace.tasks.add(TaskInput(other, f"Chiamare {NICOLO} per la festa", None))
+
+    data = _service(workspace).export(first)
+
+    assert [r["member_id"] for r in data["referent_records"]] == [
+        district.members[ACCENTED],
+        other,
+    ]
+    assert [o["kind"] for o in data["offices"]] == ["tesoriere"]
+    assert [t["description"] for t in data["tasks"]] == [f"Chiamare {NICOLO} per la festa"]
+    assert data["movements"] == []
+
+
+def test_the_pdf_export_reads_back_in_italian(workspace: Workspace, tmp_path: Path) -> None:
+    district = populate_assemblies(workspace)
+    referent_id = _nicolo(workspace, district.members[ACCENTED])
+    workspace.minutes.approve(district.minutes, date(2026, 11, 20))
+    target = tmp_path / "nicolo.pdf"
+
+    _service(workspace).export_pdf(referent_id, target)
+
+    text = " ".join(read_pdf(target.read_bytes()).text.split())
+    assert f"Dati personali di {NICOLO}" in text
+    assert "nicolo@example.it" in text
+    assert "Esecuzione dell'accordo di adesione" in text
+    assert "10/01/2024" in text and "Assemblea d'autunno" in text
+    assert "Verbali approvati in cui compare il nome" in text
+    assert "Cronologia delle modifiche" in text
+
+
+def test_an_export_never_replaces_the_district_file(workspace: Workspace) -> None:
+    district = populate_assemblies(workspace)
+    referent_id = _nicolo(workspace, district.members[ACCENTED])
+    before = workspace.path.read_bytes()[:100]
+    with pytest.raises(PersonalDataWriteError, match="file del distretto"):
+        _service(workspace).export_json(referent_id, workspace.path)
+    assert workspace.path.read_bytes()[:100] == before
+
+
+def test_erasing_an_ended_person_keeps_the_legal_records(workspace: Workspace) -> None:
+    referent_id, minutes_id = _ended_nicolo(workspace)
+    service = _service(workspace)
+    assert service.refusal(referent_id) is None
+
+    result = service.erase(referent_id)
+
+    [record] = [r for r in workspace.referents.list_all(include_past=True) if r.id == referent_id]
+    assert record.full_name == f"Referente cessato n. {referent_id}"
+    assert (record.email, record.phone, record.role) == ("", "", "")
+    assert record.erased_on == date.today() and record.legal_basis == "contratto"
+    assert result.pseudonym == record.full_name and result.referent_ids == (referent_id,)
+    assert any("verbale approvato di «Assemblea d'autunno»" in line for line in result.kept)
+    assert "resta" in result.message() and "Assemblea d'autunno" in result.message()
+    with sqlite3.connect(workspace.path) as conn:
+        president, snapshot = conn.execute(
+            "SELECT president, snapshot FROM minutes WHERE id = ?", (minutes_id,)
+        ).fetchone()
+        assert president == NICOLO and "Dell'Antonio" in snapshot  # legal records unchanged
+        logged = conn.execute(
+            "SELECT coalesce(before, '') || coalesce(after, '') FROM change_log"
+            " WHERE table_name = 'referent' AND record_id = ?",
+            (referent_id,),
+        ).fetchall()
+    assert logged and result.history_rows > 0
+    assert not any("nicolo@example.it" in row[0] or "Dell'Antonio" in row[0] for row in logged)
+    history = HistoryService(workspace.sessions).rows("referent", referent_id)
+    assert history[0].action == "update"  # the erasure itself is in the log
+
+
+def test_a_current_person_is_refused_and_nothing_changes(workspace: Workspace) -> None:
+    district = populate_assemblies(workspace)
+    referent_id = _nicolo(workspace, district.members[ACCENTED])
+    service = _service(workspace)
+    before = service.export(referent_id)
+
+    reason = service.refusal(referent_id)
+    with pytest.raises(Conflict, match="è ancora referente titolare di «Società Agricola"):
+        service.erase(referent_id)
+
+    assert reason is not None and "ancora referente titolare" in reason
+    assert service.export(referent_id) == before
+
+
+def test_a_person_still_in_office_is_refused(workspace: Workspace) -> None:
+    from desdesk.domain.enums import OfficeKind
+    from desdesk.schemas import OfficeInput
+
+    referent_id, _minutes = _ended_nicolo(workspace)
+    workspace.offices.assign(OfficeInput(OfficeKind.TREASURER.value, NICOLO, date(2025, 1, 1)))
+    with pytest.raises(Conflict, match="ricopre ancora la carica di Tesoriere"):
+        _service(workspace).erase(referent_id)
+    assert workspace.referents.list_all(include_past=True)[0].erased_on is None
+
+
+def test_a_person_is_erased_once(workspace: Workspace) -> None:
+    referent_id, _minutes = _ended_nicolo(workspace)
+    _service(workspace).erase(referent_id)
+    with pytest.raises(Conflict, match="già stati cancellati"):
+        _service(workspace).erase(referent_id)
+
+
+def test_legal_basis_and_notice_are_checked(workspace: Workspace) -> None:
+    district = populate_assemblies(workspace)
+    [current] = [
+        r for r in workspace.referents.history(district.members[ACCENTED]) if r.kind == "titolare"
+    ]
+    with pytest.raises(ValidationFailed) as failure:
+        workspace.referents.correct(
+            current.id,
+            referent_input(legal_basis="simpatia", notice_given_on=date(2999, 1, 1)),
+        )
+    assert {p.field for p in failure.value.problems} == {"legal_basis", "notice_given_on"}
