@@ -18,5 +18,6 @@ COMMAND_NAMES = frozenset(
         "backup",
         "backups",
         "restore",
+        "person",
     }
 )

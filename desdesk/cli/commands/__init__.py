@@ -17,6 +17,7 @@ from desdesk.cli.commands import (
     documents,
     members,
     new,
+    person,
     report,
     restore,
     verify,
@@ -45,5 +46,6 @@ _MODULES: tuple[ModuleType, ...] = (
     backup,
     backups,
     restore,
+    person,
 )
 COMMANDS: dict[str, Command] = {module.NAME: module for module in _MODULES}
