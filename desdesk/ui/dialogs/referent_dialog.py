@@ -19,6 +19,7 @@ from desdesk.domain.enums import ReferentKind
 from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import ReferentInput, ReferentRead
+from desdesk.services.referents import LEGAL_BASES
 from desdesk.services.workspace import Workspace
 from desdesk.ui.widgets.forms import (
     DateField,
@@ -66,6 +67,15 @@ class ReferentDialog(QDialog):
         self.phone = self.form.add("phone", _("Telefono"), QLineEdit())
         self.since = self.form.add("start_date", _("Dal"), DateField())
         self.since.set_date(date.today())
+        self.legal_basis = self.form.add(
+            "legal_basis",
+            _("Base giuridica"),
+            combo_with(
+                [(_("— non indicata —"), "")]
+                + [(_(label), code) for code, label in LEGAL_BASES.items()]
+            ),
+        )
+        self.notice = self.form.add("notice_given_on", _("Informativa consegnata il"), DateField())
         self._prepare(current)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -88,7 +98,7 @@ class ReferentDialog(QDialog):
             layout.addWidget(note)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
-        self.resize(520, 380)
+        self.resize(520, 440)
 
     def _prepare(self, current: ReferentRead | None) -> None:
         if self.mode is ReferentMode.NEW:
@@ -113,6 +123,8 @@ class ReferentDialog(QDialog):
             self.email.setText(current.email)
             self.phone.setText(current.phone)
             self.since.set_date(current.start_date)
+            select_data(self.legal_basis, current.legal_basis)
+            self.notice.set_date(current.notice_given_on)
 
     def referent_input(self, problems: list[FieldProblem]) -> ReferentInput:
         return ReferentInput(
@@ -122,6 +134,8 @@ class ReferentDialog(QDialog):
             email=self.email.text(),
             phone=self.phone.text(),
             start_date=self.form.read_date("start_date", problems),
+            legal_basis=str(self.legal_basis.currentData() or ""),
+            notice_given_on=self.form.read_date("notice_given_on", problems),
         )
 
     def save(self) -> None:

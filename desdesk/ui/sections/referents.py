@@ -62,12 +62,15 @@ class ReferentsSection(Section):
         self.replace_button = QPushButton(_("Sostituisci…"))
         self.correct_button = QPushButton(_("Correggi…"))
         self.end_button = QPushButton(_("Termina…"))
+        self.personal_button = QPushButton(_("Dati personali…"))
+        self.personal_button.setObjectName("personalDataButton")
         bottom = QHBoxLayout()
         for button, slot in (
             (self.new_button, self.new_referent),
             (self.replace_button, self.replace_selected),
             (self.correct_button, self.correct_selected),
             (self.end_button, self.end_selected),
+            (self.personal_button, self.personal_data_selected),
         ):
             button.clicked.connect(slot)
             bottom.addWidget(button)
@@ -135,6 +138,7 @@ class ReferentsSection(Section):
         current = selected is not None and selected.current
         for button in (self.replace_button, self.correct_button, self.end_button):
             button.setEnabled(current)
+        self.personal_button.setEnabled(selected is not None)
 
     def new_referent(self) -> None:
         from desdesk.ui.dialogs.referent_dialog import ReferentDialog, ReferentMode
@@ -172,3 +176,16 @@ class ReferentsSection(Section):
             return
         kind = ReferentKind(selected.kind)
         self.apply(lambda: self.workspace.referents.end(selected.member_id, kind, date.today()))
+
+    def personal_data_selected(self) -> None:
+        """Legal basis, export and erasure of the selected referent's personal data."""
+        from desdesk.ui.dialogs.personal_data import PersonalDataDialog
+
+        selected = self.selected()
+        if selected is None:
+            return
+        dialog = PersonalDataDialog(self.workspace, selected, self)
+        dialog.exec()
+        if dialog.erased is not None:
+            self.reload()
+            self.changed.emit()
