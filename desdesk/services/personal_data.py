@@ -97,9 +97,12 @@ class PersonalDataService(Service):
                 "movements": reads.movements(session, person),
                 "approved_minutes": reads.approved_minutes(session, person),
             }
+            logged = reads.logged_values(session, person)
         history = HistoryService(self._sessions)
         data["history"] = [
-            _history_json(row) for rid in person.ids for row in history.rows("referent", rid)
+            _history_json(row, logged.get(row.id, (None, None)))
+            for rid in person.ids
+            for row in history.rows("referent", rid)
         ]
         return data
 
@@ -186,8 +189,10 @@ def _identity(person: reads.Person) -> dict[str, Any]:
     }
 
 
-def _history_json(row: Any) -> dict[str, Any]:
+def _history_json(row: Any, values: tuple[Any, Any]) -> dict[str, Any]:
     return {
+        "before": values[0],
+        "after": values[1],
         "id": row.id,
         "at": row.at.isoformat(),
         "actor": row.actor,

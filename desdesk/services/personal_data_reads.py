@@ -258,3 +258,21 @@ def referent_record(record: Referent, members: dict[int, str]) -> dict[str, Any]
         "notice_given_on": _day(record.notice_given_on),
         "erased_on": _day(record.erased_on),
     }
+
+
+def logged_values(session: Session, person: Person) -> dict[int, tuple[Any, Any]]:
+    """The change log's raw values (before, after; ISO dates) of the person's records,
+    by log row id: the JSON export gives them as stored, next to the readable changes."""
+    if not person.ids:
+        return {}
+    marks = ", ".join(f":r{i}" for i in range(len(person.ids)))
+    found = _rows(
+        session,
+        "SELECT id, before, after FROM change_log"
+        f" WHERE table_name = 'referent' AND record_id IN ({marks})",
+        **{f"r{i}": rid for i, rid in enumerate(person.ids)},
+    )
+    return {
+        row[0]: (json.loads(row[1]) if row[1] else None, json.loads(row[2]) if row[2] else None)
+        for row in found
+    }

@@ -87,6 +87,9 @@ def test_the_json_export_holds_every_section(workspace: Workspace, tmp_path: Pat
     assert "snapshot" in minutes["fields"]
     actions = [row["action"] for row in data["history"]]
     assert actions[-1] == "insert" and "update" in actions  # the correction is logged
+    correction = data["history"][actions.index("update")]
+    assert correction["after"]["notice_given_on"] == "2024-01-10"  # raw, ISO
+    assert {c["name"] for c in correction["changes"]} >= {"legal_basis", "notice_given_on"}
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
@@ -233,3 +236,23 @@ def test_the_demo_records_legal_basis_and_notice(tmp_path: Path) -> None:
     written = [r for r in rows if (r.first_name, r.last_name) in replaced]
     assert written and all(r.legal_basis == "contratto" for r in written)
     assert all(r.notice_given_on == r.start_date for r in written)
+
+
+def test_an_erasure_that_fails_midway_changes_nothing(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desdesk.services import personal_data
+
+    referent_id, _minutes = _ended_nicolo(workspace)
+    before = _service(workspace).export(referent_id)
+
+    def broken(*_args: object) -> int:
+        raise RuntimeError("disco pieno")
+
+    monkeypatch.setattr(personal_data, "scrub_history", broken)
+    with pytest.raises(RuntimeError):
+        _service(workspace).erase(referent_id)
+
+    after = _service(workspace).export(referent_id)
+    assert after["referent_records"] == before["referent_records"]
+    assert after["history"] == before["history"]

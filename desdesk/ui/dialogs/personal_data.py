@@ -53,7 +53,6 @@ class PersonalDataDialog(QDialog):
         self.referent = referent
         self.service = PersonalDataService(workspace.sessions, workspace.path)
         self.erased: ErasureResult | None = None
-        self.setWindowTitle(_("Dati personali di {name}").format(name=referent.full_name))
         self.facts = QFormLayout()
         self.name_label = QLabel()
         self.basis_label = QLabel()
@@ -83,6 +82,7 @@ class PersonalDataDialog(QDialog):
 
     def _show(self, referent: ReferentRead) -> None:
         self.referent = referent
+        self.setWindowTitle(_("Dati personali di {name}").format(name=referent.full_name))
         kind = ReferentKind(referent.kind).label().lower()
         self.name_label.setText(
             _("{name}, {kind} di «{member}»").format(
