@@ -221,23 +221,6 @@ def test_legal_basis_and_notice_are_checked(workspace: Workspace) -> None:
     assert {p.field for p in failure.value.problems} == {"legal_basis", "notice_given_on"}
 
 
-def test_the_demo_records_legal_basis_and_notice(tmp_path: Path) -> None:
-    from desdesk.services.demo import build_plan, create_demo
-    from desdesk.services.workspace import open_workspace
-
-    today = date(2026, 3, 15)
-    plan = build_plan(members=12, seed=3, today=today)
-    replaced = {(r.referent.first_name, r.referent.last_name) for r in plan.replacements}
-    assert replaced  # the plan has referent changes
-    path = tmp_path / "demo.des"
-    create_demo(path, members=12, seed=3, today=today)
-    with open_workspace(path) as demo:
-        rows = demo.referents.list_all(include_past=True)
-    written = [r for r in rows if (r.first_name, r.last_name) in replaced]
-    assert written and all(r.legal_basis == "contratto" for r in written)
-    assert all(r.notice_given_on == r.start_date for r in written)
-
-
 def test_an_erasure_that_fails_midway_changes_nothing(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
