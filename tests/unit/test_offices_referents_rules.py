@@ -366,6 +366,9 @@ def _orm_referents(ws: Workspace) -> list[ReferentRead]:
                     start_date=r.start_date,
                     end_date=r.end_date,
                     member_active=m.left_on is None,
+                    legal_basis=r.legal_basis,
+                    notice_given_on=r.notice_given_on,
+                    erased_on=r.erased_on,
                 )
                 for r, m in session.execute(query)
             ],

@@ -70,4 +70,6 @@ def _row(
         "role": referent.role,
         "start_date": _since(referent),
         "end_date": end,
+        "legal_basis": referent.legal_basis,
+        "notice_given_on": referent.notice_given_on,
     }

@@ -54,4 +54,8 @@ class People:
             phone=mobile(self.rng) if self.rng.random() < 0.85 else "",
             role=role[1] if person.female else role[0],
             start_date=start,
+            # The agreement of membership is the legal basis; the notice is handed over
+            # the day the person takes up the role (no random draw: the demo stays the same).
+            legal_basis="contratto",
+            notice_given_on=start,
         )
