@@ -24,13 +24,14 @@ from desdesk.db.backup_files import fold_wal
 from desdesk.db.district_file import (
     DamagedFile,
     DistrictFileError,
+    NotADistrictFile,
     inspect_file,
     take_lock,
 )
 from desdesk.db.files import SIDE_SUFFIXES, is_database_or_side_file, remove_side_files, sqlite_copy
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
-from desdesk.services.backups import Reason, take_backup
+from desdesk.services.backups import Reason, district_backups, take_backup
 
 log = logging.getLogger(__name__)
 
@@ -164,3 +165,28 @@ def set_aside_damaged(path: Path, now: datetime | None = None) -> Path:
         ) from exc
     log.warning("Damaged file %s set aside as %s", path, aside)
     return aside
+
+
+def is_damaged(error: BaseException, path: Path) -> bool:
+    """`error`, met opening `path`, means a damaged district file: SQLite found it broken,
+    or it no longer even looks like a database yet desdesk has backups of it."""
+    if isinstance(error, DamagedFile):
+        return True
+    if not isinstance(error, NotADistrictFile):
+        return False
+    try:
+        return bool(district_backups(path))
+    except OSError:
+        return False
+
+
+def put_back(aside: Path, path: Path) -> None:
+    """Undo `set_aside_damaged` when the restore after it failed: the file where it was."""
+    if path.exists():
+        return
+    with contextlib.suppress(OSError):
+        os.replace(aside, path)
+        for suffix in SIDE_SUFFIXES:
+            side = aside.with_name(aside.name + suffix)
+            if side.exists():
+                os.replace(side, path.with_name(path.name + suffix))

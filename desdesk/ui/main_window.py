@@ -24,7 +24,8 @@ from desdesk import __version__, settings
 from desdesk.domain.check_types import Target
 from desdesk.i18n import _, set_language
 from desdesk.paths import DISTRICT_SUFFIX
-from desdesk.services.workspace import Workspace, open_workspace
+from desdesk.services.workspace import Workspace
+from desdesk.ui import backup_actions
 from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
 from desdesk.ui.sections.registry import SECTIONS
@@ -92,6 +93,11 @@ class MainWindow(QMainWindow):
         self.copy_action = self._add_action(
             menu, _("Salva una &copia…"), self.save_copy, QKeySequence.StandardKey.SaveAs
         )
+        menu.addSeparator()
+        self._add_action(
+            menu, _("Esegui &backup ora"), lambda: backup_actions.back_up_now_action(self)
+        )
+        self._add_action(menu, _("R&ipristina…"), lambda: backup_actions.restore_action(self))
         menu.addSeparator()
         self._add_action(menu, _("&Esci"), self.close, QKeySequence.StandardKey.Quit)
         self.copy_action.setEnabled(self.workspace is not None)
@@ -265,7 +271,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None and self.workspace.path == path:
             return True
         try:
-            workspace = open_workspace(path)
+            workspace = backup_actions.open_backed_up(self, path)  # a backup first
         except Exception as exc:
             self._open_failed(path, exc, report_errors)
             return False
@@ -284,7 +290,7 @@ class MainWindow(QMainWindow):
         if not path.exists():
             self.prefs.forget(path)
             self._fill_recent_menu()
-        if report:
+        if report and not backup_actions.offer_backup_of_damaged(self, path, exc):
             show_error(self, exc, _("Non riesco ad aprire il distretto"))
 
     def _set_workspace(self, workspace: Workspace, name: str | None = None) -> None:
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
+        backup_actions.back_up_on_close(self, workspace)
         self.check_counts = None
         self.prefs.remember(workspace.path)
         self._save_prefs()
@@ -418,6 +425,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._drop_sections()
         if self.workspace is not None:
+            backup_actions.back_up_at_exit(self, self.workspace)
             self.workspace.close()
             self.workspace = None
         self._save_prefs()

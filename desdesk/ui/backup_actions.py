@@ -1,0 +1,201 @@
+"""Backups from the GUI: automatic on open and on close, «Esegui backup ora»,
+«Ripristina…», and the offer of the newest good backup when a file is damaged.
+
+A failed automatic backup never stops a district from opening or closing: the status
+bar says so (at exit, a message box, as the status bar is going away). The main window
+only calls in here; the work is in services/backups.py and services/backup_restore.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from desdesk.i18n import _
+from desdesk.services.backup_restore import is_damaged, put_back, restore, set_aside_damaged
+from desdesk.services.backup_summary import (
+    BackupSummary,
+    format_date_time,
+    list_backups,
+    newest_good_backup,
+    summarize,
+)
+from desdesk.services.backups import back_up_now, backup_on_closing, backup_on_opening
+from desdesk.services.workspace import Workspace, open_workspace
+from desdesk.ui.errors import show_error
+from desdesk.ui.widgets.busy import busy_cursor
+
+if TYPE_CHECKING:
+    from desdesk.ui.main_window import MainWindow
+
+STATUS_MS = 15000
+log = logging.getLogger(__name__)
+
+
+def _to_status_bar(window: MainWindow) -> Callable[[str], None]:
+    return lambda message: window.statusBar().showMessage(message, STATUS_MS)
+
+
+def open_backed_up(window: MainWindow, path: Path) -> Workspace:
+    """Open `path` with a backup taken first (before any upgrade); failures to the status bar."""
+    return open_workspace(path, on_opening=backup_on_opening(_to_status_bar(window)))
+
+
+def back_up_on_close(window: MainWindow, workspace: Workspace) -> None:
+    """Back the district up when it is closed (another file opened, a restore)."""
+    workspace.on_close = backup_on_closing(_to_status_bar(window))
+
+
+def back_up_at_exit(window: MainWindow, workspace: Workspace) -> None:
+    """At exit the status bar is going away: a failed backup is told in a message box."""
+
+    def warn(message: str) -> None:
+        QMessageBox.warning(window, _("Backup non riuscito"), message)
+
+    workspace.on_close = backup_on_closing(warn)
+
+
+def back_up_now_action(window: MainWindow) -> Path | None:
+    """File › Esegui backup ora."""
+    if window.workspace is None:
+        window.statusBar().showMessage(_("Apri prima un distretto."), STATUS_MS)
+        return None
+    try:
+        with busy_cursor():
+            saved = back_up_now(window.workspace.path)
+    except Exception as exc:
+        show_error(window, exc, _("Backup non riuscito"))
+        return None
+    window.statusBar().showMessage(_("Backup salvato: {path}").format(path=saved), STATUS_MS)
+    return saved
+
+
+def restore_action(window: MainWindow) -> bool:
+    """File › Ripristina…: pick a backup, confirm, close, restore, reopen."""
+    from desdesk.ui.dialogs.restore import RestoreDialog
+
+    workspace = window.workspace
+    if workspace is None:
+        window.statusBar().showMessage(_("Apri prima un distretto."), STATUS_MS)
+        return False
+    path = workspace.path
+    backups = list_backups(path)
+    if not backups:
+        QMessageBox.information(
+            window,
+            _("Ripristina"),
+            _("Non ci sono ancora backup di {name}.").format(name=path.name),
+        )
+        return False
+    dialog = RestoreDialog(path, backups, window)
+    chosen = dialog.chosen() if dialog.exec() else None
+    if chosen is None or not _confirm(window, path, chosen):
+        return False
+    return restore_and_reopen(window, chosen.path)
+
+
+def _confirm(window: MainWindow, path: Path, chosen: BackupSummary) -> bool:
+    answer = QMessageBox.question(
+        window,
+        _("Ripristina un backup"),
+        _(
+            "Ripristinare {name} com'era il {when} ({reason}: {summary})?\n\n"
+            "Prima del ripristino desdesk salva un backup dello stato attuale del "
+            "distretto («prima di un ripristino»): potrai tornare indietro ripristinando "
+            "quello. Il distretto viene chiuso e riaperto."
+        ).format(
+            name=path.name,
+            when=format_date_time(chosen.entry.taken_at),
+            reason=chosen.entry.reason.label(),
+            summary=chosen.describe(),
+        ),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def restore_and_reopen(window: MainWindow, backup: Path) -> bool:
+    """Close the open district, restore `backup` over it, open it again (also on failure)."""
+    workspace = window.workspace
+    assert workspace is not None
+    path = workspace.path
+    window._drop_sections()
+    workspace.on_close = None  # the backup "prima del ripristino" is the one that counts
+    workspace.close()
+    window.workspace = None
+    try:
+        with busy_cursor():
+            result = restore(backup, path)
+    except Exception as exc:
+        window.open_file(path)
+        show_error(window, exc, _("Ripristino non riuscito"))
+        return False
+    opened = window.open_file(path)
+    if opened and result.safety_backup is not None:
+        window.statusBar().showMessage(
+            _("Backup ripristinato. Lo stato precedente è salvato in {path}").format(
+                path=result.safety_backup
+            ),
+            STATUS_MS,
+        )
+    return opened
+
+
+def offer_backup_of_damaged(window: MainWindow, path: Path, error: Exception) -> bool:
+    """When `path` cannot be opened because it is damaged: say so in plain words and offer
+    its newest good backup. True if the user was told here (nothing else to show).
+
+    The damaged file is renamed aside only if the user accepts the restore; otherwise it
+    stays exactly where it is, untouched.
+    """
+    try:
+        if not is_damaged(error, path):
+            return False
+        found = newest_good_backup(path)
+    except Exception:  # looking for backups must not hide why the file did not open
+        log.exception("Backups of %s not looked up", path)
+        return False
+    told = _(
+        "Il file {name} è danneggiato e non può essere aperto. desdesk non lo ha "
+        "modificato in alcun modo."
+    ).format(name=path.name)
+    if found is None:
+        QMessageBox.warning(
+            window,
+            _("File danneggiato"),
+            told + "\n\n" + _("Non ci sono backup di questo distretto da ripristinare."),
+        )
+        return True
+    summary = summarize(found)
+    answer = QMessageBox.question(
+        window,
+        _("File danneggiato"),
+        told
+        + "\n\n"
+        + _(
+            "C'è un backup integro del {when} ({summary}). Vuoi ripristinarlo? Il file "
+            "danneggiato sarà messo da parte così com'è, con il nome {name}.danneggiato-…"
+        ).format(when=format_date_time(found.taken_at), summary=summary.describe(), name=path.name),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return True
+    try:
+        aside = set_aside_damaged(path)
+    except Exception as exc:
+        show_error(window, exc, _("Ripristino non riuscito"))
+        return True
+    try:
+        restore(found.path, path)
+    except Exception as exc:
+        put_back(aside, path)
+        show_error(window, exc, _("Ripristino non riuscito"))
+        return True
+    if window.open_file(path):
+        window.statusBar().showMessage(
+            _("Backup ripristinato. Il file danneggiato è in {path}").format(path=aside),
+            STATUS_MS,
+        )
+    return True
