@@ -251,6 +251,8 @@ def back_up_now(path: Path, out: Path | None = None, *, now: datetime | None = N
     out = Path(out)
     if out.is_dir():
         out = _free_name(out, path.stem, now, Reason.MANUAL)
+    elif not out.parent.is_dir():
+        raise _failed(path, _("{folder} non è una cartella").format(folder=out.parent))
     copy_district_file(path, out)
     return out.resolve()
 

@@ -203,9 +203,11 @@ class Workspace:
 
     def close(self) -> None:
         hook, self.on_close = self.on_close, None
-        if hook is not None:
-            hook(self)
-        self.file.close()
+        try:
+            if hook is not None:
+                hook(self)
+        finally:
+            self.file.close()
 
     def save_copy(self, destination: Path) -> None:
         """Write a complete copy of the district to `destination` (e.g. to e-mail it)."""

@@ -117,3 +117,14 @@ def test_other_commands_make_no_backup(
     assert run(capsys, "check", district)[0] in {0, 1}
     assert run(capsys, "members", "export", district, tmp_path / "aderenti.csv")[0] == 0
     assert district_backups(district) == []
+
+
+def test_backup_to_a_place_that_cannot_be_written_says_why(
+    district: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "appunti.txt"
+    blocker.write_text("un file, non una cartella")
+    code, out, err = run(capsys, "backup", district, "-o", blocker / "copia.des")
+    assert (code, out) == (1, "")
+    assert f"{blocker} non è una cartella" in err
+    assert blocker.read_text() == "un file, non una cartella"

@@ -224,3 +224,31 @@ def test_the_cli_way_of_opening_makes_no_backup(district_path: Path, workspace: 
     with open_workspace(district_path) as reopened:
         reopened.members.count()
     assert district_backups(district_path) == []
+
+
+def test_a_read_only_backup_folder_gives_a_clear_message_and_loses_nothing(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = take_backup(workspace.path, Reason.MANUAL, now=MOMENT - timedelta(days=1))
+    folder = earlier.parent
+    folder.chmod(0o500)
+    probe = folder / ".probe"
+    try:
+        probe.touch()  # root ignores the mode: refuse the write the way the OS would
+    except PermissionError:
+        pass
+    else:
+        probe.unlink()
+
+        def refused(*_args: object, **_kwargs: object) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr("desdesk.atomic.tempfile.mkstemp", refused)
+    try:
+        with pytest.raises(BackupFailed) as caught:
+            take_backup(workspace.path, Reason.MANUAL, now=MOMENT)
+    finally:
+        folder.chmod(0o700)
+    assert "non hai il permesso di accedervi" in caught.value.message
+    assert [e.path for e in district_backups(workspace.path)] == [earlier]
+    assert quick_check(earlier) == "ok"
