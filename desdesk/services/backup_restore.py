@@ -64,7 +64,7 @@ def restore(backup: Path, target: Path, *, now: datetime | None = None) -> Resto
         )
     lock = _lock(target)
     try:
-        safety, aside = _secure_current(target, now)
+        safety, aside = _secure_current(target, now, backup)
         _replace(backup, target)
     finally:
         lock.release()
@@ -105,7 +105,7 @@ def _failed(target: Path, reason: str) -> RestoreFailed:
     )
 
 
-def _secure_current(target: Path, now: datetime) -> tuple[Path | None, Path | None]:
+def _secure_current(target: Path, now: datetime, backup: Path) -> tuple[Path | None, Path | None]:
     """Back up the file about to be replaced, or move it aside if it is damaged."""
     if not target.exists():
         return None, None
@@ -122,7 +122,7 @@ def _secure_current(target: Path, now: datetime) -> tuple[Path | None, Path | No
     except (OSError, sqlite3.Error) as exc:
         reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise _failed(target, reason) from exc
-    return take_backup(target, Reason.BEFORE_RESTORE, now=now), None
+    return take_backup(target, Reason.BEFORE_RESTORE, now=now, spare=backup), None
 
 
 def _replace(backup: Path, target: Path) -> None:

@@ -23,7 +23,7 @@ import json
 import logging
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -180,11 +180,13 @@ def take_backup(
     *,
     now: datetime | None = None,
     policy: RetentionPolicy | None = None,
+    spare: Path | None = None,
 ) -> Path:
     """Back up the district file at `path` into its folder, then rotate its backups.
 
     BackupFailed (in Italian, with the reason) if the copy cannot be written or fails
-    its check; the district file is only read.
+    its check; the district file is only read. The rotation never deletes the new
+    backup nor `spare` (the backup a restore is about to copy back).
     """
     path = Path(path).resolve()
     now = now or datetime.now()
@@ -199,7 +201,10 @@ def take_backup(
     except sqlite3.Error as exc:
         raise _failed(path, str(exc)) from exc
     log.info("Backup of %s written to %s", path, target)
-    rotate(path, policy or policy_from_preferences(), now)
+    try:
+        rotate(path, policy or policy_from_preferences(), now, spare={target, spare})
+    except OSError as exc:  # the backup is made; old ones stay until the next rotation
+        log.warning("Backups of %s not rotated: %s", path, exc)
     return target
 
 
@@ -221,15 +226,20 @@ def _failed(path: Path, reason: str) -> BackupFailed:
     )
 
 
-def rotate(path: Path, policy: RetentionPolicy, now: datetime) -> list[Path]:
-    """Delete the backups of this district that `policy` lets go; the deleted paths.
-
-    A backup that cannot be deleted stays (logged): rotation only ever frees space.
+def rotate(
+    path: Path, policy: RetentionPolicy, now: datetime, spare: Collection[Path | None] = ()
+) -> list[Path]:
+    """Delete the backups of this district that `policy` lets go, except `spare`; the
+    deleted paths. A clock set wrong could make the newest backup look old: `spare`
+    protects it. A backup that cannot be deleted stays (logged).
     """
     entries = district_backups(path)
     doomed = backups_to_delete(((e.path, e.taken_at) for e in entries), policy, now)
+    protected = {Path(p).resolve() for p in spare if p is not None}
     deleted: list[Path] = []
     for file in doomed:
+        if file.resolve() in protected:
+            continue
         try:
             file.unlink()
         except OSError as exc:

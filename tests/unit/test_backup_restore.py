@@ -176,3 +176,34 @@ def test_restoring_a_backup_onto_itself_is_refused(
         restore(district_path, district_path)
     with sqlite3.connect(district_path) as conn:
         assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def test_the_rotation_before_a_restore_spares_the_backup_being_restored(
+    district_path: Path, workspace: Workspace
+) -> None:
+    from desdesk import settings
+
+    add_members(workspace, ["Bottega Equa"])
+    oldest = take_backup(district_path, Reason.MANUAL, now=MOMENT - timedelta(hours=3))
+    add_members(workspace, ["Orto Sociale"])
+    take_backup(district_path, Reason.MANUAL, now=MOMENT - timedelta(hours=2))
+    take_backup(district_path, Reason.MANUAL, now=MOMENT - timedelta(hours=1))
+    workspace.close()
+    prefs = settings.load()  # from now on only the newest two are kept
+    prefs.backup_keep_last, prefs.backup_keep_daily_days = 2, 0
+    prefs.backup_keep_monthly_months = 0
+    settings.save(prefs)
+    restore(oldest, district_path, now=MOMENT)
+    assert member_names(district_path) == ["Bottega Equa"]
+    assert oldest.exists()  # spared this time; the next rotation may let it go
+
+
+def test_a_clock_set_back_never_costs_the_new_backup(
+    district_path: Path, workspace: Workspace
+) -> None:
+    from desdesk.domain.backup_policy import RetentionPolicy
+
+    policy = RetentionPolicy(keep_last=1, daily_days=0, monthly_months=0)
+    take_backup(district_path, Reason.MANUAL, now=MOMENT, policy=policy)
+    made = take_backup(district_path, Reason.MANUAL, now=MOMENT - timedelta(days=9), policy=policy)
+    assert made.exists()
