@@ -1,8 +1,9 @@
 """Backups from the GUI: automatic on open and on close, «Esegui backup ora»,
 «Ripristina…», and the offer of the newest good backup when a file is damaged.
 
-A failed automatic backup never stops a district from opening or closing: the status
-bar says so (at exit, a message box, as the status bar is going away). The main window
+A failed automatic backup never stops a district from opening or closing: it is logged
+and the status bar says so (at exit only the log keeps it: a dialog there would hold
+the window open, and `--quit-after-startup` must never wait on one). The main window
 only calls in here; the work is in services/backups.py and services/backup_restore.py.
 """
 
@@ -46,17 +47,8 @@ def open_backed_up(window: MainWindow, path: Path) -> Workspace:
 
 
 def back_up_on_close(window: MainWindow, workspace: Workspace) -> None:
-    """Back the district up when it is closed (another file opened, a restore)."""
+    """Back the district up when it is closed (another file opened, the window closed)."""
     workspace.on_close = backup_on_closing(_to_status_bar(window))
-
-
-def back_up_at_exit(window: MainWindow, workspace: Workspace) -> None:
-    """At exit the status bar is going away: a failed backup is told in a message box."""
-
-    def warn(message: str) -> None:
-        QMessageBox.warning(window, _("Backup non riuscito"), message)
-
-    workspace.on_close = backup_on_closing(warn)
 
 
 def back_up_now_action(window: MainWindow) -> Path | None:
@@ -83,7 +75,8 @@ def restore_action(window: MainWindow) -> bool:
         window.statusBar().showMessage(_("Apri prima un distretto."), STATUS_MS)
         return False
     path = workspace.path
-    backups = list_backups(path)
+    with busy_cursor():  # each backup is opened to read its summary
+        backups = list_backups(path)
     if not backups:
         QMessageBox.information(
             window,

@@ -425,7 +425,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._drop_sections()
         if self.workspace is not None:
-            backup_actions.back_up_at_exit(self, self.workspace)
             self.workspace.close()
             self.workspace = None
         self._save_prefs()

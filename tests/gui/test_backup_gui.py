@@ -15,7 +15,7 @@ from desdesk.schemas import DistrictProfile
 from desdesk.services import backups
 from desdesk.services.backup_summary import list_backups
 from desdesk.services.backups import Reason, district_backups
-from desdesk.services.workspace import Workspace, create_workspace
+from desdesk.services.workspace import Workspace, create_workspace, open_workspace
 from desdesk.ui.main_window import MainWindow
 from tests.migrations import district_file_at
 
@@ -81,17 +81,22 @@ def test_a_failed_backup_is_told_in_the_status_bar_and_the_district_opens(
     monkeypatch.undo()  # pytest-qt closes the window before fixtures end: back up then
 
 
-def test_a_failed_backup_at_exit_is_told_in_a_message_box(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, shown_messages: list[str]
+def test_a_failed_backup_at_exit_is_logged_and_the_window_closes(
+    window: MainWindow,
+    populated: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_messages: list[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(backups, "sqlite_copy", full)
     window.close()
-    assert window.workspace is None
-    (message,) = shown_messages
-    assert "il disco è pieno" in message and "non è stato modificato" in message
+    assert window.workspace is None and shown_messages == []  # nothing holds the exit
+    assert "il disco è pieno" in window.statusBar().currentMessage()
+    assert any("il disco è pieno" in record.getMessage() for record in caplog.records)
+    assert open_workspace(populated.path).close() is None  # the file was released
 
 
 def test_rotation_numbers_are_preferences(window: MainWindow, populated: Workspace) -> None:
