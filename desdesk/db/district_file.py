@@ -249,7 +249,7 @@ def _back_up_before_upgrade(path: Path, revision: str) -> Path:
     """Copy the file aside before its schema changes, so an upgrade never holds the only copy."""
     backup = backup_path(path, revision)
     try:
-        sqlite_copy(path, backup)
+        sqlite_copy(path, backup, source_locked=True)
     except (OSError, sqlite3.Error) as exc:
         reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise DistrictFileError(
@@ -330,7 +330,7 @@ def _initialise(path: Path, initialise: Callable[[Engine], None] | None) -> None
         conn.close()
 
 
-def copy_district_file(source: Path, destination: Path) -> None:
+def copy_district_file(source: Path, destination: Path, *, source_locked: bool = False) -> None:
     """A consistent copy of an open district file (SQLite online backup), written atomically.
 
     The destination's lock is held throughout: a district open elsewhere is never
@@ -361,7 +361,7 @@ def copy_district_file(source: Path, destination: Path) -> None:
                     "con desdesk e chiudilo prima di sostituirlo."
                 ).format(path=destination, side=pending.name, name=destination.name)
             )
-        sqlite_copy(source, destination)
+        sqlite_copy(source, destination, source_locked=source_locked)
     except OSError as exc:
         raise _copy_failed(destination, os_error_reason(exc)) from exc
     except sqlite3.Error as exc:  # e.g. "database or disk is full" while copying

@@ -46,7 +46,7 @@ def is_database_or_side_file(path: Path, database: Path) -> bool:
         return False
 
 
-def sqlite_copy(source: Path, destination: Path) -> None:
+def sqlite_copy(source: Path, destination: Path, *, source_locked: bool = False) -> None:
     """Replace `destination` with a consistent, checked, single-file copy of `source`.
 
     SQLite's online backup reads a consistent state even while others write; the copy
@@ -54,10 +54,17 @@ def sqlite_copy(source: Path, destination: Path) -> None:
     replaces it whole (`desdesk.atomic`), readable by the user only: it holds the same
     personal data as the district file. A copy that fails the check raises
     `sqlite3.DatabaseError` and leaves `destination` as it was.
+
+    A read-only connection on a WAL file with nothing beside it creates `-wal` and
+    `-shm` and cannot remove them; when the caller holds the source's lock (nobody else
+    can be writing it) and nothing is pending beside it, it is read as immutable.
     """
+    options = "mode=ro"
+    if source_locked and pending_side_file(source) is None:
+        options += "&immutable=1"
     with atomic_replace(destination, private=True) as temporary:
         try:
-            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            src = sqlite3.connect(f"{source.resolve().as_uri()}?{options}", uri=True)
             try:
                 dst = sqlite3.connect(temporary)
                 try:

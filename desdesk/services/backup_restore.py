@@ -122,12 +122,12 @@ def _secure_current(target: Path, now: datetime, backup: Path) -> tuple[Path | N
     except (OSError, sqlite3.Error) as exc:
         reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise _failed(target, reason) from exc
-    return take_backup(target, Reason.BEFORE_RESTORE, now=now, spare=backup), None
+    return take_backup(target, Reason.BEFORE_RESTORE, now=now, spare=backup, locked=True), None
 
 
 def _replace(backup: Path, target: Path) -> None:
     try:
-        sqlite_copy(backup, target)
+        sqlite_copy(backup, target, source_locked=True)  # nobody writes to a backup
     except OSError as exc:
         raise _failed(target, os_error_reason(exc)) from exc
     except sqlite3.Error as exc:

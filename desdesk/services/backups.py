@@ -23,7 +23,7 @@ import json
 import logging
 import re
 import sqlite3
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -33,7 +33,13 @@ from typing import TYPE_CHECKING
 from desdesk import paths, settings
 from desdesk.atomic import atomic_write
 from desdesk.db.backup_files import district_uid
-from desdesk.db.district_file import FileState, copy_district_file, inspect_file
+from desdesk.db.district_file import (
+    FileInUse,
+    FileState,
+    copy_district_file,
+    inspect_file,
+    take_lock,
+)
 from desdesk.db.files import sqlite_copy
 from desdesk.domain.backup_policy import RetentionPolicy, backups_to_delete
 from desdesk.domain.errors import DesdeskError, os_error_reason
@@ -181,12 +187,14 @@ def take_backup(
     now: datetime | None = None,
     policy: RetentionPolicy | None = None,
     spare: Path | None = None,
+    locked: bool = False,
 ) -> Path:
     """Back up the district file at `path` into its folder, then rotate its backups.
 
     BackupFailed (in Italian, with the reason) if the copy cannot be written or fails
     its check; the district file is only read. The rotation never deletes the new
-    backup nor `spare` (the backup a restore is about to copy back).
+    backup nor `spare` (the backup a restore is about to copy back). `locked`: the
+    caller holds the file's lock (see `db.files.sqlite_copy`).
     """
     path = Path(path).resolve()
     now = now or datetime.now()
@@ -194,7 +202,7 @@ def take_backup(
         folder = backup_folder(path, district_uid(path))
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = _free_name(folder, path.stem, now, reason)
-        sqlite_copy(path, target)
+        sqlite_copy(path, target, source_locked=locked)
         _record_source(folder, path)
     except OSError as exc:
         raise _failed(path, os_error_reason(exc)) from exc
@@ -256,23 +264,44 @@ def back_up_now(path: Path, out: Path | None = None, *, now: datetime | None = N
     path = Path(path).resolve()
     inspect_file(path)
     now = now or datetime.now()
-    if out is None:
-        return take_backup(path, Reason.MANUAL, now=now)
-    out = Path(out)
-    if out.is_dir():
-        out = _free_name(out, path.stem, now, Reason.MANUAL)
-    elif not out.parent.is_dir():
-        raise _failed(path, _("{folder} non è una cartella").format(folder=out.parent))
-    copy_district_file(path, out)
+    if out is not None:
+        out = Path(out)
+        if out.is_dir():
+            out = _free_name(out, path.stem, now, Reason.MANUAL)
+        elif not out.parent.is_dir():
+            raise _failed(path, _("{folder} non è una cartella").format(folder=out.parent))
+    with _lock_if_free(path) as locked:
+        if out is None:
+            return take_backup(path, Reason.MANUAL, now=now, locked=locked)
+        copy_district_file(path, out, source_locked=locked)
     return out.resolve()
 
 
+@contextlib.contextmanager
+def _lock_if_free(path: Path) -> Iterator[bool]:
+    """The file's lock if nobody holds it (True while held); False if it is open."""
+    try:
+        lock = take_lock(path, "")
+    except (FileInUse, OSError):
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
 def automatic_backup(
-    path: Path, reason: Reason, report: Callable[[str], None], *, now: datetime | None = None
+    path: Path,
+    reason: Reason,
+    report: Callable[[str], None],
+    *,
+    now: datetime | None = None,
+    locked: bool = False,
 ) -> Path | None:
     """A backup that never raises: a failure is logged and its message given to `report`."""
     try:
-        return take_backup(path, reason, now=now)
+        return take_backup(path, reason, now=now, locked=locked)
     except BackupFailed as exc:
         log.warning("%s", exc.message)
         report(exc.message)
@@ -287,7 +316,7 @@ def backup_on_opening(report: Callable[[str], None]) -> Callable[[Path, FileStat
 
     def hook(path: Path, state: FileState) -> None:
         reason = Reason.BEFORE_UPGRADE if state.needs_upgrade else Reason.OPENING
-        automatic_backup(path, reason, report)
+        automatic_backup(path, reason, report, locked=True)
 
     return hook
 

@@ -70,7 +70,7 @@ def test_a_failed_backup_is_told_in_the_status_bar_and_the_district_opens(
 ) -> None:
     second = second_district(tmp_path)
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(backups, "sqlite_copy", full)
@@ -88,7 +88,7 @@ def test_a_failed_backup_at_exit_is_logged_and_the_window_closes(
     shown_messages: list[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(backups, "sqlite_copy", full)

@@ -128,3 +128,15 @@ def test_backup_to_a_place_that_cannot_be_written_says_why(
     assert (code, out) == (1, "")
     assert f"{blocker} non è una cartella" in err
     assert blocker.read_text() == "un file, non una cartella"
+
+
+def test_backup_leaves_nothing_beside_the_district_file(
+    district: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(p.name for p in district.parent.iterdir())
+    assert run(capsys, "backup", district)[0] == 0
+    assert run(capsys, "backup", district, "-o", tmp_path / "copia.des")[0] == 0
+    after = sorted(p.name for p in district.parent.iterdir())
+    new = [name for name in after if name not in before and name != "home"]  # home: user data
+    assert new == [".copia.des.lock", "copia.des"]
+    assert not any(name.endswith(("-wal", "-shm")) for name in after)

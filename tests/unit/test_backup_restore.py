@@ -48,9 +48,10 @@ def test_restore_brings_back_the_backup_and_backs_up_what_it_replaces(
         Reason.BEFORE_RESTORE,
         Reason.MANUAL,
     ]
-    assert sorted(p.name for p in district_path.parent.iterdir() if p.name.startswith(".")) == [
-        ".distretto.des.lock"
-    ]  # no temporary file left beside it
+    assert sorted(p.name for p in district_path.parent.iterdir() if p.name != "home") == [
+        ".distretto.des.lock",
+        "distretto.des",
+    ]  # no temporary, WAL or index file left beside it
 
 
 def test_restore_refuses_a_district_open_elsewhere_and_changes_nothing(

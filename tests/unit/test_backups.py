@@ -94,7 +94,7 @@ def test_a_copy_that_fails_its_check_does_not_count(
 def test_a_full_disk_gives_an_italian_message_and_no_backup(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("desdesk.atomic.os.replace", full)
@@ -206,7 +206,7 @@ def test_a_failed_backup_never_blocks_opening_or_closing(
 ) -> None:
     workspace.close()
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(backups, "sqlite_copy", full)
