@@ -42,8 +42,13 @@ def _to_status_bar(window: MainWindow) -> Callable[[str], None]:
 
 
 def open_backed_up(window: MainWindow, path: Path) -> Workspace:
-    """Open `path` with a backup taken first (before any upgrade); failures to the status bar."""
-    return open_workspace(path, on_opening=backup_on_opening(_to_status_bar(window)))
+    """Open `path` with a backup taken first (before any upgrade); failures to the status bar.
+    The history names the secretary of the preferences for what follows."""
+    return open_workspace(
+        path,
+        on_opening=backup_on_opening(_to_status_bar(window)),
+        actor=window.prefs.secretary_name,
+    )
 
 
 def back_up_on_close(window: MainWindow, workspace: Workspace) -> None:

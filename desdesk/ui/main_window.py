@@ -365,6 +365,11 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self, language: str, secretary_name: str) -> None:
         self.prefs.secretary_name = secretary_name
+        if self.workspace is not None:  # the history names the new secretary from now on
+            try:
+                self.workspace.history.set_actor(secretary_name)
+            except Exception as exc:
+                show_error(self, exc)
         changed = language != self.prefs.language
         self.prefs.language = language
         self._save_prefs()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,19 @@ def test_switch_language(window: MainWindow, desdesk_home: Path) -> None:
     assert (saved.language, saved.secretary_name) == ("en", "Maria Rossi")
     window.apply_preferences("it", "Maria Rossi")
     assert _nav_titles(window)[1] == "Aderenti"
+
+
+def test_the_history_names_the_secretary_of_the_preferences(
+    window: MainWindow, populated: Workspace
+) -> None:
+    window.apply_preferences("it", "Maria Rossi")
+    assert window.workspace is not None
+    member = window.workspace.members.list_rows()[0]
+    window.workspace.members.withdraw(member.id, date(2026, 11, 26), "Trasferimento")
+
+    latest = window.workspace.history.rows("member", member.id)[0]
+
+    assert (latest.action_label, latest.actor) == ("Uscita", "Maria Rossi")
 
 
 def test_a_section_shows_edits_made_in_another(window: MainWindow, populated: Workspace) -> None:
