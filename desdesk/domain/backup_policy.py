@@ -3,7 +3,8 @@
 Like Paheko's and borg's pruning: the newest `keep_last` are kept whatever their age,
 then the newest backup of each calendar day for `daily_days` days, then the newest of
 each calendar month for `monthly_months` months (today and this month count as the
-first). Everything else may go. A recent burst of backups thus never pushes out the
+first). Backups dated after `now` are kept: the clock has been set back, and a year
+of history must not go because of it. Everything else may go. A recent burst of backups thus never pushes out the
 only copy of last spring, and a forgotten laptop keeps a year of monthly snapshots.
 """
 
@@ -48,6 +49,9 @@ def backups_to_keep(
     days_seen: set[date] = set()
     months_seen: set[int] = set()
     for key, taken in newest_first:
+        if taken > now:  # the clock was set back (a flat CMOS battery): keep, never guess
+            keep.add(key)
+            continue
         day = taken.date()
         days_ago = (today - day).days
         if day not in days_seen and 0 <= days_ago < policy.daily_days:

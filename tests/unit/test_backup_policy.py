@@ -78,6 +78,13 @@ def test_a_policy_never_keeps_none() -> None:
     assert backups_to_keep(stamps(moments), policy, NOW) == {0}
 
 
+def test_backups_dated_after_now_are_kept_when_the_clock_is_set_back() -> None:
+    moments = [NOW + timedelta(days=day) for day in range(1, 40)]
+    reset_clock = datetime(2000, 1, 1)
+    policy = RetentionPolicy(keep_last=2, daily_days=0, monthly_months=0)
+    assert backups_to_delete(stamps(moments), policy, reset_clock) == []
+
+
 @given(
     st.lists(
         st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2026, 11, 26, 12)),
