@@ -171,6 +171,7 @@ class MembersService(Service):
         with self._unit_of_work() as session:
             member = self._load(session, member_id)
             self._refuse_duplicate(session, clean.tax_code, member_id)
+            _refuse_joined_after_leaving(clean.joined_on, member.left_on)
             _apply(member, clean)
 
     def withdraw(self, member_id: int, left_on: date, reason: str) -> None:
@@ -256,6 +257,16 @@ ORDER BY day DESC LIMIT 1
 """
 
 _IN_CHUNK = 500  # values per `IN (...)`, well below SQLite's limit on parameters
+
+
+def _refuse_joined_after_leaving(joined_on: date | None, left_on: date | None) -> None:
+    """A former member's joining date cannot move past its leaving date (`withdraw`
+    checks the same order from the other side)."""
+    if joined_on and left_on and joined_on > left_on:
+        message = _("La data di adesione è successiva alla data di uscita ({date}).")
+        raise ValidationFailed(
+            [FieldProblem("joined_on", message.format(date=format_date(left_on)))]
+        )
 
 
 def _refuse_duplicates_in_batch(session: Session, members: list[MemberInput]) -> None:

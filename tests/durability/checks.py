@@ -2,28 +2,57 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from functools import cache
+from pathlib import Path
 
 from sqlalchemy import text
 
+import desdesk
 from desdesk.domain.errors import DesdeskError
 from desdesk.services.workspace import Workspace
 
 # Words a programmer's message has and a user's never should.
 _LEAKS = ("Traceback", "Exception", "Error", "sqlite", "SQL", "NoneType", "object has no")
-# A few of the commonest Italian words: every message desdesk writes has one of them.
-_ITALIAN = re.compile(
-    r"\b(il|lo|la|le|gli|un|una|di|del|della|dei|non|è|ha|per|con|da|in|nel|nessun\w*|"
-    r"deve|scrivi|indica|usa|valore|file|data|riga|colonna|importo)\b",
-    re.IGNORECASE,
-)
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_GETTEXT = {"_", "N_", "ngettext"}
+
+
+@cache
+def _italian_templates() -> re.Pattern[str]:
+    """Every text desdesk marks for translation (Italian, the source language), each a
+    pattern where its placeholders match anything."""
+    texts: set[str] = set()
+    for path in Path(desdesk.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in _GETTEXT:
+                texts |= {
+                    arg.value
+                    for arg in node.args
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                }
+    patterns = [
+        ".*".join(re.escape(piece) for piece in _PLACEHOLDER.split(text))
+        for text in texts
+        if re.search(r"[^\W\d_]{2}", _PLACEHOLDER.sub("", text))  # not only placeholders
+    ]
+    one = "|".join(f"(?:{p})" for p in sorted(patterns))
+    # Several joined as the services join them: `; ` between a record's problems, a
+    # line per problem of a file.
+    return re.compile(f"(?:{one})(?:(?:; |\n)(?:{one}))*", re.DOTALL)
+
+
+def is_desdesk_text(message: str) -> bool:
+    """`message` is made of desdesk's own Italian texts (whatever fills their blanks)."""
+    return _italian_templates().fullmatch(message) is not None
 
 
 def assert_user_message(exc: DesdeskError) -> None:
-    """A refusal the user can read: Italian words, no trace of the code behind it."""
+    """A refusal the user can read: desdesk's own Italian text, no trace of the code."""
     message = exc.message
     assert message.strip(), f"{type(exc).__name__} without a message"
-    assert _ITALIAN.search(message), f"not an Italian message: {message!r}"
+    assert is_desdesk_text(message), f"not one of desdesk's Italian texts: {message!r}"
     # Only the text desdesk wrote counts: a quoted input may contain anything.
     own = re.sub(r"“[^”]*”|\"[^\"]*\"", "", message, flags=re.DOTALL)
     leaks = [word for word in _LEAKS if word in own]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from desdesk.domain import money, values
 from desdesk.domain.errors import InvalidValue
 from desdesk.i18n import format_date, format_money
-from tests.durability.checks import assert_user_message
+from tests.durability.checks import assert_user_message, is_desdesk_text
 
 SETTINGS = settings(max_examples=100, deadline=None)
 
@@ -154,3 +154,10 @@ def test_other_scripts_digits_are_refused_as_not_digits() -> None:
         values.normalize_vat_number(arabic)
     with pytest.raises(InvalidValue, match="Il CAP deve avere 5 cifre"):
         values.normalize_postcode("٣٨٠٦٨")
+
+
+def test_the_message_check_knows_desdesks_texts_from_python_ones() -> None:
+    assert is_desdesk_text("Il CAP deve avere 5 cifre: “3806”.")
+    assert is_desdesk_text("Il nome è obbligatorio.; Ruolo nella filiera sconosciuto.")
+    assert not is_desdesk_text("invalid literal for int() with base 10: 'x'")
+    assert not is_desdesk_text("[<class 'decimal.InvalidOperation'>]")
