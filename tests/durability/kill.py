@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import select
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from desdesk.services.backups import district_backups
 from desdesk.services.workspace import Workspace, open_workspace
 from tests.durability.district import YEAR, Target
 
@@ -49,7 +51,7 @@ def parse(output: bytes, stderr: bytes) -> Run:
     in_flight: tuple[str, str, str] | None = None
     # A line cut by the kill has no newline: the call it announces did not return.
     for line in output.decode().splitlines(keepends=True):
-        if not line.endswith("\n") or line == "ready\n":
+        if not line.endswith("\n") or not line.startswith(("begin ", "ok ")):
             continue
         word, kind, key, value = line.rstrip("\n").split(" ", 3)
         if word == "begin":
@@ -61,9 +63,11 @@ def parse(output: bytes, stderr: bytes) -> Run:
     return Run(promised, in_flight, stderr.decode(errors="replace"))
 
 
-def run_and_kill(target: Target, seed: int, delay_s: float) -> Run:
+def run_and_kill(target: Target, seed: int, delay_s: float, early: bool = False) -> Run:
     """Start a worker, wait until it has the file open, let it edit for `delay_s`,
-    SIGKILL it. A worker that died on its own fails the test with its traceback."""
+    SIGKILL it; `early`: kill it `delay_s` after it started, wherever it is (importing,
+    backing the file up, opening it, editing). A worker that died on its own fails the
+    test with its traceback."""
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.durability.worker", *target.argv(seed)],
         cwd=REPO,
@@ -73,10 +77,14 @@ def run_and_kill(target: Target, seed: int, delay_s: float) -> Run:
     )
     try:
         assert child.stdout is not None
-        ready, _w, _x = select.select([child.stdout], [], [], READY_TIMEOUT_S)
-        first = child.stdout.readline() if ready else b""
-        if first == b"ready\n":
+        if early:
             time.sleep(delay_s)
+            first = b"ready\n"
+        else:
+            ready, _w, _x = select.select([child.stdout], [], [], READY_TIMEOUT_S)
+            first = child.stdout.readline() if ready else b""
+            if first == b"ready\n":
+                time.sleep(delay_s)
     finally:
         child.send_signal(signal.SIGKILL)
         output, errors = child.communicate(timeout=30)
@@ -129,6 +137,18 @@ def in_flight_value(run: Run, key: Key) -> set[str]:
     if run.in_flight is not None and run.in_flight[:2] == key:
         return {run.in_flight[2]}
     return set()
+
+
+def backups_intact(path: Path) -> int:
+    """Every backup the killed workers left is a whole, intact district file; how many."""
+    entries = district_backups(path)
+    for entry in entries:
+        connection = sqlite3.connect(f"{entry.path.as_uri()}?mode=ro", uri=True)
+        try:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",), entry
+        finally:
+            connection.close()
+    return len(entries)
 
 
 def integrity(workspace: Workspace) -> tuple[list[str], list[tuple[object, ...]]]:

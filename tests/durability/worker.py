@@ -1,7 +1,8 @@
 """The child of the kill test: real edits through the services until it is killed.
 
 Run as `python -m tests.durability.worker FILE SEED ASSEMBLY_ID CATEGORY_ID` from the
-repository. It opens the district with `open_workspace`, prints `ready`, then loops:
+repository. It opens the district with `open_workspace` as the GUI does (automatic
+backup, the secretary's name), prints `ready`, then loops:
 before each service call it prints `begin <kind> <key> <value>`, and once the call has
 returned (the transaction committed) `ok <kind> <key> <value>`, each line flushed at
 once. An `ok` line is the child's promise that the change is on disk; the parent checks
@@ -25,6 +26,7 @@ from decimal import Decimal
 from desdesk.domain.enums import AttendanceStatus
 from desdesk.money_schemas import MovementInput
 from desdesk.schemas import RollCallRow
+from desdesk.services.backups import backup_on_opening
 from desdesk.services.workspace import Workspace, open_workspace
 from tests.durability.district import YEAR, Target
 from tests.factories import member_input, referent_input
@@ -124,7 +126,10 @@ class Editor:
 
 def main(argv: list[str]) -> None:
     target, seed = Target.from_argv(argv)
-    workspace = open_workspace(target.path)
+    # As the GUI opens a file: a backup first, and a secretary's name for the history
+    # (it changes from one worker to the next, so opening writes to the file too).
+    backup = backup_on_opening(lambda message: print(message, file=sys.stderr))
+    workspace = open_workspace(target.path, backup, actor=f"Segreteria {seed % 3}")
     editor = Editor(workspace, target, random.Random(seed), tag=f"k{seed}")
     editor.load()
     emit("ready")
