@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, time
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -115,6 +116,8 @@ def cell_text(value: Cell, column: str = "") -> str:
         return format_bool(value)
     if isinstance(value, int | float):
         return _number_text(value, NUMERIC_CODE_WIDTHS.get(column))
+    if isinstance(value, Decimal):
+        return str(value)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat()
     return value.isoformat()

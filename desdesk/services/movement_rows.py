@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
 from desdesk.domain.errors import InvalidValue
-from desdesk.domain.money import CENT, parse_money, to_cents
+from desdesk.domain.money import CENT, MAX_DIGITS, parse_money, to_cents
 from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.domain.text import match_key
 from desdesk.domain.values import parse_date
@@ -277,6 +277,8 @@ def _money(cell: Cell) -> Decimal:
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         # 15 significant digits, as the spreadsheet shows the number: 0.1 + 0.2 is 0,3.
         value = Decimal(format(cell, ".15g"))
+        if not value.is_finite() or abs(value) >= Decimal(10) ** MAX_DIGITS:
+            raise _not_an_amount(cell)  # an IBAN's digits, infinity, NaN
         if value != value.quantize(CENT):
             # Rounding 12,345 to 12,34 or 12,35 would be a guess: the file must say.
             raise InvalidValue(
@@ -286,8 +288,12 @@ def _money(cell: Cell) -> Decimal:
     if isinstance(cell, str):
         with contextlib.suppress(InvalidValue):
             return parse_money(cell, "it")
+    raise _not_an_amount(cell)
+
+
+def _not_an_amount(cell: Cell) -> InvalidValue:
     # Files are read the Italian way whatever the interface language: say so.
-    raise InvalidValue(
+    return InvalidValue(
         _(
             "“{value}” non è un importo valido: nel file gli importi vanno scritti "
             "all'italiana, ad esempio 1.234,56 o -12,50."
