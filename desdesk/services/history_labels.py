@@ -43,7 +43,7 @@ ACTION_LABELS: dict[str, str] = {
     "insert": N_("Aggiunta"),
     "update": N_("Modifica"),
     "delete": N_("Eliminazione"),
-    "leave": N_("Uscita"),
+    "leave": N_("Uscita dal distretto"),
     "readmit": N_("Riammissione"),
 }
 

@@ -151,7 +151,7 @@ def test_the_history_names_the_secretary_of_the_preferences(
 
     latest = window.workspace.history.rows("member", member.id)[0]
 
-    assert (latest.action_label, latest.actor) == ("Uscita", "Maria Rossi")
+    assert (latest.action_label, latest.actor) == ("Uscita dal distretto", "Maria Rossi")
 
 
 def test_a_section_shows_edits_made_in_another(window: MainWindow, populated: Workspace) -> None:

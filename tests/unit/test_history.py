@@ -82,7 +82,7 @@ def test_withdrawing_and_readmitting_read_as_exit_and_readmission(
     workspace.members.readmit(member_id)
 
     readmitted, withdrawn, _created = history.rows("member", member_id)
-    assert (withdrawn.action, withdrawn.action_label) == ("update", "Uscita")
+    assert (withdrawn.action, withdrawn.action_label) == ("update", "Uscita dal distretto")
     assert {(c.name, c.before, c.after) for c in withdrawn.changes} == {
         ("left_on", "", "30/06/2026"),
         ("leave_reason", "", "Cessata attività"),

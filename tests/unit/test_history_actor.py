@@ -32,4 +32,4 @@ def test_changes_carry_the_actor_of_the_opening_and_reopening_writes_nothing(
     with open_workspace(path) as workspace:  # the command line names nobody
         workspace.members.withdraw(member, rows[0].at.date(), "Trasferimento")
         latest = workspace.history.rows("member", member)[0]
-    assert (latest.action_label, latest.actor) == ("Uscita", "")
+    assert (latest.action_label, latest.actor) == ("Uscita dal distretto", "")

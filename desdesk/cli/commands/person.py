@@ -90,7 +90,7 @@ def _erase(service: PersonalDataService, args: argparse.Namespace) -> int:
             )
         )
         answer = input(_("Confermi? [s/N] ")).strip().lower()
-        if answer not in {"s", "si", "sì"}:
+        if answer not in {"s", "si", "sì", "y", "yes"}:
             print(_("Nessuna modifica."))
             return 1
     result = service.erase(args.referent)
