@@ -35,6 +35,16 @@ def district_uid(path: Path) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
+def file_revision(path: Path) -> str | None:
+    """The schema revision the file is at, or None if it cannot be read."""
+    try:
+        with read_only(path) as conn:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
 @dataclass(frozen=True, slots=True)
 class FileFacts:
     """What a backup holds, in numbers: enough to tell one backup from another."""

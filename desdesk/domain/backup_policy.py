@@ -4,13 +4,16 @@ Like Paheko's and borg's pruning: the newest `keep_last` are kept whatever their
 then the newest backup of each calendar day for `daily_days` days, then the newest of
 each calendar month for `monthly_months` months (today and this month count as the
 first). Backups dated after `now` are kept: the clock has been set back, and a year
-of history must not go because of it. Everything else may go. A recent burst of backups thus never pushes out the
-only copy of last spring, and a forgotten laptop keeps a year of monthly snapshots.
+of history must not go because of it. Milestones are kept too: the newest backup of
+each milestone (the schema revision a pre-upgrade backup was taken at), the only way
+back to the data as an older desdesk knew it. Everything else may go. A recent burst of
+backups thus never pushes out the only copy of last spring, and a forgotten laptop keeps
+a year of monthly snapshots.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
@@ -40,11 +43,21 @@ def _month_index(day: date) -> int:
 
 
 def backups_to_keep(
-    stamps: Iterable[tuple[K, datetime]], policy: RetentionPolicy, now: datetime
+    stamps: Iterable[tuple[K, datetime]],
+    policy: RetentionPolicy,
+    now: datetime,
+    milestones: Mapping[K, Hashable] | None = None,
 ) -> set[K]:
-    """The keys of the backups the policy keeps; `stamps` pairs a key with when it was taken."""
+    """The keys of the backups the policy keeps; `stamps` pairs a key with when it was
+    taken; `milestones` gives some keys a group (a schema revision) whose newest is kept."""
     newest_first = sorted(stamps, key=lambda item: item[1], reverse=True)
     keep = {key for key, _taken in newest_first[: policy.keep_last]}
+    groups_seen: set[Hashable] = set()
+    for key, _taken in newest_first:
+        group = (milestones or {}).get(key)
+        if group is not None and group not in groups_seen:
+            groups_seen.add(group)
+            keep.add(key)
     today = now.date()
     days_seen: set[date] = set()
     months_seen: set[int] = set()
@@ -65,9 +78,12 @@ def backups_to_keep(
 
 
 def backups_to_delete(
-    stamps: Iterable[tuple[K, datetime]], policy: RetentionPolicy, now: datetime
+    stamps: Iterable[tuple[K, datetime]],
+    policy: RetentionPolicy,
+    now: datetime,
+    milestones: Mapping[K, Hashable] | None = None,
 ) -> list[K]:
     """The keys the policy lets go, oldest first."""
     items = sorted(stamps, key=lambda item: item[1])
-    keep = backups_to_keep(items, policy, now)
+    keep = backups_to_keep(items, policy, now, milestones)
     return [key for key, _taken in items if key not in keep]

@@ -3,10 +3,15 @@
 Each backup is a SQLite online-backup copy (`db.files.sqlite_copy`): consistent while
 the district is open, written whole or not at all, checked with `PRAGMA quick_check`
 before it counts, readable by the user only. They live in
-`user_data_dir()/backups/<file stem>-<district uid>/NAME-YYYYMMDD-HHMMSS-<reason>.des`
-(a file older than the uid, or unreadable, uses a hash of its path instead of the uid);
-a `source.json` in the folder names the district files backed up there, so that the
-backups of a damaged file, whose uid cannot be read, are still found.
+`user_data_dir()/backups/<stem>-<uid>-<path hash>/NAME-YYYYMMDD-HHMMSS-<reason>.des`
+(a file older than the uid, or unreadable, uses only a longer hash of its path). The
+path is part of the key: two copies of one district (~/d.des and a USB copy) share the
+uid, and must neither rotate each other's backups away nor be offered each other's
+state. A `source.json` in the folder names the district file backed up there, so that
+the backups of a damaged file, whose uid cannot be read, are still found. Rotation runs
+per folder: a path that once held another district never costs that one's backups.
+The `NAME.des.pre-REV.bak` copies made beside the file before an upgrade are listed too
+(never rotated).
 
 Who makes them: the GUI on open (before any migration) and on close, and on demand
 (File › Esegui backup ora, `desdesk backup`). The other CLI commands do not: they are
@@ -21,6 +26,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
@@ -32,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from desdesk import paths, settings
 from desdesk.atomic import atomic_write
-from desdesk.db.backup_files import district_uid
+from desdesk.db.backup_files import district_uid, file_revision
 from desdesk.db.district_file import (
     FileInUse,
     FileState,
@@ -116,17 +122,21 @@ def backups_root() -> Path:
     return root
 
 
-def _path_key(path: Path) -> str:
-    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
+def _path_key(path: Path, length: int = 16) -> str:
+    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:length]
 
 
 def backup_folder(path: Path, uid: str | None) -> Path:
-    """This district's folder: by its uid, or by its path when it has none."""
-    return backups_root() / f"{Path(path).stem}-{uid or _path_key(path)}"
+    """This district file's folder: by its uid and its path, or its path alone when it
+    has no uid. Same uid at another path (a copy) is another folder."""
+    if uid:
+        return backups_root() / f"{Path(path).stem}-{uid}-{_path_key(path, 8)}"
+    return backups_root() / f"{Path(path).stem}-{_path_key(path)}"
 
 
 def district_folders(path: Path, uid: str | None) -> list[Path]:
-    """Every folder that holds backups of the district file at `path`."""
+    """Every folder that holds backups of the district file at `path` (for listing: a
+    path that once held another district lists that one's too; restore asks then)."""
     resolved = str(Path(path).resolve())
     found = {backup_folder(path, uid), backup_folder(path, None)}
     with contextlib.suppress(OSError):
@@ -159,15 +169,44 @@ def district_backups(path: Path, uid: str | None = None) -> list[BackupEntry]:
     """The backups of the district file at `path`, newest first (not read, only listed)."""
     if uid is None:
         uid = district_uid(path) if Path(path).is_file() else None
+    entries = [entry for folder in district_folders(path, uid) for entry in folder_backups(folder)]
+    entries.extend(_upgrade_copies(Path(path)))
+    entries.sort(key=lambda entry: (entry.taken_at, entry.written_ns), reverse=True)
+    return entries
+
+
+def folder_backups(folder: Path) -> list[BackupEntry]:
+    """The backups in one folder, newest first (an empty reserved name skipped); backups
+    of the same second in the order they were written, so a rotation keeps the last."""
     entries: list[BackupEntry] = []
-    for folder in district_folders(path, uid):
-        for file in folder.iterdir():
-            parsed = parse_backup_name(file.name)
-            if parsed is None or not file.is_file():
+    for file in folder.iterdir():
+        parsed = parse_backup_name(file.name)
+        if parsed is None or not file.is_file():
+            continue
+        info = file.stat()
+        if info.st_size == 0:  # a name reserved by a backup still being written
+            continue
+        entries.append(BackupEntry(file, parsed[0], parsed[1], info.st_size, info.st_mtime_ns))
+    entries.sort(key=lambda entry: (entry.taken_at, entry.written_ns), reverse=True)
+    return entries
+
+
+def _upgrade_copies(path: Path) -> list[BackupEntry]:
+    """`NAME.des.pre-REV.bak` beside the file (district_file.pre_upgrade_path), dated by
+    when they were written."""
+    prefix = f"{path.name}.pre-"
+    entries: list[BackupEntry] = []
+    with contextlib.suppress(OSError):
+        for file in path.parent.iterdir():
+            if not (file.name.startswith(prefix) and file.name.endswith(".bak")):
+                continue
+            if not file.is_file():
                 continue
             info = file.stat()
-            entries.append(BackupEntry(file, parsed[0], parsed[1], info.st_size, info.st_mtime_ns))
-    entries.sort(key=lambda entry: (entry.taken_at, entry.written_ns), reverse=True)
+            taken = datetime.fromtimestamp(info.st_mtime).replace(microsecond=0)
+            entries.append(
+                BackupEntry(file, taken, Reason.BEFORE_UPGRADE, info.st_size, info.st_mtime_ns)
+            )
     return entries
 
 
@@ -198,32 +237,60 @@ def take_backup(
     """
     path = Path(path).resolve()
     now = now or datetime.now()
+    target: Path | None = None
     try:
         folder = backup_folder(path, district_uid(path))
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        target = _free_name(folder, path.stem, now, reason)
+        target = reserve_name(folder, path.stem, now, reason)
         sqlite_copy(path, target, source_locked=locked)
         _record_source(folder, path)
-    except OSError as exc:
-        raise _failed(path, os_error_reason(exc)) from exc
-    except sqlite3.Error as exc:
-        raise _failed(path, str(exc)) from exc
+    except (OSError, sqlite3.Error) as exc:
+        _drop_placeholder(target)
+        raise _failed(path, failure_reason(exc)) from exc
     log.info("Backup of %s written to %s", path, target)
     try:
-        rotate(path, policy or policy_from_preferences(), now, spare={target, spare})
+        rotate(folder, policy or policy_from_preferences(), now, spare={target, spare})
     except OSError as exc:  # the backup is made; old ones stay until the next rotation
         log.warning("Backups of %s not rotated: %s", path, exc)
     return target
 
 
-def _free_name(folder: Path, stem: str, now: datetime, reason: Reason) -> Path:
+def reserve_name(folder: Path, stem: str, now: datetime, reason: Reason) -> Path:
+    """A new backup name, created empty and exclusively (O_EXCL): two backups with the
+    same reason in the same second (two windows, two processes) never get one name and
+    overwrite each other. The copy then replaces the empty file whole."""
     base = f"{stem}-{now.strftime(STAMP_FORMAT)}-{reason.value}"
-    candidate = folder / f"{base}{DISTRICT_SUFFIX}"
-    counter = 2
-    while candidate.exists():
-        candidate = folder / f"{base}-{counter}{DISTRICT_SUFFIX}"
-        counter += 1
-    return candidate
+    counter = 1
+    while True:
+        suffix = "" if counter == 1 else f"-{counter}"
+        candidate = folder / f"{base}{suffix}{DISTRICT_SUFFIX}"
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            counter += 1
+            continue
+        os.close(fd)
+        return candidate
+
+
+def _drop_placeholder(target: Path | None) -> None:
+    """Remove a reserved name whose copy failed (only if still empty: never a backup)."""
+    if target is None:
+        return
+    with contextlib.suppress(OSError):
+        if target.stat().st_size == 0:
+            target.unlink()
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why a copy failed, in plain Italian; SQLite's English text goes to the log only."""
+    if isinstance(exc, OSError):
+        return os_error_reason(exc)
+    log.warning("SQLite could not copy or check a district file: %s", exc)
+    return _(
+        "la copia non si è potuta scrivere o non è risultata integra (i dettagli sono nel "
+        "registro di desdesk)"
+    )
 
 
 def _failed(path: Path, reason: str) -> BackupFailed:
@@ -235,14 +302,17 @@ def _failed(path: Path, reason: str) -> BackupFailed:
 
 
 def rotate(
-    path: Path, policy: RetentionPolicy, now: datetime, spare: Collection[Path | None] = ()
+    folder: Path, policy: RetentionPolicy, now: datetime, spare: Collection[Path | None] = ()
 ) -> list[Path]:
-    """Delete the backups of this district that `policy` lets go, except `spare`; the
-    deleted paths. A clock set wrong could make the newest backup look old: `spare`
-    protects it. A backup that cannot be deleted stays (logged).
+    """Delete the backups in `folder` (one district file's) that `policy` lets go, except
+    `spare`; the deleted paths. A clock set wrong could make the newest backup look old:
+    `spare` protects it. The newest backup taken before each upgrade, per schema
+    revision, is always kept. A backup that cannot be deleted stays (logged).
     """
-    entries = district_backups(path)
-    doomed = backups_to_delete(((e.path, e.taken_at) for e in entries), policy, now)
+    entries = folder_backups(folder)
+    doomed = backups_to_delete(
+        ((e.path, e.taken_at) for e in entries), policy, now, milestones=_milestones(entries)
+    )
     protected = {Path(p).resolve() for p in spare if p is not None}
     deleted: list[Path] = []
     for file in doomed:
@@ -257,6 +327,15 @@ def rotate(
     return deleted
 
 
+def _milestones(entries: list[BackupEntry]) -> dict[Path, str]:
+    """The schema revision of each pre-upgrade backup: the way back to an older desdesk."""
+    found: dict[Path, str] = {}
+    for entry in entries:
+        if entry.reason is Reason.BEFORE_UPGRADE:
+            found[entry.path] = file_revision(entry.path) or entry.path.name
+    return found
+
+
 def back_up_now(path: Path, out: Path | None = None, *, now: datetime | None = None) -> Path:
     """An on-demand backup ("manuale"): into the district's folder, or to `out` (a file,
     or a folder to put it in). The file is inspected first, so a damaged one is reported
@@ -264,16 +343,24 @@ def back_up_now(path: Path, out: Path | None = None, *, now: datetime | None = N
     path = Path(path).resolve()
     inspect_file(path)
     now = now or datetime.now()
+    reserved: Path | None = None
     if out is not None:
         out = Path(out)
         if out.is_dir():
-            out = _free_name(out, path.stem, now, Reason.MANUAL)
+            try:
+                out = reserved = reserve_name(out, path.stem, now, Reason.MANUAL)
+            except OSError as exc:
+                raise _failed(path, os_error_reason(exc)) from exc
         elif not out.parent.is_dir():
             raise _failed(path, _("{folder} non è una cartella").format(folder=out.parent))
     with _lock_if_free(path) as locked:
         if out is None:
             return take_backup(path, Reason.MANUAL, now=now, locked=locked)
-        copy_district_file(path, out, source_locked=locked)
+        try:
+            copy_district_file(path, out, source_locked=locked)
+        except BaseException:
+            _drop_placeholder(reserved)
+            raise
     return out.resolve()
 
 
@@ -305,9 +392,9 @@ def automatic_backup(
     except BackupFailed as exc:
         log.warning("%s", exc.message)
         report(exc.message)
-    except Exception as exc:
+    except Exception:
         log.exception("Backup of %s failed", path)
-        report(_failed(Path(path), str(exc)).message)
+        report(_failed(Path(path), _("errore imprevisto (i dettagli sono nel registro)")).message)
     return None
 
 

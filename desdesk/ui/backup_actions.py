@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from desdesk.i18n import _
-from desdesk.services.backup_restore import is_damaged, put_back, restore, set_aside_damaged
+from desdesk.services.backup_restore import is_damaged, is_other_district, restore
 from desdesk.services.backup_summary import (
     BackupSummary,
     format_date_time,
@@ -93,7 +93,28 @@ def restore_action(window: MainWindow) -> bool:
     chosen = dialog.chosen() if dialog.exec() else None
     if chosen is None or not _confirm(window, path, chosen):
         return False
-    return restore_and_reopen(window, chosen.path)
+    other = is_other_district(chosen.path, path)
+    if other and not _confirm_other_district(window, path, chosen):
+        return False
+    return restore_and_reopen(window, chosen.path, allow_other_district=other)
+
+
+def _confirm_other_district(window: MainWindow, path: Path, chosen: BackupSummary) -> bool:
+    """A backup of another district (the path once held it): replace this one with it?"""
+    name = chosen.facts.district_name if chosen.facts is not None else ""
+    answer = QMessageBox.warning(
+        window,
+        _("Backup di un altro distretto"),
+        _(
+            "Questo backup non è di {name}: è di un altro distretto ({other}), che in "
+            "passato era salvato con lo stesso nome di file. Ripristinandolo, {name} "
+            "sarà sostituito dall'altro distretto (lo stato attuale resta salvato in un "
+            "backup). Vuoi davvero continuare?"
+        ).format(name=path.name, other=name or _("senza nome")),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _confirm(window: MainWindow, path: Path, chosen: BackupSummary) -> bool:
@@ -115,7 +136,9 @@ def _confirm(window: MainWindow, path: Path, chosen: BackupSummary) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def restore_and_reopen(window: MainWindow, backup: Path) -> bool:
+def restore_and_reopen(
+    window: MainWindow, backup: Path, *, allow_other_district: bool = False
+) -> bool:
     """Close the open district, restore `backup` over it, open it again (also on failure)."""
     workspace = window.workspace
     assert workspace is not None
@@ -126,7 +149,7 @@ def restore_and_reopen(window: MainWindow, backup: Path) -> bool:
     window.workspace = None
     try:
         with busy_cursor():
-            result = restore(backup, path)
+            result = restore(backup, path, allow_other_district=allow_other_district)
     except Exception as exc:
         window.open_file(path)
         show_error(window, exc, _("Ripristino non riuscito"))
@@ -146,8 +169,9 @@ def offer_backup_of_damaged(window: MainWindow, path: Path, error: Exception) ->
     """When `path` cannot be opened because it is damaged: say so in plain words and offer
     its newest good backup. True if the user was told here (nothing else to show).
 
-    The damaged file is renamed aside only if the user accepts the restore; otherwise it
-    stays exactly where it is, untouched.
+    The damaged file is renamed aside only if the user accepts the restore, by `restore`
+    under the file's lock (another window cannot be opening it meanwhile); otherwise it
+    stays exactly where it is, untouched. If the restore fails it is put back.
     """
     try:
         if not is_damaged(error, path):
@@ -181,19 +205,14 @@ def offer_backup_of_damaged(window: MainWindow, path: Path, error: Exception) ->
     if answer != QMessageBox.StandardButton.Yes:
         return True
     try:
-        aside = set_aside_damaged(path)
+        with busy_cursor():
+            result = restore(found.path, path, set_aside_unreadable=True)
     except Exception as exc:
         show_error(window, exc, _("Ripristino non riuscito"))
         return True
-    try:
-        restore(found.path, path)
-    except Exception as exc:
-        put_back(aside, path)
-        show_error(window, exc, _("Ripristino non riuscito"))
-        return True
-    if window.open_file(path):
+    if window.open_file(path) and result.set_aside is not None:
         window.statusBar().showMessage(
-            _("Backup ripristinato. Il file danneggiato è in {path}").format(path=aside),
+            _("Backup ripristinato. Il file danneggiato è in {path}").format(path=result.set_aside),
             STATUS_MS,
         )
     return True

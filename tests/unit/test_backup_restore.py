@@ -97,9 +97,14 @@ def test_a_backup_taken_before_a_migration_is_upgraded_at_the_next_open(
     with open_workspace(old) as reopened:
         assert reopened.members.count() == 0
     assert inspect_file(old).revision == HEAD_REVISION
-    newest = list_backups(old)[0]
-    assert newest.entry.reason is Reason.BEFORE_RESTORE
+    listed = list_backups(old)
+    newest = next(item for item in listed if item.entry.reason is Reason.BEFORE_RESTORE)
     assert newest.facts is not None and newest.facts.revision == HEAD_REVISION
+    # The copies made beside the file before each upgrade are offered too.
+    beside = [item for item in listed if item.path.parent == old.parent]
+    assert [item.path.name for item in beside] == [f"vecchio.des.pre-{KNOWN_REVISIONS[1]}.bak"]
+    assert beside[0].entry.reason is Reason.BEFORE_UPGRADE
+    assert beside[0].facts is not None and beside[0].facts.revision == KNOWN_REVISIONS[1]
 
 
 def test_restore_into_a_missing_file_just_puts_the_backup_there(

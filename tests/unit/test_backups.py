@@ -51,7 +51,9 @@ def test_a_backup_goes_to_the_district_folder_with_its_reason_in_the_name(
 ) -> None:
     add_members(workspace, ["Bottega Equa"])
     made = take_backup(workspace.path, Reason.MANUAL, now=MOMENT)
-    folder = paths.user_data_dir() / "backups" / f"distretto-{district_uid(workspace)}"
+    folder = made.parent
+    assert folder.parent == paths.user_data_dir() / "backups"
+    assert folder.name.startswith(f"distretto-{district_uid(workspace)}-")  # + path hash
     assert made == folder / "distretto-20261126-103015-manuale.des"
     assert quick_check(made) == "ok"
     with sqlite3.connect(made) as conn:
@@ -84,8 +86,10 @@ def test_a_copy_that_fails_its_check_does_not_count(
         raise sqlite3.DatabaseError("the copy failed its integrity check: row 3 missing")
 
     monkeypatch.setattr(files, "_check_copy", failing_check)
-    with pytest.raises(BackupFailed, match=r"non riuscito.*integrity check"):
+    with pytest.raises(BackupFailed) as caught:
         take_backup(workspace.path, Reason.MANUAL, now=MOMENT)
+    assert "non è risultata integra" in caught.value.message
+    assert "integrity" not in caught.value.message  # SQLite's English only in the log
     assert district_backups(workspace.path) == []
     folder = backup_folder(workspace.path, district_uid(workspace))
     assert [p.name for p in folder.iterdir()] == []  # not even a temporary file
@@ -193,7 +197,7 @@ def test_opening_backs_up_before_the_upgrade_and_closing_after(tmp_path: Path) -
     workspace = open_workspace(old, on_opening=backup_on_opening(told.append))
     workspace.on_close = backup_on_closing(told.append)
     workspace.close()
-    listed = list_backups(old)
+    listed = [s for s in list_backups(old) if s.path.parent != old.parent]  # not .pre-*.bak
     assert [s.entry.reason for s in listed] == [Reason.CLOSING, Reason.BEFORE_UPGRADE]
     closing, opening = listed
     assert opening.facts is not None and opening.facts.revision == KNOWN_REVISIONS[1]

@@ -4,6 +4,8 @@ The backup is checked first (intact, a district file); the current FILE.des is b
 up ("prima-del-ripristino") or, if damaged, renamed aside untouched
 (`FILE.des.danneggiato-YYYYMMDD-HHMMSS`); then it is replaced whole. A district open in
 the GUI is not replaced. A backup from an older desdesk is upgraded at the next open.
+A backup of another district (another uid: FILE.des once held a different district) is
+refused unless `--other-district` is given.
 Exit 0 when restored, 1 when refused (the reason on stderr, FILE.des unchanged), 2 for
 a usage error.
 """
@@ -31,10 +33,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("backup", type=Path, metavar=_("BACKUP"))
     parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument(
+        "--other-district",
+        action="store_true",
+        help=_("ripristina anche il backup di un altro distretto, sostituendo questo"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    result = restore(args.backup, args.file)
+    result = restore(args.backup, args.file, allow_other_district=args.other_district)
     print(
         _("Ripristinato {path} dal backup {backup}.").format(path=result.target, backup=args.backup)
     )
