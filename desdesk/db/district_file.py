@@ -20,6 +20,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from desdesk.atomic import atomic_replace
 from desdesk.db.engine import make_engine
@@ -87,7 +88,9 @@ def inspect_file(path: Path) -> FileState:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
     except sqlite3.Error as exc:
         raise DistrictFileError(
-            _("Il file {path} non si può leggere: {reason}").format(path=path, reason=exc)
+            _("Il file {path} non si può leggere: {reason}.").format(
+                path=path, reason=sqlite_reason(exc)
+            )
         ) from exc
     try:
         return _read_state(conn, path)
@@ -105,26 +108,16 @@ def _read_state(conn: sqlite3.Connection, path: Path) -> FileState:
         # SQLite gives up on a truncated file before it reads the id; the header has it.
         if _header_application_id(path) != APPLICATION_ID:
             raise not_district from None
-        raise DamagedFile(
-            _("Il file {name} è danneggiato e non può essere aperto ({reason}).").format(
-                name=path.name, reason=exc
-            )
-        ) from exc
+        raise _damaged(path, exc) from exc
     if app_id != APPLICATION_ID:
         raise not_district
     try:
         (check,) = conn.execute("PRAGMA quick_check").fetchone()
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise DamagedFile(
-            _("Il file {name} è danneggiato e non può essere aperto ({reason}).").format(
-                name=path.name, reason=exc
-            )
-        ) from exc
+        raise _damaged(path, exc) from exc
     if check != "ok":
-        raise DamagedFile(
-            _("Il file {name} è danneggiato e non può essere aperto.").format(name=path.name)
-        )
+        raise _damaged(path, check)
     revision = row[0] if row else ""
     if revision not in KNOWN_REVISIONS:
         raise NewerVersionFile(
@@ -134,6 +127,35 @@ def _read_state(conn: sqlite3.Connection, path: Path) -> FileState:
             ).format(name=path.name)
         )
     return FileState(revision=revision)
+
+
+def _damaged(path: Path, reason: object) -> DamagedFile:
+    """The user reads plain Italian; SQLite's reason ("database disk image is
+    malformed", the quick_check's findings) goes to the log."""
+    log.warning("%s is damaged: %s", path, reason)
+    return DamagedFile(
+        _("Il file {name} è danneggiato e non può essere aperto.").format(name=path.name)
+    )
+
+
+def sqlite_reason(exc: BaseException) -> str:
+    """Why SQLite failed, in a few plain words of the user's language (SQLite says it
+    in English, which goes to the log)."""
+    log.warning("SQLite error: %s", exc)
+    text = str(exc).lower()
+    if "disk is full" in text:
+        return _("il disco è pieno")
+    if "readonly" in text or "read-only" in text:
+        return _("il file o la cartella è in sola lettura")
+    if "disk i/o error" in text:
+        return _("errore di lettura o scrittura sul disco")
+    if "locked" in text or "busy" in text:
+        return _("il file è in uso in un altro programma")
+    if "unable to open" in text:
+        return _("il file non si può aprire")
+    if "malformed" in text or "not a database" in text:
+        return _("il file è danneggiato")
+    return _("errore del database")
 
 
 def _header_application_id(path: Path) -> int | None:
@@ -251,7 +273,7 @@ def _back_up_before_upgrade(path: Path, revision: str) -> Path:
     try:
         sqlite_copy(path, backup, source_locked=True)
     except (OSError, sqlite3.Error) as exc:
-        reason = os_error_reason(exc) if isinstance(exc, OSError) else str(exc)
+        reason = os_error_reason(exc) if isinstance(exc, OSError) else sqlite_reason(exc)
         raise DistrictFileError(
             _(
                 "Non riesco ad aggiornare {name}: non riesco a scrivere la copia di sicurezza "
@@ -270,8 +292,19 @@ def _upgrade(engine: Engine, path: Path, backup: Path) -> None:
             _(
                 "Non riesco ad aggiornare {name} a questa versione di desdesk ({reason}). "
                 "Il file non è stato modificato; una copia è in {backup}."
-            ).format(name=path.name, reason=exc, backup=backup.name)
+            ).format(name=path.name, reason=_upgrade_reason(exc), backup=backup.name)
         ) from exc
+
+
+def _upgrade_reason(exc: Exception) -> str:
+    """SQLite's reason in plain words; anything else (a bug in a migration) is logged
+    with its traceback and named only as an error."""
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(original, sqlite3.Error):
+        return sqlite_reason(original)
+    if isinstance(original, OSError):
+        return os_error_reason(original)
+    return _("errore interno")
 
 
 def create_district_file(path: Path, initialise: Callable[[Engine], None] | None = None) -> None:
@@ -296,7 +329,7 @@ def create_district_file(path: Path, initialise: Callable[[Engine], None] | None
     except OSError as exc:
         raise _create_failed(path, os_error_reason(exc)) from exc
     except sqlite3.Error as exc:  # e.g. "database or disk is full"
-        raise _create_failed(path, str(exc)) from exc
+        raise _create_failed(path, sqlite_reason(exc)) from exc
 
 
 def _create_failed(path: Path, reason: str) -> DistrictFileError:
@@ -365,7 +398,7 @@ def copy_district_file(source: Path, destination: Path, *, source_locked: bool =
     except OSError as exc:
         raise _copy_failed(destination, os_error_reason(exc)) from exc
     except sqlite3.Error as exc:  # e.g. "database or disk is full" while copying
-        raise _copy_failed(destination, str(exc)) from exc
+        raise _copy_failed(destination, sqlite_reason(exc)) from exc
     finally:
         lock.release()
 

@@ -6,6 +6,7 @@ file are identical and nothing new appears beside it.
 
 from __future__ import annotations
 
+import logging
 import os
 import select
 import sqlite3
@@ -33,6 +34,7 @@ from desdesk.db.district_file import (
     lock_path,
     migrate,
     open_district_file,
+    sqlite_reason,
 )
 from desdesk.db.engine import make_engine
 from desdesk.db.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS, MIGRATIONS_DIR
@@ -305,7 +307,9 @@ def test_missing_file_is_refused(folder: Path) -> None:
     assert os.listdir(folder) == []
 
 
-def test_damaged_file_is_refused_and_untouched(folder: Path) -> None:
+def test_damaged_file_is_refused_and_untouched(
+    folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = folder / "distretto.des"
     populated_district(path)
     page_size = int(str(sqlite_value(path, "PRAGMA page_size")))
@@ -315,22 +319,27 @@ def test_damaged_file_is_refused_and_untouched(folder: Path) -> None:
     data[2 * page_size : 5 * page_size] = garbage
     path.write_bytes(bytes(data))
     before = snapshot(path)
-    with pytest.raises(DamagedFile) as exc:
+    with caplog.at_level(logging.WARNING), pytest.raises(DamagedFile) as exc:
         open_workspace(path)
-    assert "distretto.des è danneggiato" in exc.value.message
+    # Plain Italian for the user; SQLite's English reason only in the log.
+    assert exc.value.message == "Il file distretto.des è danneggiato e non può essere aperto."
+    assert "distretto.des is damaged" in caplog.text
     assert snapshot(path) == before
 
 
-def test_truncated_file_is_refused_and_untouched(folder: Path) -> None:
+def test_truncated_file_is_refused_and_untouched(
+    folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = folder / "distretto.des"
     populated_district(path)
     page_size = int(str(sqlite_value(path, "PRAGMA page_size")))
     path.write_bytes(path.read_bytes()[: 2 * page_size])
     before = snapshot(path)
     # Still marked as a district file in its header: damaged, not "not a district file".
-    with pytest.raises(DamagedFile) as exc:
+    with caplog.at_level(logging.WARNING), pytest.raises(DamagedFile) as exc:
         open_workspace(path)
-    assert "distretto.des è danneggiato" in exc.value.message
+    assert exc.value.message == "Il file distretto.des è danneggiato e non può essere aperto."
+    assert "malformed" in caplog.text or "not a database" in caplog.text
     assert snapshot(path) == before
 
 
@@ -468,3 +477,22 @@ def test_copy_onto_itself_is_refused(folder: Path) -> None:
                 ws.save_copy(same)
             assert "nome diverso" in exc.value.message
         assert [row.name for row in ws.members.list_rows()] == names
+
+
+@pytest.mark.parametrize(
+    ("english", "italian"),
+    [
+        ("database or disk is full", "il disco è pieno"),
+        ("attempt to write a readonly database", "il file o la cartella è in sola lettura"),
+        ("disk I/O error", "errore di lettura o scrittura sul disco"),
+        ("database is locked", "il file è in uso in un altro programma"),
+        ("database disk image is malformed", "il file è danneggiato"),
+        ("something SQLite never said", "errore del database"),
+    ],
+)
+def test_sqlite_reasons_reach_the_user_in_italian(
+    english: str, italian: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        assert sqlite_reason(sqlite3.OperationalError(english)) == italian
+    assert english in caplog.text
