@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import json
+import logging
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +34,8 @@ from desdesk.services.history_labels import (
 
 # Tables whose rows belong to a member through their `member_id`: shown in its history.
 MEMBER_TABLES: tuple[str, ...] = ("referent", "office", "fee_override", "movement")
+
+log = logging.getLogger(__name__)
 
 _EMPTY = (None, "", "[]", "{}")
 _COLUMNS = "id, at, actor, os_user, table_name, record_id, action, before, after"
@@ -65,6 +68,16 @@ class HistoryService(Service):
         with self._reading() as session:
             value = session.execute(text("SELECT enabled FROM audit_actor WHERE id = 1"))
             return value.scalar() == 1
+
+    def ensure_enabled(self) -> bool:
+        """Switch the history back on if a crash inside `paused()` left it off; True if
+        it had to. Called at every opening: pausing is only for files being generated,
+        so no file is opened for work with its history off."""
+        if self.enabled():
+            return False
+        log.warning("The change history was switched off (a crash while paused?): back on")
+        self._set_enabled(True)
+        return True
 
     @contextlib.contextmanager
     def paused(self) -> Iterator[None]:
@@ -122,7 +135,8 @@ class HistoryService(Service):
             for row in rows
             for change in (row.changes or (FieldChange("", "", "", ""),))
         ]  # fmt: skip
-        write_rows(Path(path), header, lines, _("Cronologia"))
+        # Private (0600): the log holds the members' contacts.
+        write_rows(Path(path), header, lines, _("Cronologia"), private=True)
         return len(lines)
 
     def scrub(self, table: str, record_ids: Sequence[int], fields: Sequence[str]) -> int:

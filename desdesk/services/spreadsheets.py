@@ -152,15 +152,21 @@ def _unwritable(path: Path, exc: OSError) -> DesdeskError:
 
 
 def write_rows(
-    path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str
+    path: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    title: str,
+    *,
+    private: bool = False,
 ) -> None:
     """Write a table to `.csv` or `.xlsx` (by suffix); `title` names the XLSX sheet.
 
-    The file is written whole or not at all (`desdesk.atomic`).
+    The file is written whole or not at all (`desdesk.atomic`); `private` makes it
+    readable by its owner only (0600), for tables holding personal data.
     """
     suffix = check_suffix(path)
     try:
-        with atomic_write(path) as handle:
+        with atomic_write(path, private=private) as handle:
             if suffix == ".csv":
                 _write_csv(handle, header, rows)
             else:

@@ -244,6 +244,7 @@ def open_workspace(
     workspace = Workspace(open_district_file(path, on_opening))
     try:
         workspace.history.set_actor(actor)
+        workspace.history.ensure_enabled()
     except BaseException:
         workspace.close()
         raise
@@ -269,7 +270,8 @@ def create_district(
     create_district_file(path, initialise)
 
 
-def create_workspace(path: Path, profile: DistrictProfile) -> Workspace:
-    """Create a new district file with its profile, and open it."""
+def create_workspace(path: Path, profile: DistrictProfile, actor: str = "") -> Workspace:
+    """Create a new district file with its profile, and open it for `actor` (the
+    secretary's name the change history gives to what follows, as `open_workspace`)."""
     create_district(path, profile)
-    return open_workspace(path)
+    return open_workspace(path, actor=actor)

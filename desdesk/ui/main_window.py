@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
     def new_district(self) -> None:
         from desdesk.ui.dialogs.new_district import NewDistrictWizard
 
-        wizard = NewDistrictWizard(self)
+        wizard = NewDistrictWizard(self, actor=self.prefs.secretary_name)
         if wizard.exec() and wizard.created is not None:
             self._set_workspace(wizard.created)
 

@@ -5,14 +5,20 @@ and the Aderenti and Distretto sections open it."""
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from desdesk import settings
+from desdesk.history_schemas import HistoryRow
 from desdesk.services.history import HistoryService
 from desdesk.services.workspace import Workspace
+from desdesk.ui.dialogs import history as history_dialog
 from desdesk.ui.dialogs.history import HistoryDialog
+from desdesk.ui.dialogs.new_district import NewDistrictWizard
+from desdesk.ui.main_window import MainWindow
 from desdesk.ui.models.history import (
     ACTION,
     AFTER,
@@ -25,6 +31,7 @@ from desdesk.ui.models.history import (
 )
 from desdesk.ui.sections.district import DistrictSection
 from desdesk.ui.sections.members import MembersSection
+from desdesk.ui.widgets.forms import select_data
 from tests.factories import member_input, referent_input
 
 
@@ -151,3 +158,88 @@ def test_the_district_section_opens_the_whole_history(  # type: ignore[no-untype
     assert dialog.member_id is None
     tables = " ".join(texts(dialog, TABLE))
     assert "Aderente: GAS Rovereto" in tables and "Distretto: DES Vallagarina" in tables
+
+
+def export_lines(rows: list[HistoryRow]) -> int:
+    return sum(max(1, len(row.changes)) for row in rows)
+
+
+def test_a_capped_district_view_says_so_and_exports_the_whole_log(  # type: ignore[no-untyped-def]
+    qtbot, edited, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_messages: list[str]
+) -> None:
+    workspace, _member_id = edited
+    service = HistoryService(workspace.sessions)
+    everything = service.rows()
+    assert len(everything) > 2
+    monkeypatch.setattr(history_dialog, "DISTRICT_LIMIT", 2)
+    target = tmp_path / "cronologia.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    dialog = HistoryDialog(workspace)
+    qtbot.addWidget(dialog)
+
+    assert dialog.capped
+    assert dialog.count_label.text() == "ultime 2 modifiche"
+    assert "tutta la cronologia" in dialog.count_label.toolTip()
+    dialog.buttons["export"].click()
+    expected = export_lines(everything)
+    assert shown_messages == [f"{expected} righe esportate in {target}"]
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle, delimiter=";"))) == expected + 1
+
+    # A filter applies to the whole log: the referent's creation is older than the view.
+    dialog.search.setText("Giulia")
+    assert dialog.count_label.text() == "0 modifiche tra le ultime 2 modifiche"
+    assert dialog.buttons["export"].isEnabled()
+    dialog.buttons["export"].click()
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=";"))
+    assert {line[3] for line in table[1:]} == {"Referente"}
+    assert ("Nome", "Giulia") in {(line[6], line[8]) for line in table[1:]}
+
+
+def test_a_log_longer_than_the_view_is_counted_as_its_latest_5000(  # type: ignore[no-untyped-def]
+    qtbot, edited
+) -> None:
+    workspace, _member_id = edited
+    # 5.000 more logged edits of a member's notes, written straight into the log.
+    with sqlite3.connect(workspace.path) as conn:
+        conn.executemany(
+            "INSERT INTO change_log (at, actor, os_user, table_name, record_id, action,"
+            " before, after) VALUES ('2026-11-26T10:00:00Z', 'Anna', 'anna', 'member',"
+            " 1, 'update', json_object('notes', ?), json_object('notes', ?))",
+            [(f"nota {n}", f"nota {n + 1}") for n in range(5000)],
+        )
+    conn.close()
+    dialog = HistoryDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert dialog.capped and len(dialog.model.history_rows()) == 5000
+    assert dialog.count_label.text() == "ultime 5.000 modifiche"
+
+
+def test_a_district_created_in_the_window_names_the_secretary(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(settings.Preferences(secretary_name="Anna Bianchi"))
+    qtbot.addWidget(window)
+
+    def fill_in(wizard: NewDistrictWizard) -> int:
+        fields = wizard.profile_page.fields
+        select_data(fields.kind, "territoriale")
+        fields.name.setText("DES Val di Non")
+        fields.territory.setCurrentText("Val di Non")
+        wizard.show()
+        wizard.next()
+        wizard.file_page.path.setText(str(tmp_path / "nonsberg"))
+        wizard.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(NewDistrictWizard, "exec", fill_in)
+    window.new_district()
+    workspace = window.workspace
+    assert workspace is not None and workspace.path.name == "nonsberg.des"
+    member = workspace.members.add(member_input("GAS Val di Non"))
+    [row] = workspace.history.rows("member", member)
+    assert row.actor == "Anna Bianchi"
+    window.close()

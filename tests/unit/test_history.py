@@ -4,8 +4,10 @@ file's triggers, with who, when and the values before and after."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 import sqlite3
+import stat
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -193,6 +195,20 @@ def test_csv_export_reads_back_with_italian_headers(
     ]  # fmt: skip
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", table[1][0])
     assert {line[5] for line in table[2:]} == {"Aggiunta"}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_export_is_readable_by_its_owner_only(
+    workspace: Workspace, history: HistoryService, tmp_path: Path, suffix: str
+) -> None:
+    workspace.members.add(member_input())  # the log holds contacts
+    path = tmp_path / f"cronologia{suffix}"
+    previous = os.umask(0o022)  # the usual umask would make it world-readable
+    try:
+        history.export_csv(path, history.rows())
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_the_demo_district_is_written_without_history(tmp_path: Path) -> None:

@@ -22,17 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk.history_schemas import HistoryRow
-from desdesk.i18n import _, ngettext
+from desdesk.i18n import _, format_number, ngettext
 from desdesk.services.history import HistoryService
 from desdesk.ui.errors import show_error
-from desdesk.ui.models.history import DATE, HistoryModel, SearchProxy
+from desdesk.ui.models.history import DATE, HistoryModel, SearchProxy, matching_history
 from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import add_buttons
 
 if TYPE_CHECKING:
     from desdesk.services.workspace import Workspace
 
-# The district's log can grow long: the dialog shows the newest changes only.
+# The district's log can grow long: the dialog shows the newest changes only (the count
+# says so) and the export reads the whole log.
 DISTRICT_LIMIT = 5000
 _WIDTHS = (120, 160, 100, 230, 150, 170)
 
@@ -57,6 +58,9 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.service = history_service(workspace_or_service)
         self.member_id = member_id
+        # The view holds only the newest DISTRICT_LIMIT changes of a longer log.
+        self.capped = False
+        self.loaded = 0
         self.setWindowTitle(title or _("Cronologia"))
         self.model = HistoryModel(self)
         self.proxy = SearchProxy(self)
@@ -102,14 +106,17 @@ class HistoryDialog(QDialog):
         return table
 
     def refresh(self) -> None:
+        self.capped = False
         try:
             if self.member_id is not None:
                 rows = self.service.rows(member_id=self.member_id)
             else:
                 rows = self.service.rows(limit=DISTRICT_LIMIT)
+                self.capped = len(rows) >= DISTRICT_LIMIT and self.service.count() > len(rows)
         except Exception as exc:
             show_error(self, exc)
             rows = []
+        self.loaded = len(rows)
         self.model.set_history(rows)
         self._show_count()
 
@@ -119,10 +126,27 @@ class HistoryDialog(QDialog):
 
     def _show_count(self) -> None:
         changes = len(self.visible_rows())
-        self.count_label.setText(
-            ngettext("{count} modifica", "{count} modifiche", changes).format(count=changes)
+        text = ngettext("{count} modifica", "{count} modifiche", changes).format(
+            count=format_number(changes)
         )
-        self.buttons["export"].setEnabled(changes > 0)
+        if self.capped:
+            latest = format_number(self.loaded)
+            if self.search.text().strip():
+                text = _("{shown} tra le ultime {latest} modifiche").format(
+                    shown=text, latest=latest
+                )
+            else:
+                text = _("ultime {latest} modifiche").format(latest=latest)
+        self.count_label.setText(text)
+        self.count_label.setToolTip(
+            _(
+                "Qui sono mostrate solo le modifiche più recenti; «Esporta CSV…» esporta "
+                "tutta la cronologia."
+            )
+            if self.capped
+            else ""
+        )
+        self.buttons["export"].setEnabled(changes > 0 or self.capped)
 
     def visible_rows(self) -> list[HistoryRow]:
         """The changes with at least one line shown (the filter applies), in order."""
@@ -131,6 +155,13 @@ class HistoryDialog(QDialog):
             for row in range(self.proxy.rowCount())
         ]
         return self.model.history_rows(source_rows)
+
+    def rows_to_export(self) -> list[HistoryRow]:
+        """What is shown, or, when the view holds only the newest changes, the whole log
+        (with the same filter if one is typed)."""
+        if not self.capped:
+            return self.visible_rows()
+        return matching_history(self.service.rows(), self.search.text())
 
     def export(self) -> None:
         start = str(Path.home() / "cronologia.csv")
@@ -144,7 +175,7 @@ class HistoryDialog(QDialog):
             path = path.with_suffix(".csv")
         try:
             with busy_cursor():
-                lines = self.service.export_csv(path, self.visible_rows())
+                lines = self.service.export_csv(path, self.rows_to_export())
         except Exception as exc:
             show_error(self, exc)
             return

@@ -110,7 +110,9 @@ class FilePage(QWizardPage):
         profile = self.wizard_.profile_page.profile
         assert profile is not None
         try:
-            self.wizard_.created = create_workspace(self.target(), profile)
+            self.wizard_.created = create_workspace(
+                self.target(), profile, actor=self.wizard_.actor
+            )
         except DesdeskError as exc:
             self.error.show_message(exc.message)
             return False
@@ -121,9 +123,11 @@ class FilePage(QWizardPage):
 
 
 class NewDistrictWizard(QWizard):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, actor: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Nuovo distretto"))
+        # Who the change history names for the new file (the preferences' secretary).
+        self.actor = actor
         self.created: Workspace | None = None
         self.profile_page = ProfilePage()
         self.file_page = FilePage(self)

@@ -8,11 +8,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
+from desdesk.domain.text import search_key
 from desdesk.history_schemas import FieldChange, HistoryRow
 from desdesk.i18n import N_, format_date
 from desdesk.ui.models.rows import RowsTableModel, SearchProxy, TextColumn
 
-__all__ = ["HISTORY_COLUMNS", "HistoryLine", "HistoryModel", "SearchProxy", "history_lines"]
+__all__ = [
+    "HISTORY_COLUMNS",
+    "HistoryLine",
+    "HistoryModel",
+    "SearchProxy",
+    "history_lines",
+    "matching_history",
+]
 
 
 @dataclass(frozen=True)
@@ -84,3 +92,15 @@ class HistoryModel(RowsTableModel[HistoryLine]):
         for line in lines:
             seen.setdefault(line.row.id, line.row)
         return list(seen.values())
+
+
+def matching_history(rows: Sequence[HistoryRow], text: str) -> list[HistoryRow]:
+    """The changes with a line the search proxy would show for `text` (all if blank),
+    in order: the same filter as the table's, on changes that are not loaded in it."""
+    words = search_key(text).split()
+    if not words:
+        return list(rows)
+    model = HistoryModel()
+    model.set_history(rows)
+    shown = [i for i, hay in enumerate(model.haystacks()) if all(w in hay for w in words)]
+    return model.history_rows(shown)
