@@ -19,41 +19,32 @@ def _home_override() -> Path | None:
     return Path(value) if value else None
 
 
-def user_data_dir() -> Path:
+def _user_dir(name: str) -> Path:
+    """The per-user folder `name` ("data", "config", "cache"): under DESDESK_HOME when
+    set, else where platformdirs says the system keeps it; created if missing."""
     override = _home_override()
     if override is not None:
-        path = override / "data"
+        path = override / name
     else:
         import platformdirs
 
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        where = getattr(platformdirs, f"user_{name}_dir")
+        path = Path(where(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def user_data_dir() -> Path:
+    return _user_dir("data")
 
 
 def user_config_dir() -> Path:
-    override = _home_override()
-    if override is not None:
-        path = override / "config"
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("config")
 
 
 def user_cache_dir() -> Path:
     """Copies that can be thrown away (e.g. PDFs handed to the system viewer)."""
-    override = _home_override()
-    if override is not None:
-        path = override / "cache"
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _user_dir("cache")
 
 
 def log_file() -> Path:
