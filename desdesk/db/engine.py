@@ -28,6 +28,10 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # FULL: a committed change survives a power cut, also in WAL mode.
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # Deleted and overwritten content is zeroed, not left in free space (an erased
+    # person's e-mail must not stay in the file). Debian's SQLite has it on by default,
+    # python.org's builds do not.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 

@@ -3,7 +3,8 @@
 Built from the same dictionary as the JSON export (desdesk.services.personal_data), so
 the two never disagree: identity and contacts, legal basis and notice, the members
 represented, offices, roll calls, tasks, movements, approved minutes naming the person,
-and the change log of their records.
+messages to the Centro and other free text naming them, the change log of their
+records, and the other people with the same name (possible homonyms, not included).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Spacer
 
 from desdesk.domain.enums import AttendanceStatus, OfficeKind, ReferentKind
-from desdesk.i18n import _, format_date
+from desdesk.i18n import _, format_date, ngettext
 from desdesk.reports.base import DocumentInfo, PageContext, render_pdf
 from desdesk.reports.flowables import facts, heading, para, title_block
 from desdesk.reports.tables import Cell, Column, data_table
@@ -139,6 +140,76 @@ def _minutes(ctx: PageContext, data: dict[str, Any]) -> list[Flowable]:
     return story
 
 
+def _outbox(ctx: PageContext, data: dict[str, Any]) -> list[Flowable]:
+    rows = [
+        [
+            _day((m["sent_at"] or m["created_at"] or "")[:10] or None),
+            m["recipient"],
+            m["subject"],
+            _("inviato") if m["status"] == "sent" else _("non inviato"),
+        ]
+        for m in data["outbox_messages"]
+    ]
+    columns = [
+        Column(_("Data"), 20),
+        Column(_("Destinatario"), 45),
+        Column(_("Oggetto"), 50),
+        Column(_("Stato"), 20),
+    ]
+    return _table(ctx, _("Messaggi al Centro che nominano la persona"), columns, rows)
+
+
+def _mentions(ctx: PageContext, data: dict[str, Any]) -> list[Flowable]:
+    rows: list[list[Cell]] = [
+        [m["where"], "\n".join(m["texts"][field] for field in m["fields"])]
+        for m in data["other_mentions"]
+    ]
+    rows += [
+        [
+            _("Cronologia delle modifiche"),
+            ngettext("{count} riga di «{table}»", "{count} righe di «{table}»", m["rows"]).format(
+                count=m["rows"], table=m["table_label"]
+            ),
+        ]
+        for m in data["logged_mentions"]
+    ]
+    columns = [Column(_("Dove"), 40), Column(_("Testo"), 90)]
+    return _table(ctx, _("Altri testi che nominano la persona"), columns, rows)
+
+
+def _homonyms(ctx: PageContext, data: dict[str, Any]) -> list[Flowable]:
+    if not data["possible_homonyms"]:
+        return []
+    rows = [
+        [
+            f"{r['first_name']} {r['last_name']}".strip(),
+            r["member_name"],
+            r["email"] or "—",
+            _day(r["start_date"]),
+            _day(r["end_date"]),
+        ]
+        for r in data["possible_homonyms"]
+    ]
+    columns = [
+        Column(_("Nome"), 35),
+        Column(_("Aderente"), 40),
+        Column(_("E-mail"), 35),
+        Column(_("Dal"), 18),
+        Column(_("Al"), 18),
+    ]
+    return [
+        *_table(ctx, _("Possibili omonimi"), columns, rows),
+        para(
+            _(
+                "Schede di referente con lo stesso nome ma presso un altro aderente e con "
+                "un'altra e-mail: sono considerate di un'altra persona e non sono incluse "
+                "né toccate dalla cancellazione."
+            ),
+            ctx.styles.muted,
+        ),
+    ]
+
+
 def _history(ctx: PageContext, data: dict[str, Any]) -> list[Flowable]:
     rows: list[list[Cell]] = []
     for row in data["history"]:
@@ -177,7 +248,10 @@ def personal_data_pdf(data: dict[str, Any], generated_on: date | None = None) ->
             *_attendance(ctx, data),
             *_tasks_and_movements(ctx, data),
             *_minutes(ctx, data),
+            *_outbox(ctx, data),
+            *_mentions(ctx, data),
             *_history(ctx, data),
+            *_homonyms(ctx, data),
             Spacer(1, 1),
         ]
 

@@ -4,7 +4,14 @@
 The erasure removes the contacts from the person's referent records, replaces the name
 with a pseudonym and blanks the same values in the change log, in one transaction.
 Names written into approved minutes, the offices' history, the accounts and the
-register are legal records: they are kept, and the result says where.
+register are legal records: they are kept, and the result says where. Messages to the
+Centro naming the person are records of what was sent: kept (and listed), while their
+copies in the change log are scrubbed. Other free text naming the person is not
+changed either (desdesk cannot tell a mention from a homonym's): listed, with where.
+Records of other people with the same name are listed as possible homonyms, never
+touched. Backups keep the old data until their rotation removes them: the result says
+so. Freed space is overwritten (secure_delete, db/engine.py) and the WAL is folded in
+and truncated afterwards, so the old values stay nowhere in the district file.
 
 Exports are written whole or not at all, readable only by the user (they are personal
 data), never over the district file.
@@ -13,25 +20,33 @@ data), never over the district file.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlmodel import Session
 
+from desdesk import settings
 from desdesk.atomic import atomic_write
 from desdesk.db.files import is_database_or_side_file
-from desdesk.domain.enums import OfficeKind, ReferentKind
+from desdesk.domain.enums import ReferentKind
 from desdesk.domain.errors import Conflict, DesdeskError, os_error_reason
-from desdesk.i18n import _, format_date
+from desdesk.i18n import _, format_date, ngettext
+from desdesk.services import personal_data_lines as wording
 from desdesk.services import personal_data_reads as reads
+from desdesk.services import personal_data_traces as traces
 from desdesk.services.base import Service, SessionFactory
 from desdesk.services.history import HistoryService, scrub_history
+from desdesk.services.history_labels import table_label
 from desdesk.services.referents import legal_basis_label
 
+log = logging.getLogger(__name__)
+
 FORMAT = "desdesk-dati-personali"
-VERSION = 1
+VERSION = 2
 # Referent fields the erasure blanks or replaces, in the records and in the log.
 ERASED_FIELDS: tuple[str, ...] = ("first_name", "last_name", "email", "phone", "role")
 
@@ -42,31 +57,70 @@ class PersonalDataWriteError(DesdeskError):
 
 @dataclass(frozen=True, slots=True)
 class ErasureResult:
-    """What the erasure did, and where the person's name stays as a legal record."""
+    """What the erasure did, and where the person's name or e-mail stays."""
 
     referent_ids: tuple[int, ...]
     pseudonym: str
     erased_on: date
-    kept: tuple[str, ...]  # one Italian line per place the name remains
+    legal: tuple[str, ...]  # one Italian line per legal record naming the person
+    outbox: tuple[str, ...]  # one line per message to the Centro naming the person
+    traces: tuple[str, ...]  # one line per other free text naming the person
     history_rows: int  # change-log rows scrubbed
 
+    @property
+    def kept(self) -> tuple[str, ...]:
+        """Every place the name or e-mail remains, unchanged."""
+        return self.legal + self.outbox + self.traces
+
     def message(self) -> str:
+        count = len(self.referent_ids)
         lines = [
-            _(
+            ngettext(
                 "Dati personali cancellati il {day}: contatti rimossi e nome sostituito con "
-                "«{pseudonym}» in {count} schede di referente; cronologia ripulita."
-            ).format(
-                day=format_date(self.erased_on),
-                pseudonym=self.pseudonym,
-                count=len(self.referent_ids),
-            )
+                "«{pseudonym}» in {count} scheda di referente; cronologia ripulita.",
+                "Dati personali cancellati il {day}: contatti rimossi e nome sostituito con "
+                "«{pseudonym}» in {count} schede di referente; cronologia ripulita.",
+                count,
+            ).format(day=format_date(self.erased_on), pseudonym=self.pseudonym, count=count)
         ]
-        if self.kept:
-            lines.append(_("Il nome resta, perché atto con valore legale, in (non modificati):"))
-            lines += [f"• {line}" for line in self.kept]
+        if self.legal:
+            lines.append(_("Il nome resta, senza modifiche, in questi atti con valore legale:"))
+            lines += [f"• {line}" for line in self.legal]
         else:
             lines.append(_("Il nome non compare in verbali approvati, cariche o conti."))
+        if self.outbox:
+            lines.append(
+                _(
+                    "Messaggi al Centro che nominano la persona: restano, perché registrano "
+                    "ciò che è stato inviato (eliminali dalla posta in uscita se non inviati "
+                    "e non più utili); le loro copie nella cronologia sono state ripulite:"
+                )
+            )
+            lines += [f"• {line}" for line in self.outbox]
+        if self.traces:
+            lines.append(
+                _(
+                    "Il nome o l'e-mail compaiono ancora, non modificati, in questi testi "
+                    "(potrebbe trattarsi di un omonimo: correggili a mano se serve):"
+                )
+            )
+            lines += [f"• {line}" for line in self.traces]
+        lines.append(backups_notice())
         return "\n".join(lines)
+
+
+def backups_notice() -> str:
+    """What the erasure cannot reach: the backups made before it."""
+    months = settings.DEFAULT_BACKUP_KEEP_MONTHLY_MONTHS
+    return ngettext(
+        "I backup fatti prima della cancellazione contengono ancora questi dati finché la rotazione "
+        "non li elimina (al massimo circa {months} mese con le impostazioni predefinite). "
+        "Se ripristini uno di quei backup i dati tornano: ripeti allora la cancellazione.",
+        "I backup fatti prima della cancellazione contengono ancora questi dati finché la rotazione "
+        "non li elimina (al massimo circa {months} mesi con le impostazioni predefinite). "
+        "Se ripristini uno di quei backup i dati tornano: ripeti allora la cancellazione.",
+        months,
+    ).format(months=months)
 
 
 def pseudonym(referent_id: int) -> str:
@@ -96,7 +150,17 @@ class PersonalDataService(Service):
                 "tasks": reads.tasks(session, person),
                 "movements": reads.movements(session, person),
                 "approved_minutes": reads.approved_minutes(session, person),
+                "possible_homonyms": [reads.referent_record(r, members) for r in person.homonyms],
+                "outbox_messages": traces.outbox_messages(session, person),
             }
+            data["other_mentions"] = [
+                {**row, "where": wording.mention_place(row)}
+                for row in traces.free_text(session, person, _exported(data))
+            ]
+            data["logged_mentions"] = [
+                {"table": table, "table_label": table_label(table), "rows": count}
+                for table, count in traces.logged_mentions(session, person).items()
+            ]
             logged = reads.logged_values(session, person)
         history = HistoryService(self._sessions)
         data["history"] = [
@@ -117,6 +181,13 @@ class PersonalDataService(Service):
         self._write(path, personal_data_pdf(self.export(referent_id)))
         return Path(path)
 
+    def homonyms(self, referent_id: int) -> list[str]:
+        """The other people with the same name, one Italian line each (never touched)."""
+        with self._reading() as session:
+            person = reads.find_person(session, referent_id)
+            members = reads.member_names(session)
+        return [wording.homonym_line(record, members) for record in person.homonyms]
+
     def refusal(self, referent_id: int) -> str | None:
         """Why the person may not be erased yet (a role still current); None if they may."""
         with self._reading() as session:
@@ -135,7 +206,9 @@ class PersonalDataService(Service):
             refused = _still_current(session, person)
             if refused is not None:
                 raise Conflict(refused)
-            kept = _kept_records(session, person)
+            legal = wording.kept_records(session, person)
+            messages = traces.outbox_messages(session, person)
+            others = wording.trace_lines(session, person)
             for record in person.records:
                 assert record.id is not None
                 record.first_name = _("Referente cessato")
@@ -144,11 +217,22 @@ class PersonalDataService(Service):
                 record.erased_on = today
             session.flush()
             scrubbed = scrub_history(session, "referent", person.ids, ERASED_FIELDS)
+            scrubbed += scrub_history(
+                session,
+                "outbox_message",
+                [m["id"] for m in messages],
+                traces.OUTBOX_LOGGED_FIELDS,
+            )
+            engine = session.get_bind()
+        if isinstance(engine, Engine):
+            _fold_wal(engine)
         return ErasureResult(
             referent_ids=tuple(person.ids),
             pseudonym=pseudonym(referent_id),
             erased_on=today,
-            kept=tuple(kept),
+            legal=tuple(legal),
+            outbox=tuple(wording.outbox_line(m) for m in messages),
+            traces=tuple(others),
             history_rows=scrubbed,
         )
 
@@ -224,50 +308,34 @@ def _still_current(session: Session, person: reads.Person) -> str | None:
                 "e poi cancella i dati personali."
             ).format(
                 name=office["person_name"],
-                office=_office_label(office),
+                office=wording.office_label(office),
                 start=format_date(date.fromisoformat(office["start_date"])),
             )
     return None
 
 
-def _office_label(office: dict[str, Any]) -> str:
+def _fold_wal(engine: Engine) -> None:
+    """Copy the WAL into the file and truncate it: the erased values' old pages go.
+
+    Outside any transaction (a checkpoint cannot run inside one). A reader elsewhere
+    can keep it from completing: logged, the WAL is then folded in at the last close.
+    """
+    raw = engine.raw_connection()
     try:
-        label = OfficeKind(office["kind"]).label()
-    except ValueError:
-        label = office["kind"]
-    return f"{label} ({office['title']})" if office["title"] else label
+        cursor = raw.cursor()
+        busy, _log, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        cursor.close()
+        if busy:
+            log.warning("WAL checkpoint after an erasure did not complete (a reader is open)")
+    except Exception:
+        log.exception("WAL checkpoint after an erasure failed")
+    finally:
+        raw.close()
 
 
-def _kept_records(session: Session, person: reads.Person) -> list[str]:
-    """Where the name stays after the erasure, one line each (legal records)."""
-    lines: list[str] = []
-    for minutes in reads.approved_minutes(session, person):
-        lines.append(
-            _("verbale approvato di «{title}» (revisione {revision}, approvato il {day})").format(
-                title=minutes["assembly_title"],
-                revision=minutes["revision"],
-                day=format_date(date.fromisoformat(minutes["approved_on"])),
-            )
-        )
-    for office in reads.offices(session, person):
-        lines.append(
-            _("storico delle cariche: {office} dal {start} al {end}").format(
-                office=_office_label(office),
-                start=format_date(date.fromisoformat(office["start_date"])),
-                end=format_date(date.fromisoformat(office["end_date"])),
-            )
-        )
-    for movement in reads.movements(session, person):
-        lines.append(
-            _("contabilità: movimento del {day} ({description})").format(
-                day=format_date(date.fromisoformat(movement["date"])),
-                description=movement["counterparty"] or movement["description"],
-            )
-        )
-    for member in reads.legal_representative_of(session, person):
-        lines.append(
-            _("registro degli aderenti: rappresentante legale di «{member}»").format(
-                member=member["member_name"]
-            )
-        )
-    return lines
+def _exported(data: dict[str, Any]) -> dict[str, set[int]]:
+    """Rows already in their own section of the export, not repeated as free text."""
+    return {
+        "task": {t["id"] for t in data["tasks"]},
+        "minutes": {m["id"] for m in data["approved_minutes"]},
+    }

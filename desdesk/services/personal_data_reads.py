@@ -1,8 +1,11 @@
 """What the district holds about one person, gathered from every table that names them.
 
-A person is a referent together with their other referent records: the same e-mail, or
-the same first and last name, across members (one person may represent several
-members, or come back after a gap). Their name may also appear as text: in offices,
+A person is a referent together with their other referent records: the same e-mail
+(across members: one person may represent several), or the same first and last name
+within the same member (a person coming back after a gap, or with no e-mail). The same
+name at another member with another (or no) e-mail is someone else as far as desdesk
+can tell: listed as a possible homonym, never exported as theirs nor erased.
+Their name may also appear as text: in offices,
 in approved minutes (frozen snapshots), in movements' counterparty, in tasks, as a
 member's legal representative. Those are found by the full name, in either order,
 ignoring case.
@@ -26,9 +29,11 @@ from desdesk.i18n import _
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """The referent records of one person, the asked one first."""
+    """The referent records of one person, the asked one first, and the records of
+    other people with the same name (possible homonyms, never touched)."""
 
     records: tuple[Referent, ...]
+    homonyms: tuple[Referent, ...] = ()
 
     @property
     def ids(self) -> list[int]:
@@ -51,30 +56,62 @@ class Person:
                     found.append(name.casefold())
         return tuple(found)
 
+    @property
+    def emails(self) -> tuple[str, ...]:
+        """The person's e-mail addresses, case-folded."""
+        found = {r.email.strip().casefold() for r in self.records if r.email.strip()}
+        return tuple(sorted(found))
+
     def named_in(self, *texts: str | None) -> bool:
         joined = " ".join(" ".join((t or "").split()) for t in texts).casefold()
         return any(name in joined for name in self.names)
 
+    def mentioned_in(self, *texts: str | None) -> bool:
+        """The name (either order) or one of the e-mail addresses is in the texts."""
+        joined = " ".join((t or "") for t in texts).casefold()
+        return self.named_in(*texts) or any(email in joined for email in self.emails)
+
 
 def find_person(session: Session, referent_id: int) -> Person:
-    """The referent and every other record of the same person (e-mail or full name)."""
+    """The referent and every other record of the same person, and the possible homonyms.
+
+    Records join the person through a chain of matches (the same e-mail at another
+    member, then the same name at that member, ...). Same-name records left outside
+    are the homonyms.
+    """
     asked = session.get(Referent, referent_id)
     if asked is None:
         raise NotFound(_("Il referente non esiste più."))
     everyone = session.execute(select(Referent).order_by(Referent.id)).scalars().all()
-    others = [r for r in everyone if r.id != referent_id and _same_person(asked, r)]
-    return Person((asked, *others))
+    group = [asked]
+    rest = [r for r in everyone if r.id != referent_id]
+    grew = True
+    while grew:
+        joining = [r for r in rest if any(_same_person(g, r) for g in group)]
+        joined = {r.id for r in joining}
+        rest = [r for r in rest if r.id not in joined]
+        group += joining
+        grew = bool(joining)
+    homonyms = [r for r in rest if r.erased_on is None and any(_same_name(g, r) for g in group)]
+    return Person(tuple(group), tuple(homonyms))
+
+
+def _same_name(a: Referent, b: Referent) -> bool:
+    return _full_name(a) == _full_name(b) and bool(_full_name(a).strip())
+
+
+def _full_name(record: Referent) -> str:
+    return " ".join(f"{record.first_name} {record.last_name}".split()).casefold()
 
 
 def _same_person(a: Referent, b: Referent) -> bool:
+    """The same e-mail (not empty, ignoring case), or the same name at the same member."""
     if a.erased_on is not None or b.erased_on is not None:
         return False  # a pseudonym names no one
-    if a.email and b.email and a.email.casefold() == b.email.casefold():
+    email_a, email_b = a.email.strip().casefold(), b.email.strip().casefold()
+    if email_a and email_a == email_b:
         return True
-    return (a.first_name.casefold(), a.last_name.casefold()) == (
-        b.first_name.casefold(),
-        b.last_name.casefold(),
-    )
+    return a.member_id == b.member_id and _same_name(a, b)
 
 
 def _day(value: Any) -> str | None:

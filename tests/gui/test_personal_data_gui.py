@@ -18,7 +18,7 @@ from desdesk.ui.dialogs.personal_data import PersonalDataDialog
 from desdesk.ui.dialogs.referent_dialog import ReferentDialog, ReferentMode
 from desdesk.ui.sections.referents import ReferentsSection
 from desdesk.ui.widgets.forms import select_data
-from tests.factories import member_input, referent_input
+from tests.factories import VALID_ORG_CODES, member_input, referent_input
 from tests.pdfs import read_pdf
 
 
@@ -102,6 +102,8 @@ def test_erasure_asks_then_pseudonymises(qtbot, people: Workspace, monkeypatch) 
 
     dialog.buttons["erase"].click()  # answered No
     assert "restano" in asked[0] and _referent(people, "Gadotti").email != ""
+    assert "I backup fatti prima della cancellazione contengono ancora questi dati" in asked[0]
+    assert not dialog.facts.isRowVisible(dialog.homonyms_label)  # no homonym here
 
     _answer(monkeypatch, yes=True)
     dialog.buttons["erase"].click()
@@ -136,3 +138,28 @@ def test_the_section_opens_the_dialog_for_the_selected_referent(
     )
     section.personal_button.click()
     assert opened == [section.selected().full_name]  # type: ignore[union-attr]
+
+
+def test_a_homonym_is_shown_and_left_alone(qtbot, people: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    other_member = people.members.add(
+        member_input("Bottega Equa Fiera", tax_code=VALID_ORG_CODES[1])
+    )
+    other = people.referents.add_referent(
+        other_member, ReferentKind.SUBSTITUTE,
+        referent_input("Anna", "Gadotti", email="anna@bottega.it"),
+    )  # fmt: skip
+    rows = people.referents.list_all(include_past=True)
+    [anna] = [r for r in rows if r.last_name == "Gadotti" and r.id != other]
+    dialog = PersonalDataDialog(people, anna)
+    qtbot.addWidget(dialog)
+    assert dialog.facts.isRowVisible(dialog.homonyms_label)
+    assert "Bottega Equa Fiera" in dialog.homonyms_label.text()
+    assert "anna@bottega.it" in dialog.homonyms_label.text()
+    assert dialog.buttons["erase"].isEnabled()  # the other Anna's current role is not hers
+
+    _answer(monkeypatch, yes=True)
+    dialog.buttons["erase"].click()
+
+    assert dialog.erased is not None and dialog.erased.referent_ids == (anna.id,)
+    kept = next(r for r in people.referents.list_all(include_past=True) if r.id == other)
+    assert (kept.full_name, kept.email, kept.erased_on) == ("Anna Gadotti", "anna@bottega.it", None)

@@ -26,7 +26,8 @@ NICOLO = "Nicolò Dell'Antonio"
 SECTIONS = {
     "format", "version", "exported_on", "district", "person", "referent_records",
     "legal_representative_of", "offices", "attendance", "tasks", "movements",
-    "approved_minutes", "history",
+    "approved_minutes", "history", "possible_homonyms", "outbox_messages", "other_mentions",
+    "logged_mentions",
 }  # fmt: skip
 
 
@@ -100,8 +101,11 @@ def test_other_records_of_the_same_person_are_exported_with_offices_and_tasks(
     district = populate_assemblies(workspace)
     first = _nicolo(workspace, district.members[ACCENTED])
     other = district.members["Cooperativa Sociale La Rete"]
+    # The same e-mail (another case) at another member: the same person.
     workspace.referents.add_referent(
-        other, ReferentKind.SUBSTITUTE, referent_input("NICOLÒ", "dell'antonio", email="")
+        other,
+        ReferentKind.SUBSTITUTE,
+        referent_input("Nicolò", "Dell'Antonio", email="NICOLO@example.it"),
     )
     from desdesk.domain.enums import OfficeKind
     from desdesk.schemas import OfficeInput, TaskInput
@@ -239,3 +243,202 @@ def test_an_erasure_that_fails_midway_changes_nothing(
     after = _service(workspace).export(referent_id)
     assert after["referent_records"] == before["referent_records"]
     assert after["history"] == before["history"]
+
+
+def _homonyms(workspace: Workspace) -> tuple[int, int, int, int]:
+    """Elena Pedrotti, ended primary of ACCENTED (with a second record there without
+    e-mail), and another Elena Pedrotti, current substitute at another member with
+    another e-mail."""
+    members = populate_assemblies(workspace).members
+    ours, theirs = members[ACCENTED], members["Cooperativa Sociale La Rete"]
+    [current] = [r for r in workspace.referents.history(ours) if r.kind == "titolare"]
+    workspace.referents.correct(
+        current.id, referent_input("Elena", "Pedrotti", email="elena@example.it")
+    )
+    again = workspace.referents.set_referent(
+        ours, ReferentKind.SUBSTITUTE, referent_input("ELENA", "pedrotti", email="")
+    )
+    workspace.referents.set_referent(ours, ReferentKind.PRIMARY, referent_input("Anna", "Nuova"))
+    workspace.referents.end(ours, ReferentKind.SUBSTITUTE, date.today())
+    other = workspace.referents.add_referent(
+        theirs, ReferentKind.SUBSTITUTE, referent_input("Elena", "Pedrotti", email="ep@rete.it")
+    )
+    return current.id, again, other, theirs
+
+
+def test_a_same_name_person_at_another_member_is_a_homonym_never_touched(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    elena, again, other, theirs = _homonyms(workspace)
+    service = _service(workspace)
+    with sqlite3.connect(workspace.path) as conn:
+        logged_before = conn.execute(
+            "SELECT id, before, after FROM change_log WHERE table_name = 'referent'"
+            " AND record_id = ?",
+            (other,),
+        ).fetchall()
+
+    data = service.export(elena)
+    assert [r["id"] for r in data["referent_records"]] == [elena, again]
+    assert data["person"]["emails"] == ["elena@example.it"]
+    [homonym] = data["possible_homonyms"]
+    assert (homonym["id"], homonym["email"], homonym["member_id"]) == (other, "ep@rete.it", theirs)
+    [line] = service.homonyms(elena)
+    assert "Elena Pedrotti" in line and "ep@rete.it" in line and "La Rete" in line
+    assert service.refusal(elena) is None  # the other Elena's current role is hers
+    target = tmp_path / "elena.pdf"
+    service.export_pdf(elena, target)
+    text = " ".join(read_pdf(target.read_bytes()).text.split())
+    assert "Possibili omonimi" in text and "ep@rete.it" in text
+
+    result = service.erase(elena)
+
+    assert result.referent_ids == (elena, again)
+    rows = {r.id: r for r in workspace.referents.list_all(include_past=True)}
+    assert rows[again].full_name == f"Referente cessato n. {again}"
+    untouched = rows[other]
+    assert (untouched.full_name, untouched.email, untouched.erased_on) == (
+        "Elena Pedrotti", "ep@rete.it", None,
+    )  # fmt: skip
+    with sqlite3.connect(workspace.path) as conn:
+        logged_after = conn.execute(
+            "SELECT id, before, after FROM change_log WHERE table_name = 'referent'"
+            " AND record_id = ?",
+            (other,),
+        ).fetchall()
+    assert logged_after == logged_before
+
+
+def _sent_message(workspace: Workspace, body: str) -> int:
+    row = workspace.outbox.compose(
+        "centro.economiasolidale@provincia.tn.it", "Cambio di referente", body, []
+    )
+    workspace.outbox.send(row.id, lambda _email: None, sender="segreteria@des.it")
+    return row.id
+
+
+def test_messages_to_the_centro_are_exported_kept_and_scrubbed_from_the_log(
+    workspace: Workspace,
+) -> None:
+    referent_id, _minutes = _ended_nicolo(workspace)
+    message = _sent_message(
+        workspace, f"Il nuovo referente sostituisce {NICOLO} (nicolo@example.it).\n"
+    )
+    unrelated = _sent_message(workspace, "Buongiorno, nessun nome qui.\n")
+    service = _service(workspace)
+
+    [exported] = service.export(referent_id)["outbox_messages"]
+    assert exported["id"] == message and exported["status"] == "sent"
+
+    result = service.erase(referent_id)
+
+    [line] = result.outbox
+    assert "messaggio inviato al Centro il" in line and "«Cambio di referente»" in line
+    assert line in result.kept and "Messaggi al Centro" in result.message()
+    with sqlite3.connect(workspace.path) as conn:
+        (body,) = conn.execute(
+            "SELECT body FROM outbox_message WHERE id = ?", (message,)
+        ).fetchone()
+        logged = conn.execute(
+            "SELECT record_id, coalesce(before, '') || coalesce(after, '') FROM change_log"
+            " WHERE table_name = 'outbox_message'"
+        ).fetchall()
+    assert "nicolo@example.it" in body  # what was sent stays as it was sent
+    assert {record for record, _text in logged} == {message, unrelated}
+    assert not any("nicolo@example.it" in text or "Dell'Antonio" in text for _r, text in logged)
+    assert any("nessun nome" in text for record, text in logged if record == unrelated)
+
+
+def test_free_text_naming_the_person_is_reported_with_where(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from desdesk.check_schemas import GrowthActionInput
+    from desdesk.domain.enums import OfficeKind
+    from desdesk.schemas import OfficeInput, TaskInput
+
+    district = populate_assemblies(workspace)
+    member = district.members[ACCENTED]
+    referent_id = _nicolo(workspace, member)
+    workspace.attendance.add_guest(district.held, "nicolo@example.it")
+    workspace.minutes.approve(district.minutes, date(2026, 11, 20))
+    other = district.members["Cooperativa Sociale La Rete"]
+    workspace.growth.add(GrowthActionInput(date(2026, 5, 1), f"Presentazione con {NICOLO}"))
+    workspace.offices.assign(
+        OfficeInput(OfficeKind.TREASURER.value, "Maria Rossi", date(2025, 1, 1),
+                    notes=f"Subentra a {NICOLO}")
+    )  # fmt: skip
+    workspace.tasks.add(TaskInput(other, "Chiamare dell'antonio nicolò per la festa", None))
+    workspace.referents.set_referent(member, ReferentKind.PRIMARY, referent_input("Anna", "Nuova"))
+    service = _service(workspace)
+
+    mentions = service.export(referent_id)["other_mentions"]
+    assert {(m["table"], tuple(m["fields"])) for m in mentions} == {
+        ("growth_action", ("description",)), ("guest", ("name",)), ("office", ("notes",)),
+        ("task", ("description",)),
+    }  # fmt: skip
+    target = tmp_path / "nicolo.pdf"
+    service.export_pdf(referent_id, target)
+    text = " ".join(read_pdf(target.read_bytes()).text.split())
+    assert "Altri testi che nominano la persona" in text and "Subentra a" in text
+    result = service.erase(referent_id)
+
+    where = "\n".join(result.traces)
+    for label in ("Azione di crescita", "Ospite", "Carica", "Compito"):
+        assert label.casefold() in where.casefold(), label
+    assert "cronologia delle modifiche" in where  # the growth action's log row names him
+    assert "compaiono ancora, non modificati" in result.message()
+
+
+def test_the_result_speaks_of_backups_and_counts_records_in_italian(
+    workspace: Workspace,
+) -> None:
+    referent_id, _minutes = _ended_nicolo(workspace)
+    message = _service(workspace).erase(referent_id).message()
+    assert "in 1 scheda di referente" in message
+    assert "Il nome resta, senza modifiche, in questi atti con valore legale:" in message
+    assert "I backup fatti prima della cancellazione contengono ancora questi dati" in message
+    assert "al massimo circa 12 mesi" in message and "ripeti allora la cancellazione" in message
+
+
+def test_connections_overwrite_deleted_content() -> None:
+    """python.org's SQLite leaves secure_delete off: every connection turns it on."""
+    from desdesk.db.engine import _on_connect
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("PRAGMA secure_delete = OFF")  # as a build without SQLITE_SECURE_DELETE
+    _on_connect(conn, None)
+    assert conn.execute("PRAGMA secure_delete").fetchone() == (1,)
+
+
+def test_the_erased_email_is_nowhere_in_the_file(
+    district_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desdesk.db import engine
+    from desdesk.schemas import DistrictProfile
+    from desdesk.services.workspace import create_workspace
+
+    original = engine._on_connect
+
+    def default_off(dbapi_connection: sqlite3.Connection, record: object) -> None:
+        dbapi_connection.execute("PRAGMA secure_delete = OFF")  # python.org's default
+        original(dbapi_connection, record)
+
+    monkeypatch.setattr(engine, "_on_connect", default_off)
+    email = b"nicolo@example.it"
+    wal = district_path.with_name(district_path.name + "-wal")
+    workspace = create_workspace(
+        district_path,
+        DistrictProfile(name="DES Vallagarina", kind="territoriale", territory="Vallagarina"),
+    )
+    try:
+        referent_id, _minutes = _ended_nicolo(workspace)
+        workspace.history.set_actor("Segreteria")  # more log rows, more pages
+        assert email in district_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+        _service(workspace).erase(referent_id)
+        # Right after the erasure: the WAL folded in and truncated, old pages zeroed.
+        assert email not in district_path.read_bytes()
+        assert not wal.exists() or email not in wal.read_bytes()
+    finally:
+        workspace.close()
+    assert email not in district_path.read_bytes()
+    assert not wal.exists() or email not in wal.read_bytes()

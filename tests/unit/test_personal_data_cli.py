@@ -11,7 +11,7 @@ import pytest
 from desdesk.domain.enums import ReferentKind
 from desdesk.main import main
 from desdesk.services.workspace import open_workspace
-from tests.factories import member_input, referent_input
+from tests.factories import VALID_ORG_CODES, member_input, referent_input
 from tests.pdfs import read_pdf
 
 
@@ -61,6 +61,8 @@ def test_erase_with_yes_and_refusal_of_a_current_referent(
     assert run("person", "erase", path, anna, "--yes") == 0
     printed = capsys.readouterr().out
     assert f"«Referente cessato n. {anna}»" in printed
+    assert "I backup fatti prima della cancellazione contengono ancora questi dati" in printed
+    assert "ripeti allora la cancellazione" in printed
     with open_workspace(path) as workspace:
         names = [r.full_name for r in workspace.referents.list_all(include_past=True)]
     assert names == ["Bruno Loss", f"Referente cessato n. {anna}"]
@@ -74,3 +76,26 @@ def test_erase_without_yes_and_no_terminal_changes_nothing(
     assert "--yes" in capsys.readouterr().err
     with open_workspace(path) as workspace:
         assert "Anna Gadotti" in [r.full_name for r in workspace.referents.list_all(True)]
+
+
+def test_erase_lists_homonyms_and_leaves_them_alone(
+    district: tuple[Path, int, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, anna, _bruno = district
+    with open_workspace(path) as workspace:
+        other_member = workspace.members.add(
+            member_input("Bottega Equa Fiera", tax_code=VALID_ORG_CODES[1])
+        )
+        other = workspace.referents.add_referent(
+            other_member, ReferentKind.PRIMARY,
+            referent_input("Anna", "Gadotti", email="anna@bottega.it"),
+        )  # fmt: skip
+
+    assert run("person", "erase", path, anna, "--yes") == 0
+
+    printed = capsys.readouterr().out
+    assert "Possibili omonimi" in printed and "anna@bottega.it" in printed
+    with open_workspace(path) as workspace:
+        rows = {r.id: r for r in workspace.referents.list_all(include_past=True)}
+    assert rows[other].full_name == "Anna Gadotti" and rows[other].email == "anna@bottega.it"
+    assert rows[anna].full_name == f"Referente cessato n. {anna}"

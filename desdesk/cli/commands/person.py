@@ -6,7 +6,11 @@ for other members, offices, roll calls, tasks, movements, approved minutes namin
 the change log) as JSON or, for a name ending in .pdf, as a readable PDF; readable only
 by the user. `erase` pseudonymises a person whose roles have all ended: contacts
 removed, name replaced, change log scrubbed; names in approved minutes, offices and
-accounts stay as legal records, and the command lists where. Without `--yes` it asks on
+accounts stay as legal records, as do messages sent to the Centro and other free text
+naming the person, and the command lists where. Same-name referents at other members
+with another e-mail are someone else (possible homonyms): listed, never touched. Both
+the question and the result say that backups made before keep the data until their
+rotation removes them. Without `--yes` it asks on
 the terminal (and refuses when there is no terminal to ask). Exit 0 done, 1 refused
 (reason on stderr, nothing changed), 2 usage error.
 """
@@ -19,7 +23,7 @@ from pathlib import Path
 
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _
-from desdesk.services.personal_data import PersonalDataService
+from desdesk.services.personal_data import PersonalDataService, backups_notice
 from desdesk.services.workspace import Workspace, open_workspace
 
 NAME = "person"
@@ -76,6 +80,11 @@ def _erase(service: PersonalDataService, args: argparse.Namespace) -> int:
     refused = service.refusal(args.referent)
     if refused is not None:
         raise DesdeskError(refused)
+    homonyms = service.homonyms(args.referent)
+    if homonyms:
+        print(_("Possibili omonimi (persone diverse: non saranno toccati):"))
+        for line in homonyms:
+            print(f"• {line}")
     if not args.yes:
         if not sys.stdin.isatty():
             raise DesdeskError(
@@ -89,6 +98,7 @@ def _erase(service: PersonalDataService, args: argparse.Namespace) -> int:
                 "cariche e nei conti restano come atti. L'operazione non si può annullare."
             )
         )
+        print(backups_notice())
         answer = input(_("Confermi? [s/N] ")).strip().lower()
         if answer not in {"s", "si", "sì", "y", "yes"}:
             print(_("Nessuna modifica."))

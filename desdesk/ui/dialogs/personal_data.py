@@ -3,7 +3,10 @@
 The erasure is offered only for a person whose roles have all ended; otherwise its
 button is disabled and its tooltip says which role is still current. Before erasing
 the dialog explains what goes and what stays (names in approved minutes, offices and
-accounts are legal records), and afterwards says where the name remains.
+accounts are legal records; messages to the Centro; free text; the backups made
+before), and afterwards says where the name remains. Other referents with the same
+name at other members, with another e-mail, are listed as possible homonyms: they are
+someone else for desdesk and the erasure does not touch them.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
 from desdesk.domain.enums import ReferentKind
 from desdesk.i18n import _, format_date
 from desdesk.schemas import ReferentRead
-from desdesk.services.personal_data import ErasureResult, PersonalDataService
+from desdesk.services.personal_data import ErasureResult, PersonalDataService, backups_notice
 from desdesk.services.referents import legal_basis_label
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
@@ -35,13 +38,19 @@ from desdesk.ui.widgets.forms import add_buttons, ask
 
 
 def _explanation(referent: ReferentRead) -> str:
-    return _(
-        "Saranno cancellati e-mail, telefono e ruolo di {name} in tutte le sue schede di "
-        "referente, e il nome sarà sostituito con uno pseudonimo («Referente cessato n. …»); "
-        "anche la cronologia sarà ripulita. I nomi scritti nei verbali approvati, nello "
-        "storico delle cariche e nei conti sono atti con valore legale e restano. "
-        "L'operazione non si può annullare: conviene esportare prima i dati."
-    ).format(name=referent.full_name)
+    return (
+        _(
+            "Saranno cancellati e-mail, telefono e ruolo di {name} in tutte le sue schede di "
+            "referente, e il nome sarà sostituito con uno pseudonimo («Referente cessato n. …»); "
+            "anche la cronologia sarà ripulita. I nomi scritti nei verbali approvati, nello "
+            "storico delle cariche e nei conti sono atti con valore legale e restano; restano "
+            "anche i messaggi inviati al Centro e gli altri testi liberi che lo nominano "
+            "(saranno elencati). Le schede di eventuali omonimi non sono toccate. "
+            "L'operazione non si può annullare: conviene esportare prima i dati."
+        ).format(name=referent.full_name)
+        + "\n\n"
+        + backups_notice()
+    )
 
 
 class PersonalDataDialog(QDialog):
@@ -57,11 +66,15 @@ class PersonalDataDialog(QDialog):
         self.name_label = QLabel()
         self.basis_label = QLabel()
         self.notice_label = QLabel()
+        self.homonyms_label = QLabel()
         self.basis_label.setObjectName("legalBasis")
         self.notice_label.setObjectName("noticeGivenOn")
+        self.homonyms_label.setObjectName("possibleHomonyms")
+        self.homonyms_label.setWordWrap(True)
         self.facts.addRow(_("Referente"), self.name_label)
         self.facts.addRow(_("Base giuridica"), self.basis_label)
         self.facts.addRow(_("Informativa consegnata il"), self.notice_label)
+        self.facts.addRow(_("Possibili omonimi"), self.homonyms_label)
         row = QHBoxLayout()
         self.buttons = add_buttons(
             row,
@@ -92,6 +105,7 @@ class PersonalDataDialog(QDialog):
         self.basis_label.setText(legal_basis_label(referent.legal_basis))
         notice = referent.notice_given_on
         self.notice_label.setText(format_date(notice) if notice else _("non registrata"))
+        self._show_homonyms(referent)
         erase = self.buttons["erase"]
         if referent.erased_on is not None:
             erase.setEnabled(False)
@@ -104,6 +118,20 @@ class PersonalDataDialog(QDialog):
         refused = self.service.refusal(referent.id)
         erase.setEnabled(refused is None)
         erase.setToolTip(refused or _explanation(referent))
+
+    def _show_homonyms(self, referent: ReferentRead) -> None:
+        """Same-name referents of other people, or the row hidden when there are none."""
+        found = [] if referent.erased_on is not None else self.service.homonyms(referent.id)
+        self.homonyms_label.setText(
+            "\n".join(
+                [
+                    *found,
+                    _("Persone diverse (altro aderente, altra e-mail): non sono incluse "
+                      "nell'esportazione né toccate dalla cancellazione."),
+                ]
+            )
+        )  # fmt: skip
+        self.facts.setRowVisible(self.homonyms_label, bool(found))
 
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:
         safe = "".join(c if c.isalnum() else "-" for c in self.referent.full_name).strip("-")
