@@ -1,17 +1,23 @@
 """Reading a district file without opening it as a district: its uid, a summary, its
 WAL folded in. Backups are read this way (read-only, immutable), so listing them never
-changes a byte of them nor leaves a file beside them.
+changes a byte of them nor leaves a file beside them. Also the names of new backups,
+reserved exclusively so that two backups never share one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from desdesk.db.files import pending_side_file
+from desdesk.paths import DISTRICT_SUFFIX
+
+STALE_RESERVATION_S = 3600  # an empty backup name this old: its backup never finished
 
 
 @contextlib.contextmanager
@@ -120,3 +126,41 @@ def fold_wal(path: Path) -> None:
     pending = pending_side_file(path)
     if pending is not None:
         raise OSError(f"{pending.name} is still beside the file")
+
+
+def reserve_file(folder: Path, base: str) -> Path:
+    """`folder/base.des` (or `base-2.des`, …), created empty and exclusively (O_EXCL):
+    two backups with the same reason in the same second (two windows, two processes)
+    never get one name and overwrite each other. The copy then replaces it whole."""
+    counter = 1
+    while True:
+        suffix = "" if counter == 1 else f"-{counter}"
+        candidate = folder / f"{base}{suffix}{DISTRICT_SUFFIX}"
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            counter += 1
+            continue
+        os.close(fd)
+        return candidate
+
+
+def drop_reservation(target: Path | None) -> None:
+    """Remove a reserved name whose copy failed (only if still empty: never a backup)."""
+    if target is None:
+        return
+    with contextlib.suppress(OSError):
+        if target.stat().st_size == 0:
+            target.unlink()
+
+
+def drop_stale_reservations(folder: Path, is_backup: Callable[[str], bool]) -> None:
+    """Empty names reserved by a backup that never finished (desdesk killed meanwhile)."""
+    cutoff = time.time() - STALE_RESERVATION_S
+    for file in folder.iterdir():
+        if not is_backup(file.name):
+            continue
+        with contextlib.suppress(OSError):
+            info = file.stat()
+            if info.st_size == 0 and info.st_mtime < cutoff:
+                file.unlink()

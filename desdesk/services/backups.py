@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import re
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
@@ -38,7 +37,13 @@ from typing import TYPE_CHECKING
 
 from desdesk import paths, settings
 from desdesk.atomic import atomic_write
-from desdesk.db.backup_files import district_uid, file_revision
+from desdesk.db.backup_files import (
+    district_uid,
+    drop_reservation,
+    drop_stale_reservations,
+    file_revision,
+    reserve_file,
+)
 from desdesk.db.district_file import (
     FileInUse,
     FileState,
@@ -245,7 +250,7 @@ def take_backup(
         sqlite_copy(path, target, source_locked=locked)
         _record_source(folder, path)
     except (OSError, sqlite3.Error) as exc:
-        _drop_placeholder(target)
+        drop_reservation(target)
         raise _failed(path, failure_reason(exc)) from exc
     log.info("Backup of %s written to %s", path, target)
     try:
@@ -256,30 +261,8 @@ def take_backup(
 
 
 def reserve_name(folder: Path, stem: str, now: datetime, reason: Reason) -> Path:
-    """A new backup name, created empty and exclusively (O_EXCL): two backups with the
-    same reason in the same second (two windows, two processes) never get one name and
-    overwrite each other. The copy then replaces the empty file whole."""
-    base = f"{stem}-{now.strftime(STAMP_FORMAT)}-{reason.value}"
-    counter = 1
-    while True:
-        suffix = "" if counter == 1 else f"-{counter}"
-        candidate = folder / f"{base}{suffix}{DISTRICT_SUFFIX}"
-        try:
-            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            counter += 1
-            continue
-        os.close(fd)
-        return candidate
-
-
-def _drop_placeholder(target: Path | None) -> None:
-    """Remove a reserved name whose copy failed (only if still empty: never a backup)."""
-    if target is None:
-        return
-    with contextlib.suppress(OSError):
-        if target.stat().st_size == 0:
-            target.unlink()
+    """A new backup name, created exclusively (see `db.backup_files.reserve_file`)."""
+    return reserve_file(folder, f"{stem}-{now.strftime(STAMP_FORMAT)}-{reason.value}")
 
 
 def failure_reason(exc: BaseException) -> str:
@@ -309,6 +292,7 @@ def rotate(
     `spare` protects it. The newest backup taken before each upgrade, per schema
     revision, is always kept. A backup that cannot be deleted stays (logged).
     """
+    drop_stale_reservations(folder, lambda name: parse_backup_name(name) is not None)
     entries = folder_backups(folder)
     doomed = backups_to_delete(
         ((e.path, e.taken_at) for e in entries), policy, now, milestones=_milestones(entries)
@@ -359,7 +343,7 @@ def back_up_now(path: Path, out: Path | None = None, *, now: datetime | None = N
         try:
             copy_district_file(path, out, source_locked=locked)
         except BaseException:
-            _drop_placeholder(reserved)
+            drop_reservation(reserved)
             raise
     return out.resolve()
 

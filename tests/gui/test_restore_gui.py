@@ -4,6 +4,7 @@ left untouched unless the user accepts its newest good backup."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import random
@@ -13,9 +14,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from desdesk.schemas import DistrictProfile
 from desdesk.services.backup_summary import list_backups
 from desdesk.services.backups import Reason, district_backups, take_backup
-from desdesk.services.workspace import Workspace
+from desdesk.services.workspace import Workspace, create_workspace
 from desdesk.ui import backup_actions
 from desdesk.ui.dialogs.restore import RestoreDialog
 from desdesk.ui.main_window import MainWindow
@@ -140,13 +142,14 @@ def test_a_damaged_file_declined_stays_exactly_where_it_is(
     assert window.member_count_shown() == 4  # the open district is still there
 
 
+@pytest.mark.parametrize("how", ["troncato", "casuale"])
 def test_a_damaged_file_accepted_is_set_aside_and_its_backup_opened(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     other = tmp_path / "altro.des"
     window.workspace.save_copy(other)  # type: ignore[union-attr]
     take_backup(other, Reason.MANUAL, now=EARLIER)
-    damage(other, "troncato")
+    damage(other, how)
     before = sha256(other)
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert not window.open_file(other)  # the first attempt failed; the backup then opened
@@ -168,3 +171,59 @@ def test_a_damaged_file_without_backups_is_told_plainly(
     assert shown_messages[0].startswith("Il file altro.des è danneggiato")
     assert "Non ci sono backup di questo distretto" in shown_messages[0]
     assert sha256(other) == before
+
+
+def test_a_damaged_file_whose_restore_fails_is_put_back(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "altro.des"
+    window.workspace.save_copy(other)  # type: ignore[union-attr]
+    take_backup(other, Reason.MANUAL, now=EARLIER)
+    damage(other, "troncato")
+    before = sha256(other)
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    errors: list[str] = []
+    monkeypatch.setattr(
+        backup_actions, "show_error", lambda _w, exc, _title: errors.append(str(exc))
+    )
+    real_replace = os.replace
+
+    def full_at_target(source: object, destination: object) -> None:
+        if Path(str(destination)) == other.resolve() and ".danneggiato-" not in str(source):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, destination)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", full_at_target)
+    assert not window.open_file(other)
+    assert errors and "il disco è pieno" in errors[0]
+    assert sha256(other) == before
+    assert list(tmp_path.glob("altro.des.danneggiato-*")) == []
+
+
+def test_a_backup_of_another_district_is_restored_only_after_a_warning(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "riusato.des"
+    profile = DistrictProfile(name="DES Alto Garda", kind="territoriale", territory="Arco")
+    create_workspace(path, profile).close()
+    take_backup(path, Reason.MANUAL, now=EARLIER)  # the district the path held before
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    window.workspace.save_copy(path)  # type: ignore[union-attr]
+    assert window.open_file(path)
+    pick_row(monkeypatch, len(district_backups(path)) - 1)  # the oldest: Alto Garda's
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    warned: list[str] = []
+    replies = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def warning(_parent: object, _title: str, text: str, *_args: object) -> object:
+        warned.append(text)
+        return replies[len(warned) - 1]
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    assert not backup_actions.restore_action(window)  # "No": nothing restored
+    assert "è di un altro distretto (DES Alto Garda)" in warned[0]
+    assert window.workspace is not None
+    assert window.workspace.district.profile().name == "DES Vallagarina"
+    assert backup_actions.restore_action(window)
+    assert window.workspace.district.profile().name == "DES Alto Garda"

@@ -140,3 +140,23 @@ def test_backup_leaves_nothing_beside_the_district_file(
     new = [name for name in after if name not in before and name != "home"]  # home: user data
     assert new == [".copia.des.lock", "copia.des"]
     assert not any(name.endswith(("-wal", "-shm")) for name in after)
+
+
+def test_restore_of_another_districts_backup_needs_the_option(
+    district: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "altro" / "distretto.des"
+    elsewhere.parent.mkdir()
+    profile = DistrictProfile(name="DES Alto Garda", kind="territoriale", territory="Arco")
+    create_workspace(elsewhere, profile).close()
+    _code, out, _err = run(capsys, "backup", elsewhere)
+    theirs = Path(out.strip().removeprefix("Backup salvato: "))
+    before = hashlib.sha256(district.read_bytes()).hexdigest()
+    code, out, err = run(capsys, "restore", theirs, district)
+    assert (code, out) == (1, "")
+    assert "è di un altro distretto" in err
+    assert hashlib.sha256(district.read_bytes()).hexdigest() == before
+    code, out, err = run(capsys, "restore", "--other-district", theirs, district)
+    assert (code, err) == (0, "")
+    with open_workspace(district) as workspace:
+        assert workspace.district.profile().name == "DES Alto Garda"

@@ -107,3 +107,18 @@ def test_keep_and_delete_split_the_backups(
         newest = max(items, key=lambda item: item[1])[1]
         assert any(moments[key] == newest for key in kept)
     assert len(kept) <= policy.keep_last + policy.daily_days + policy.monthly_months
+
+
+def test_the_newest_backup_of_each_milestone_is_always_kept() -> None:
+    # Backups taken before two upgrades, a year and more ago: out of every window.
+    moments = [NOW - timedelta(minutes=i) for i in range(3)] + [
+        NOW - timedelta(days=400),
+        NOW - timedelta(days=401),
+        NOW - timedelta(days=500),
+    ]
+    policy = RetentionPolicy(keep_last=1, daily_days=0, monthly_months=0)
+    milestones = {3: "0002_assemblies", 4: "0002_assemblies", 5: "0001_initial"}
+    kept = backups_to_keep(stamps(moments), policy, NOW, milestones)
+    assert kept == {0, 3, 5}
+    assert backups_to_delete(stamps(moments), policy, NOW, milestones) == [4, 2, 1]
+    assert backups_to_keep(stamps(moments), policy, NOW) == {0}

@@ -213,3 +213,58 @@ def test_a_clock_set_back_never_costs_the_new_backup(
     take_backup(district_path, Reason.MANUAL, now=MOMENT, policy=policy)
     made = take_backup(district_path, Reason.MANUAL, now=MOMENT - timedelta(days=9), policy=policy)
     assert made.exists()
+
+
+def test_a_backup_of_another_district_is_restored_only_when_allowed(tmp_path: Path) -> None:
+    from desdesk.schemas import DistrictProfile
+    from desdesk.services.backup_restore import OtherDistrict, is_other_district
+    from desdesk.services.workspace import create_workspace
+
+    path = tmp_path / "distretto.des"
+    profile = DistrictProfile(name="DES Alto Garda", kind="territoriale", territory="Arco")
+    create_workspace(path, profile).close()
+    other = take_backup(path, Reason.MANUAL, now=MOMENT - timedelta(days=30))
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    profile = DistrictProfile(name="DES Vallagarina", kind="territoriale", territory="Rovereto")
+    with create_workspace(path, profile) as workspace:
+        add_members(workspace, ["Bottega Equa"])
+    before = sha256(path)
+    assert other in [e.path for e in district_backups(path)]  # offered, the path held it
+    assert is_other_district(other, path)
+    with pytest.raises(OtherDistrict, match="è di un altro distretto") as caught:
+        restore(other, path, now=MOMENT)
+    assert "non è stato modificato" in caught.value.message
+    assert sha256(path) == before
+    result = restore(other, path, now=MOMENT, allow_other_district=True)
+    with open_workspace(path) as reopened:
+        assert reopened.district.profile().name == "DES Alto Garda"
+    assert result.safety_backup is not None
+    assert member_names(result.safety_backup) == ["Bottega Equa"]
+    assert not is_other_district(result.safety_backup, result.safety_backup.parent / "nessuno.des")
+
+
+def test_sqlite_failures_are_told_in_italian_and_logged(
+    district_path: Path, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    from desdesk.db import files
+
+    backup = take_backup(district_path, Reason.MANUAL, now=MOMENT - timedelta(hours=1))
+    workspace.close()
+    before = sha256(district_path)
+    calls: list[int] = []
+    real_check = files._check_copy
+
+    def failing_second_check(conn: sqlite3.Connection) -> None:
+        calls.append(1)
+        if len(calls) == 2:  # the safety backup passes, the restored copy does not
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        real_check(conn)
+
+    monkeypatch.setattr(files, "_check_copy", failing_second_check)
+    with pytest.raises(RestoreFailed) as caught:
+        restore(backup, district_path, now=MOMENT)
+    assert "non è risultata integra" in caught.value.message
+    assert "malformed" not in caught.value.message
+    assert "database disk image is malformed" in caplog.text
+    assert sha256(district_path) == before

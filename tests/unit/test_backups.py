@@ -256,3 +256,111 @@ def test_a_read_only_backup_folder_gives_a_clear_message_and_loses_nothing(
     assert "non hai il permesso di accedervi" in caught.value.message
     assert [e.path for e in district_backups(workspace.path)] == [earlier]
     assert quick_check(earlier) == "ok"
+
+
+def make_district(path: Path, name: str) -> Workspace:
+    return create_workspace(
+        path, DistrictProfile(name=name, kind="territoriale", territory="Vallagarina")
+    )
+
+
+def test_two_copies_of_one_district_keep_their_own_backups(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    add_members(workspace, ["Bottega Equa"])
+    workspace.close()
+    usb = tmp_path / "chiavetta" / "distretto.des"  # same stem, same uid, another place
+    usb.parent.mkdir()
+    usb.write_bytes(workspace.path.read_bytes())
+    policy = RetentionPolicy(keep_last=1, daily_days=0, monthly_months=0)
+    mine = take_backup(workspace.path, Reason.MANUAL, now=MOMENT - timedelta(days=1))
+    with open_workspace(usb) as copy:
+        add_members(copy, ["Orto Sociale"])
+    theirs = take_backup(usb, Reason.MANUAL, now=MOMENT, policy=policy)
+    assert mine.exists()  # the copy's rotation did not take the original's only backup
+    assert mine.parent != theirs.parent
+    assert [e.path for e in district_backups(workspace.path)] == [mine]
+    assert [e.path for e in district_backups(usb)] == [theirs]
+    usb.write_bytes(b"\0" * 4096)  # the copy damaged: only its own state is offered
+    from desdesk.services.backup_summary import newest_good_backup
+
+    found = newest_good_backup(usb)
+    assert found is not None and found.path == theirs
+
+
+def test_a_path_that_once_held_another_district_never_rotates_that_ones_backups(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "distretto.des"
+    with make_district(path, "DES Alto Garda"):
+        pass
+    old = take_backup(path, Reason.MANUAL, now=MOMENT - timedelta(days=400))
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    with make_district(path, "DES Vallagarina"):
+        pass
+    policy = RetentionPolicy(keep_last=1, daily_days=0, monthly_months=0)
+    for hours in (2, 1, 0):
+        newest = take_backup(
+            path, Reason.MANUAL, now=MOMENT - timedelta(hours=hours), policy=policy
+        )
+    assert old.exists()  # another district's folder: not this rotation's to thin
+    assert [e.path for e in district_backups(path)] == [newest, old]  # both listed
+
+
+def test_a_backup_reserves_its_name_so_one_in_the_same_second_cannot_overwrite_it(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_copy = backups.sqlite_copy
+    nested: list[Path] = []
+
+    def copy_while_another_backs_up(source: Path, target: Path, **kwargs: bool) -> None:
+        if not nested:  # another window backs up in the same second, meanwhile
+            nested.append(Path("placeholder"))
+            nested[0] = take_backup(workspace.path, Reason.OPENING, now=MOMENT)
+        real_copy(source, target, **kwargs)
+
+    monkeypatch.setattr(backups, "sqlite_copy", copy_while_another_backs_up)
+    first = take_backup(workspace.path, Reason.OPENING, now=MOMENT)
+    assert first != nested[0]
+    assert {e.path for e in district_backups(workspace.path)} == {first, nested[0]}
+    assert all(quick_check(path) == "ok" for path in (first, nested[0]))
+
+
+def test_a_failed_copy_leaves_no_reserved_name(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backups, "sqlite_copy", full)
+    with pytest.raises(BackupFailed):
+        take_backup(workspace.path, Reason.MANUAL, now=MOMENT)
+    folder = backup_folder(workspace.path, district_uid(workspace))
+    assert [p.name for p in folder.iterdir()] == []
+
+
+def test_the_backup_before_each_upgrade_survives_the_rotation(tmp_path: Path) -> None:
+    old = tmp_path / "vecchio.des"
+    district_file_at(old, KNOWN_REVISIONS[1])
+    upgrade = take_backup(old, Reason.BEFORE_UPGRADE, now=MOMENT - timedelta(days=500))
+    open_workspace(old).close()
+    policy = RetentionPolicy(keep_last=1, daily_days=0, monthly_months=0)
+    for minute in range(3):
+        take_backup(old, Reason.MANUAL, now=MOMENT + timedelta(minutes=minute), policy=policy)
+    kept = [e.path for e in district_backups(old) if e.path.parent != old.parent]
+    assert upgrade in kept and len(kept) == 2
+
+
+def test_a_name_left_reserved_by_a_killed_backup_is_cleared_later(workspace: Workspace) -> None:
+    import os
+
+    made = take_backup(workspace.path, Reason.MANUAL, now=MOMENT)
+    stale = made.parent / "distretto-20261125-090000-apertura.des"
+    fresh = made.parent / "distretto-20261126-103016-apertura.des"
+    stale.touch()
+    fresh.touch()  # another backup is being written right now
+    os.utime(stale, (0, 0))
+    assert [e.path for e in district_backups(workspace.path)] == [made]  # never listed
+    take_backup(workspace.path, Reason.MANUAL, now=MOMENT + timedelta(seconds=5))
+    assert not stale.exists() and fresh.exists()
