@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desdesk.i18n import N_, _, format_date
+from desdesk.services.history_fields import MORE_FIELD_LABELS
 
 TABLE_LABELS: dict[str, str] = {
     "agenda_item": N_("Punto all'ordine del giorno"),
@@ -107,7 +108,9 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 # Not worth a line of their own: the key, and timestamps set by every save.
-HIDDEN_FIELDS: frozenset[str] = frozenset({"id", "created_at", "updated_at"})
+HIDDEN_FIELDS: frozenset[str] = frozenset(
+    {"id", "created_at", "updated_at", "uid", "params", "snapshot"}
+)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
@@ -118,7 +121,11 @@ def table_label(table: str) -> str:
 
 
 def field_label(name: str) -> str:
-    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name.replace("_", " ")
+    if name in FIELD_LABELS:
+        return _(FIELD_LABELS[name])
+    if name in MORE_FIELD_LABELS:
+        return _(MORE_FIELD_LABELS[name])
+    return name.replace("_", " ")
 
 
 def action_label(action: str) -> str:
