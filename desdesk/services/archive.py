@@ -15,16 +15,16 @@ never changed or deleted; approving the same document again makes revision N + 1
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from collections.abc import Callable
+from datetime import date
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from desdesk.db.archive_queries import ROW_COLUMNS, from_columns, row_of, sent_dates
 from desdesk.db.document_models import (
     ArchivedDocument,
     OutboxAttachment,
-    OutboxMessage,
     SignedCopy,
 )
 from desdesk.db.types import utc_now
@@ -39,18 +39,6 @@ from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, Validati
 from desdesk.i18n import _
 from desdesk.services.base import Service
 
-SENT = "sent"
-
-# The columns a listing reads: everything but the bytes.
-_ROW_COLUMNS = tuple(
-    getattr(ArchivedDocument, name)
-    for name in (
-        "id", "kind", "subject", "title", "year", "params", "created_at", "revision",
-        "approved_on", "approved_by", "approver_office", "content_sha256", "sha256",
-        "size", "signed_sha256", "signed_at", "signers",
-    )
-)  # fmt: skip
-
 
 class DocumentNotFound(NotFound):
     """No document of the archive has that id."""
@@ -62,11 +50,6 @@ class AlreadyApproved(DesdeskError):
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _utc(value: datetime) -> datetime:
-    """SQLite returns naive datetimes; the archive stores UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def check_approval(approval: Approval) -> Approval:
@@ -100,7 +83,7 @@ class ArchiveService(Service):
         with self._unit_of_work() as session:
             row = self._record(session, request, title, subject, pdf)
             session.flush()
-            return self._row_of(session, row)
+            return row_of(session, row.id)
 
     def approve(self, document_id: int, approval: Approval) -> ArchivedDocumentRow:
         """Turn a draft into the next approved revision of its document, footer stamped.
@@ -120,7 +103,7 @@ class ArchiveService(Service):
                 row = self._copy_of(session, row)
             self._approve(session, row, approval)
             session.flush()
-            return self._row_of(session, row)
+            return row_of(session, row.id)
 
     def record_approved(
         self, request: DocumentRequest, title: str, subject: str, pdf: bytes, approval: Approval
@@ -131,7 +114,7 @@ class ArchiveService(Service):
             row = self._record(session, request, title, subject, pdf)
             self._approve(session, row, approval)
             session.flush()
-            return self._row_of(session, row)
+            return row_of(session, row.id)
 
     def delete_draft(self, document_id: int) -> None:
         with self._unit_of_work() as session:
@@ -185,13 +168,13 @@ class ArchiveService(Service):
             row.signers = "; ".join(names)
             session.add(row)
             session.flush()
-            return self._row_of(session, row)
+            return row_of(session, row.id)
 
     # -- reading ---------------------------------------------------------------------
 
     def get(self, document_id: int) -> ArchivedDocumentRow:
         with self._reading() as session:
-            return self._row_of(session, self._get(session, document_id))
+            return row_of(session, self._get(session, document_id).id)
 
     def pdf_with_sha(self, document_id: int, sha256: str) -> bytes:
         """The bytes of the document, or of one of its signed copies, with that SHA-256
@@ -228,7 +211,7 @@ class ArchiveService(Service):
         self, kind: DocumentKind | None = None, year: int | None = None
     ) -> list[ArchivedDocumentRow]:
         """The archive, newest first; `kind` and `year` filter it."""
-        query = select(*_ROW_COLUMNS)
+        query = select(*ROW_COLUMNS)
         if kind is not None:
             query = query.where(ArchivedDocument.kind == str(kind))
         if year is not None:
@@ -237,8 +220,8 @@ class ArchiveService(Service):
             col(ArchivedDocument.created_at).desc(), col(ArchivedDocument.id).desc()
         )
         with self._reading() as session:
-            sent = self._sent_dates(session)
-            return [self._from_columns(r, sent.get(r.id)) for r in session.exec(query).all()]
+            sent = sent_dates(session)
+            return [from_columns(r, sent.get(r.id)) for r in session.exec(query).all()]
 
     def years(self) -> list[int]:
         with self._reading() as session:
@@ -253,7 +236,7 @@ class ArchiveService(Service):
         """Whether `data` is, byte for byte, an approved revision (or its signed copy)."""
         digest = sha256_hex(data)
         signed_copies = select(SignedCopy.document_id).where(SignedCopy.sha256 == digest)
-        query = select(*_ROW_COLUMNS).where(
+        query = select(*ROW_COLUMNS).where(
             col(ArchivedDocument.revision).is_not(None),
             or_(ArchivedDocument.sha256 == digest, col(ArchivedDocument.id).in_(signed_copies)),
         )
@@ -261,8 +244,8 @@ class ArchiveService(Service):
             found = session.exec(query).first()
             if found is None:
                 return Verification(None)
-            sent = self._sent_dates(session)
-            row = self._from_columns(found, sent.get(found.id))
+            sent = sent_dates(session)
+            row = from_columns(found, sent.get(found.id))
         return Verification(row, signed_copy=row.sha256 != digest)
 
     def with_footprint(self, footprint_text: str) -> list[ArchivedDocumentRow]:
@@ -281,13 +264,13 @@ class ArchiveService(Service):
                     )
                 ]
             )
-        query = select(*_ROW_COLUMNS).where(
+        query = select(*ROW_COLUMNS).where(
             col(ArchivedDocument.revision).is_not(None),
             col(ArchivedDocument.content_sha256).startswith(digits),
         )
         with self._reading() as session:
-            sent = self._sent_dates(session)
-            return [self._from_columns(r, sent.get(r.id)) for r in session.exec(query).all()]
+            sent = sent_dates(session)
+            return [from_columns(r, sent.get(r.id)) for r in session.exec(query).all()]
 
     def approved_years(self, kind: DocumentKind) -> dict[int, date]:
         """Year → day of its first approval, for the documents of `kind` with a year."""
@@ -392,47 +375,6 @@ class ArchiveService(Service):
                 _("Nell'archivio non c'è il documento numero {id}.").format(id=document_id)
             )
         return row
-
-    @staticmethod
-    def _sent_dates(session: Session) -> dict[int, datetime]:
-        query = (
-            select(OutboxAttachment.document_id, func.max(OutboxMessage.sent_at))
-            .join(OutboxMessage, OutboxMessage.id == OutboxAttachment.message_id)
-            .where(OutboxMessage.status == SENT)
-            .group_by(OutboxAttachment.document_id)
-        )
-        return {doc: _utc(sent) for doc, sent in session.exec(query).all() if sent is not None}
-
-    def _row_of(self, session: Session, row: ArchivedDocument) -> ArchivedDocumentRow:
-        found = session.exec(select(*_ROW_COLUMNS).where(ArchivedDocument.id == row.id)).one()
-        return self._from_columns(found, self._sent_dates(session).get(row.id))
-
-    @staticmethod
-    def _from_columns(r: Sequence, sent_at: datetime | None) -> ArchivedDocumentRow:
-        (
-            id_, kind, subject, title, year, params, created_at, revision, approved_on,
-            approved_by, office, content_sha, sha, size, signed_sha, signed_at, signers,
-        ) = r  # fmt: skip
-        return ArchivedDocumentRow(
-            id=id_,
-            kind=DocumentKind(kind),
-            subject=subject,
-            title=title,
-            year=year,
-            request=DocumentRequest.from_json(params),
-            created_at=_utc(created_at),
-            revision=revision,
-            approved_on=approved_on,
-            approved_by=approved_by,
-            approver_office=office,
-            content_sha256=content_sha,
-            sha256=sha,
-            size=size,
-            signed=signed_sha is not None,
-            signed_at=_utc(signed_at) if signed_at is not None else None,
-            signers=signers,
-            sent_at=sent_at,
-        )
 
 
 def _year_of(request: DocumentRequest) -> int | None:

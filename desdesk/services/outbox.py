@@ -31,6 +31,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from desdesk.atomic import atomic_write
+from desdesk.db.archive_queries import SENT
 from desdesk.db.document_models import OutboxAttachment, OutboxMessage
 from desdesk.db.types import utc_now
 from desdesk.document_schemas import OutboxRow
@@ -40,7 +41,7 @@ from desdesk.domain.errors import (
     os_error_reason,
 )
 from desdesk.i18n import _, format_date
-from desdesk.services.archive import SENT, ArchiveService, sha256_hex
+from desdesk.services.archive import ArchiveService, sha256_hex
 from desdesk.services.base import Service, SessionFactory
 from desdesk.services.mail_text import new_email
 from desdesk.services.outbox_draft import (
