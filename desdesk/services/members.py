@@ -315,6 +315,8 @@ def _referent_values(member_id: int, kind: ReferentKind, data: ReferentInput) ->
         "role": data.role,
         "start_date": data.start_date,
         "end_date": None,
+        "legal_basis": data.legal_basis,
+        "notice_given_on": data.notice_given_on,
     }
 
 

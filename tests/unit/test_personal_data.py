@@ -442,3 +442,19 @@ def test_the_erased_email_is_nowhere_in_the_file(
         workspace.close()
     assert email not in district_path.read_bytes()
     assert not wal.exists() or email not in wal.read_bytes()
+
+
+def test_a_member_added_with_its_referent_keeps_the_legal_basis_and_notice(
+    workspace: Workspace,
+) -> None:
+    from desdesk.domain.enums import ReferentKind
+    from tests.factories import member_input, referent_input
+
+    notice = date(2026, 3, 1)
+    member = workspace.members.add(
+        member_input("GAS Primiero"),
+        referent_input(legal_basis="contratto", notice_given_on=notice),
+    )
+
+    current = workspace.referents.current(member)[ReferentKind.PRIMARY]
+    assert (current.legal_basis, current.notice_given_on) == ("contratto", notice)
