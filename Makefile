@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint typecheck contracts pytest stress bench demo clean po
+.PHONY: venv run test lint typecheck contracts pytest stress bench demo clean po package
 
 venv: $(STAMP)
 
@@ -43,6 +43,11 @@ stress: venv
 	DESDESK_KILLS=$(KILLS) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s \
 		-p no:cacheprovider tests/durability/test_kill.py
 
+# Benchmarks (issue 8): start-up, memory, filter, roll call, PDFs on generated districts
+# (kept in benchmarks/out); prints the table and writes benchmarks/RESULTS.md. The
+# register PDF is compared with LibreOffice (Debian: libreoffice-calc-nogui) where
+# `soffice` is installed; without it that line is skipped with a note. About 2 minutes
+# (plus one to generate the 5,000-member district the first time).
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
 
@@ -60,3 +65,35 @@ po: venv
 		-o $(POT) desdesk
 	$(BIN)/pybabel update --init-missing --ignore-obsolete -i $(POT) -d $(LOCALE_DIR) \
 		-D desdesk -l en
+
+# Installers (issue 8): a one-folder app in dist/desdesk/ built by PyInstaller in its own
+# venv (.venv-package, re-created when pyproject.toml changes), then smoke-tested: a demo
+# district, the GUI started offscreen on it, and the register PDF (reportlab and the fonts
+# from inside the bundle). Windows and macOS: see "Building a release" in the README.
+PKG_VENV := .venv-package
+PKG_BIN := $(PKG_VENV)/bin
+PKG_STAMP := $(PKG_VENV)/.installed
+SMOKE := $(CURDIR)/build/smoke
+
+$(PKG_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_BIN)/python -m pip install --quiet --upgrade pip
+	$(PKG_BIN)/python -m pip install --quiet -e '.[package]'
+	touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	@start=$$(date +%s); \
+	$(PKG_BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/desdesk.spec || exit 1; \
+	echo "PyInstaller build: $$(( $$(date +%s) - start )) s"
+	rm -rf $(SMOKE) && mkdir -p $(SMOKE)
+	cd $(SMOKE) && export DESDESK_HOME=$(SMOKE)/home && \
+		$(CURDIR)/dist/desdesk/desdesk demo $(SMOKE)/x.des --members 20 && \
+		QT_QPA_PLATFORM=offscreen $(CURDIR)/dist/desdesk/desdesk --quit-after-startup $(SMOKE)/x.des && \
+		$(CURDIR)/dist/desdesk/desdesk report register $(SMOKE)/x.des -o $(SMOKE)/x.pdf && \
+		test -s $(SMOKE)/x.pdf && \
+		if command -v xvfb-run >/dev/null; then \
+			QT_QPA_PLATFORM=xcb xvfb-run -a $(CURDIR)/dist/desdesk/desdesk --quit-after-startup $(SMOKE)/x.des; \
+		else echo "xvfb-run not found: the xcb platform plugin was not tried"; fi
+	@echo "Smoke test passed. Bundle dist/desdesk: $$(du -sh dist/desdesk | cut -f1)" \
+		"($$(du -sh --apparent-size dist/desdesk | cut -f1) apparent)"
