@@ -46,8 +46,8 @@ stress: venv
 # Benchmarks (issue 8): start-up, memory, filter, roll call, PDFs on generated districts
 # (kept in benchmarks/out); prints the table and writes benchmarks/RESULTS.md. The
 # register PDF is compared with LibreOffice (Debian: libreoffice-calc-nogui) where
-# `soffice` is installed; without it that line is skipped with a note. About 2 minutes
-# (plus one to generate the 5,000-member district the first time).
+# `soffice` is installed; without it that line is skipped with a note. About a minute
+# and a half on 2 cores (the districts are generated again when the generator changes).
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
 
