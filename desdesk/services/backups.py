@@ -56,6 +56,11 @@ from desdesk.domain.backup_policy import RetentionPolicy, backups_to_delete
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import N_, _
 from desdesk.paths import DISTRICT_SUFFIX
+from desdesk.services.backup_freshness import (
+    file_stamp,
+    record_closing_state,
+    unchanged_since_closing,
+)
 
 if TYPE_CHECKING:
     from desdesk.services.workspace import Workspace
@@ -386,6 +391,9 @@ def backup_on_opening(report: Callable[[str], None]) -> Callable[[Path, FileStat
     """The hook for `open_workspace`: a backup before the file is opened (and upgraded)."""
 
     def hook(path: Path, state: FileState) -> None:
+        if not state.needs_upgrade and unchanged_since_closing(path, backup_folder):
+            log.info("%s is unchanged since its closing backup: none taken", path)
+            return
         reason = Reason.BEFORE_UPGRADE if state.needs_upgrade else Reason.OPENING
         automatic_backup(path, reason, report, locked=True)
 
@@ -393,9 +401,18 @@ def backup_on_opening(report: Callable[[str], None]) -> Callable[[Path, FileStat
 
 
 def backup_on_closing(report: Callable[[str], None]) -> Callable[[Workspace], None]:
-    """The hook for `Workspace.on_close`: a backup while the file is still locked."""
+    """The hook for `Workspace.on_close`: a backup while the file is still locked.
+
+    The engine is disposed first, which folds the WAL into the file, so the backup sees
+    the file as it stays; its state is then recorded for the next opening (see
+    `backup_freshness`) if nothing changed it while it was copied."""
 
     def hook(workspace: Workspace) -> None:
-        automatic_backup(workspace.path, Reason.CLOSING, report)
+        path = workspace.path
+        workspace.file.engine.dispose()
+        before = file_stamp(path)
+        backup = automatic_backup(path, Reason.CLOSING, report, locked=before is not None)
+        if backup is not None and before is not None and file_stamp(path) == before:
+            record_closing_state(path, backup, before)
 
     return hook
