@@ -408,7 +408,9 @@ def backup_on_closing(report: Callable[[str], None]) -> Callable[[Workspace], No
     `backup_freshness`) if nothing changed it while it was copied."""
 
     def hook(workspace: Workspace) -> None:
-        path = workspace.path
+        path = workspace.file.path
+        if path is None:  # a district on a server: its administrator backs it up
+            return
         workspace.file.engine.dispose()
         before = file_stamp(path)
         backup = automatic_backup(path, Reason.CLOSING, report, locked=before is not None)

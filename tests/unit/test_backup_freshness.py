@@ -41,7 +41,8 @@ def reasons(path: Path) -> list[Reason]:
 
 def closed_with_backup(workspace: Workspace) -> Path:
     """Close the fixture's workspace through the GUI's closing hook."""
-    path = workspace.path
+    path = workspace.file.path
+    assert path is not None
     add_members(workspace, ["Bottega Equa"])
     workspace.on_close = backup_on_closing(lambda message: None)
     workspace.close()
