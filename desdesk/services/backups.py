@@ -405,13 +405,17 @@ def backup_on_closing(report: Callable[[str], None]) -> Callable[[Workspace], No
 
     The engine is disposed first, which folds the WAL into the file, so the backup sees
     the file as it stays; its state is then recorded for the next opening (see
-    `backup_freshness`) if nothing changed it while it was copied."""
+    `backup_freshness`) if nothing changed it while it was copied. A file left as the
+    last closing backup holds it (opened only to read) needs no second copy."""
 
     def hook(workspace: Workspace) -> None:
         path = workspace.file.path
         if path is None:  # a district on a server: its administrator backs it up
             return
         workspace.file.engine.dispose()
+        if unchanged_since_closing(path, backup_folder):
+            log.info("%s is unchanged since its last closing backup: none taken", path)
+            return
         before = file_stamp(path)
         backup = automatic_backup(path, Reason.CLOSING, report, locked=before is not None)
         if backup is not None and before is not None and file_stamp(path) == before:

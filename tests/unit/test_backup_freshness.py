@@ -65,8 +65,22 @@ def test_an_unchanged_file_opens_without_a_new_backup(workspace: Workspace) -> N
     with gui_open(path, told) as reopened:
         assert reasons(path) == [Reason.CLOSING]  # no "apertura"
         assert reopened.members.count() == 1
-    assert reasons(path) == [Reason.CLOSING, Reason.CLOSING]
+    assert reasons(path) == [Reason.CLOSING]  # only read: the same copy would be made
     assert told == []
+
+
+def test_a_change_made_in_desdesk_is_backed_up_at_closing(workspace: Workspace) -> None:
+    path = closed_with_backup(workspace)
+    with gui_open(path, []) as reopened:
+        add_members(reopened, ["Altro"])
+    assert reasons(path) == [Reason.CLOSING, Reason.CLOSING]
+    newest = district_backups(path)[0]
+    with sqlite3.connect(newest.path) as conn:
+        assert conn.execute("SELECT count(*) FROM member").fetchone() == (2,)
+    conn.close()
+    with gui_open(path, []) as again:  # and that state is the one recorded
+        assert again.members.count() == 2
+    assert reasons(path) == [Reason.CLOSING, Reason.CLOSING]
 
 
 def test_a_change_by_another_program_gets_its_backup(workspace: Workspace) -> None:
