@@ -95,6 +95,7 @@ class MemberDetail:
     nature: str
     left_on: date | None
     leave_reason: str
+    version: int = 1  # the record's edit count: sent back with the changes
 
 
 @dataclass(slots=True)
@@ -128,6 +129,7 @@ class ReferentRead:
     legal_basis: str = ""
     notice_given_on: date | None = None
     erased_on: date | None = None
+    version: int = 1  # the record's edit count: sent back with a correction
 
     @property
     def full_name(self) -> str:
@@ -160,6 +162,7 @@ class OfficeRead:
     start_date: date
     end_date: date | None
     notes: str
+    version: int = 1  # the record's edit count: sent back with the changes
 
     @property
     def current(self) -> bool:

@@ -32,6 +32,7 @@ from desdesk.db.files import (
     sqlite_copy,
 )
 from desdesk.db.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS, MIGRATIONS_DIR
+from desdesk.db.server import SessionActor
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
 
@@ -228,9 +229,13 @@ def migrate(engine: Engine) -> None:
 
 @dataclass
 class OpenedFile:
-    path: Path
+    """An open district: a file (`path`, locked) or a database on a server (`url`)."""
+
+    path: Path | None
     engine: Engine
     lock: FileLock | None = None
+    url: str | None = None
+    actor: SessionActor | None = None  # a server's: who this desdesk's changes are by
 
     def close(self) -> None:
         """Release the engine and the lock; safe to call more than once."""

@@ -18,10 +18,14 @@ from sqlmodel import Field, SQLModel
 # metadata whenever the models are loaded (Objective refers to `indicator`).
 from desdesk.db import document_models as _document_models  # noqa: F401
 from desdesk.db import money_models as _money_models  # noqa: F401
-from desdesk.db.types import DecimalText, utc_now
+from desdesk.db.types import DecimalText, utc_now, version_column
+
+_DISTRICT_VERSION = version_column()
 
 
 class District(SQLModel, table=True):
+    __mapper_args__ = {"version_id_col": _DISTRICT_VERSION}
+    version: int = Field(default=1, sa_column=_DISTRICT_VERSION)
     id: int | None = Field(default=None, primary_key=True)
     name: str
     kind: str
@@ -55,12 +59,17 @@ class District(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
+_MEMBER_VERSION = version_column()
+
+
 class Member(SQLModel, table=True):
     __table_args__ = (
         Index("ix_member_tax_code", "tax_code", unique=True),
         Index("ix_member_name", "name"),
     )
 
+    __mapper_args__ = {"version_id_col": _MEMBER_VERSION}
+    version: int = Field(default=1, sa_column=_MEMBER_VERSION)
     id: int | None = Field(default=None, primary_key=True)
     name: str
     legal_form: str
@@ -91,6 +100,9 @@ class Member(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utc_now)
 
 
+_REFERENT_VERSION = version_column()
+
+
 class Referent(SQLModel, table=True):
     """A person who represents a member. The current one of each kind has no end date."""
 
@@ -101,9 +113,12 @@ class Referent(SQLModel, table=True):
             "kind",
             unique=True,
             sqlite_where=text("end_date IS NULL"),
+            postgresql_where=text("end_date IS NULL"),
         ),
     )
 
+    __mapper_args__ = {"version_id_col": _REFERENT_VERSION}
+    version: int = Field(default=1, sa_column=_REFERENT_VERSION)
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(
         sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)
@@ -123,9 +138,14 @@ class Referent(SQLModel, table=True):
     erased_on: date | None = None
 
 
+_OFFICE_VERSION = version_column()
+
+
 class Office(SQLModel, table=True):
     """A term of a district office held by a person; history is the ended terms."""
 
+    __mapper_args__ = {"version_id_col": _OFFICE_VERSION}
+    version: int = Field(default=1, sa_column=_OFFICE_VERSION)
     id: int | None = Field(default=None, primary_key=True)
     kind: str
     title: str = ""
@@ -181,7 +201,12 @@ class FoundingDocument(SQLModel, table=True):
 # Meeting times are local wall-clock times: a date and a time, no time zone.
 
 
+_ASSEMBLY_VERSION = version_column()
+
+
 class Assembly(SQLModel, table=True):
+    __mapper_args__ = {"version_id_col": _ASSEMBLY_VERSION}
+    version: int = Field(default=1, sa_column=_ASSEMBLY_VERSION)
     id: int | None = Field(default=None, primary_key=True)
     kind: str = "ordinaria"
     open_to_public: bool = False
@@ -245,10 +270,15 @@ class Guest(SQLModel, table=True):
     organisation: str = ""
 
 
+_MINUTES_VERSION = version_column()
+
+
 class Minutes(SQLModel, table=True):
     """A revision of an assembly's minutes; approved ones are frozen, corrections are new
     revisions that cite the previous one."""
 
+    __mapper_args__ = {"version_id_col": _MINUTES_VERSION}
+    version: int = Field(default=1, sa_column=_MINUTES_VERSION)
     id: int | None = Field(default=None, primary_key=True)
     assembly_id: int = Field(
         sa_column=Column(Integer, ForeignKey("assembly.id", ondelete="RESTRICT"), nullable=False)
@@ -288,7 +318,12 @@ class MinutesItem(SQLModel, table=True):
     required_majority_percent: int | None = None
 
 
+_TASK_VERSION = version_column()
+
+
 class Task(SQLModel, table=True):
+    __mapper_args__ = {"version_id_col": _TASK_VERSION}
+    version: int = Field(default=1, sa_column=_TASK_VERSION)
     id: int | None = Field(default=None, primary_key=True)
     member_id: int = Field(
         sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=False)

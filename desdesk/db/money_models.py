@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
-from desdesk.db.types import DecimalText, utc_now
+from desdesk.db.types import DecimalText, utc_now, version_column
 
 
 def _money(nullable: bool = False) -> Column[Decimal]:
@@ -78,6 +78,9 @@ class PlannedAmount(SQLModel, table=True):
     amount: Decimal = Field(sa_column=_money())
 
 
+_MOVEMENT_VERSION = version_column()
+
+
 class Movement(SQLModel, table=True):
     """An actual receipt or payment. A membership fee payment is a movement with
     `fee_year` set and the member as counterparty, so nothing is typed twice."""
@@ -88,6 +91,8 @@ class Movement(SQLModel, table=True):
         Index("ix_movement_member_fee", "member_id", "fee_year"),
     )
 
+    __mapper_args__ = {"version_id_col": _MOVEMENT_VERSION}
+    version: int = Field(default=1, sa_column=_MOVEMENT_VERSION)
     id: int | None = Field(default=None, primary_key=True)
     date: date
     amount: Decimal = Field(sa_column=_money())

@@ -38,7 +38,7 @@ def member_rows(connection: Connection) -> Sequence[Sequence[Any]]:
 # The columns follow `ReferentRead`'s fields; `{where}` is built from fixed conditions only.
 REFERENT_ROWS_SQL = """
 SELECT r.id, r.member_id, m.name, r.kind, r.first_name, r.last_name, r.email, r.phone,
-       r.role, r.start_date, r.end_date, m.left_on IS NULL
+       r.role, r.start_date, r.end_date, m.left_on IS NULL, r.version
 FROM referent AS r
 JOIN member AS m ON m.id = r.member_id
 {where}

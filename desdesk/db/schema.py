@@ -20,6 +20,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_documents",
     "0007_history",
     "0008_personal_data",
+    "0009_versions",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import Column, Integer
 from sqlalchemy.types import String, TypeDecorator
 
 
@@ -30,3 +31,14 @@ class DecimalText(TypeDecorator[Decimal]):
 def utc_now() -> datetime:
     """Now in UTC to the second: what `created_at`/`updated_at` columns store."""
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def version_column() -> Column[int]:
+    """A row's edit count, for optimistic concurrency (SQLAlchemy's `version_id_col`).
+
+    Every ORM update adds one and is made only if the row still has the count it was
+    read with; a form also sends back the count it was opened with (services/base.py
+    `check_version`). Two officers editing the same record on a shared server, or in
+    two windows, never overwrite each other silently.
+    """
+    return Column("version", Integer, nullable=False, server_default="1")

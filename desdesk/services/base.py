@@ -23,6 +23,7 @@ SessionFactory = Callable[[], Session]
 _SQLITE_READONLY = 8
 _SQLITE_IOERR = 10
 _SQLITE_FULL = 13
+_SQLITE_BUSY_SNAPSHOT = 517
 
 
 class WriteFailed(DesdeskError):
@@ -41,6 +42,55 @@ class DiskError(WriteFailed):
     pass
 
 
+class ServerUnavailable(WriteFailed):
+    """The connection to the district's server dropped or the server refused the write."""
+
+
+class ConcurrentEdit(DesdeskError):
+    """Someone else saved the same record since this form read it: nothing was written,
+    so neither change is lost; the user reloads and redoes hers."""
+
+
+def concurrent_edit(what: str = "", by: str = "") -> ConcurrentEdit:
+    """The message for a record someone else saved first (`what`: «questo aderente»)."""
+    subject = what or _("questo dato")
+    if by:
+        first = _("Nel frattempo {who} ha modificato {what}.").format(who=by, what=subject)
+    else:
+        first = _("Nel frattempo qualcun altro ha modificato {what}.").format(what=subject)
+    return ConcurrentEdit(
+        first
+        + " "
+        + _(
+            "Le tue modifiche non sono state salvate, per non cancellare le sue: ricarica "
+            "i dati aggiornati e rifai le tue modifiche."
+        )
+    )
+
+
+def last_editor(session: Session, table: str, record_id: int) -> str:
+    """Who the change history says last changed a record ("" if nobody is named)."""
+    from sqlalchemy import text
+
+    row = session.execute(
+        text(
+            "SELECT actor, os_user FROM change_log WHERE table_name = :table"
+            " AND record_id = :id ORDER BY id DESC LIMIT 1"
+        ),
+        {"table": table, "id": record_id},
+    ).first()
+    if row is None:
+        return ""
+    actor, os_user = row
+    return str(actor or os_user or "")
+
+
+def check_version(current: int, expected: int | None, what: str, by: str = "") -> None:
+    """Refuse a save made from a form opened on an older edit count of the record."""
+    if expected is not None and current != expected:
+        raise concurrent_edit(what, by)
+
+
 def session_factory(engine: Engine) -> SessionFactory:
     def make() -> Session:
         return Session(engine, expire_on_commit=False)
@@ -51,6 +101,8 @@ def session_factory(engine: Engine) -> SessionFactory:
 def write_failure(exc: BaseException) -> WriteFailed | None:
     """The user's error for a write SQLite could not make (None for any other error)."""
     original = _driver_error(exc)
+    if type(original).__module__.startswith("psycopg"):
+        return _server_failure(original)
     if not isinstance(original, sqlite3.Error):
         return None
     code = (getattr(original, "sqlite_errorcode", None) or 0) & 0xFF
@@ -80,6 +132,56 @@ def write_failure(exc: BaseException) -> WriteFailed | None:
     return None
 
 
+# PostgreSQL's SQLSTATE classes: connection exceptions, insufficient resources
+# (disk full), a read-only transaction or missing privileges.
+_SERVER_GONE = ("08", "57P")
+_SERVER_FULL = ("53",)
+_SERVER_REFUSED = ("25006", "42501")
+
+
+def _server_failure(error: BaseException) -> WriteFailed | None:
+    """The user's error for a write the district's server could not make (psycopg)."""
+    state = str(getattr(error, "sqlstate", "") or "")
+    name = type(error).__name__
+    if state.startswith(_SERVER_GONE) or (not state and name == "OperationalError"):
+        return ServerUnavailable(
+            _(
+                "La connessione al server del distretto si è interrotta: la modifica non è "
+                "stata salvata; quanto salvato prima è intatto. Controlla la rete e riprova."
+            )
+        )
+    if state.startswith(_SERVER_FULL):
+        return ServerUnavailable(
+            _(
+                "Il server del distretto non ha più spazio: la modifica non è stata salvata. "
+                "Avvisa chi gestisce il server."
+            )
+        )
+    if state in _SERVER_REFUSED:
+        return ServerUnavailable(
+            _(
+                "Il server non ti permette di modificare questo distretto (accesso in sola "
+                "lettura): la modifica non è stata salvata. Avvisa chi gestisce il server."
+            )
+        )
+    return None
+
+
+def _is_concurrent_edit(exc: BaseException) -> bool:
+    """A version check that failed at the UPDATE (SQLAlchemy's StaleDataError), or
+    SQLite or PostgreSQL giving up on two transactions that collided."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    if isinstance(exc, StaleDataError):
+        return True
+    original = _driver_error(exc)
+    if isinstance(original, sqlite3.Error):
+        # SQLITE_BUSY_SNAPSHOT: this transaction read before another one wrote.
+        return getattr(original, "sqlite_errorcode", None) == _SQLITE_BUSY_SNAPSHOT
+    state = str(getattr(original, "sqlstate", "") or "")
+    return state in ("40001", "40P01")
+
+
 def _driver_error(exc: BaseException) -> BaseException:
     """SQLite's own error inside SQLAlchemy's (whose text carries the statement's
     parameters: personal data that must not reach the log)."""
@@ -102,7 +204,9 @@ class Service:
                 yield session
                 session.commit()
             except BaseException as exc:
-                failure = write_failure(exc)
+                failure: DesdeskError | None = (
+                    concurrent_edit() if _is_concurrent_edit(exc) else write_failure(exc)
+                )
                 try:
                     session.rollback()
                 except Exception:

@@ -21,7 +21,7 @@ from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFa
 from desdesk.domain.legal_forms import nature_of
 from desdesk.i18n import _, format_date, ngettext
 from desdesk.schemas import MemberDetail, MemberEntry, MemberInput, MemberRow, ReferentInput
-from desdesk.services.base import Service
+from desdesk.services.base import Service, check_version, last_editor
 
 _TEXT_FIELDS = (
     "tax_code", "vat_number", "address", "comune", "provincia", "cap",
@@ -108,6 +108,7 @@ class MembersService(Service):
                 nature=nature_of(member.legal_form, _nature(member.nature_override)).value,
                 left_on=member.left_on,
                 leave_reason=member.leave_reason,
+                version=member.version,
             )
 
     def add(self, data: MemberInput, primary: ReferentInput | None = None) -> int:
@@ -166,18 +167,24 @@ class MembersService(Service):
                 session.execute(insert(Referent), referents)
             return ids
 
-    def update(self, member_id: int, data: MemberInput) -> None:
+    def update(
+        self, member_id: int, data: MemberInput, expected_version: int | None = None
+    ) -> None:
+        """Save the member's fields; `expected_version` is the edit count the form was
+        opened with: if someone saved the member since, ConcurrentEdit and nothing written."""
         clean = clean_member(data)
         with self._unit_of_work() as session:
-            member = self._load(session, member_id)
+            member = self._load(session, member_id, expected_version)
             self._refuse_duplicate(session, clean.tax_code, member_id)
             _refuse_joined_after_leaving(clean.joined_on, member.left_on)
             _apply(member, clean)
 
-    def withdraw(self, member_id: int, left_on: date, reason: str) -> None:
+    def withdraw(
+        self, member_id: int, left_on: date, reason: str, expected_version: int | None = None
+    ) -> None:
         """The member leaves: it stays in the register as a former member."""
         with self._unit_of_work() as session:
-            member = self._load(session, member_id)
+            member = self._load(session, member_id, expected_version)
             problems = member_fields.check_dates(member.joined_on, left_on)
             if not reason.strip():
                 problems.append(FieldProblem("leave_reason", _("Indica il motivo dell'uscita.")))
@@ -232,10 +239,13 @@ class MembersService(Service):
             )
 
     @staticmethod
-    def _load(session: Session, member_id: int) -> Member:
+    def _load(session: Session, member_id: int, expected_version: int | None = None) -> Member:
         member = session.get(Member, member_id)
         if member is None:
             raise NotFound(_("L'aderente non esiste più."))
+        if expected_version is not None and member.version != expected_version:
+            by = last_editor(session, "member", member_id)
+            check_version(member.version, expected_version, _("questo aderente"), by)
         return member
 
     @staticmethod

@@ -13,7 +13,7 @@ from desdesk.domain.enums import OfficeKind
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import OfficeInput, OfficeRead
-from desdesk.services.base import Service
+from desdesk.services.base import Service, check_version, last_editor
 
 # Offices held by one person at a time: naming a new holder ends the current term.
 SINGLE_HOLDER = frozenset(
@@ -60,6 +60,7 @@ _READ_COLUMNS = (
     Office.start_date,
     Office.end_date,
     Office.notes,
+    Office.version,
 )
 
 
@@ -169,10 +170,16 @@ class OfficesService(Service):
             assert office.id is not None
             return office.id
 
-    def update(self, office_id: int, data: OfficeInput) -> None:
+    def update(
+        self, office_id: int, data: OfficeInput, expected_version: int | None = None
+    ) -> None:
+        """Save a term's fields (ConcurrentEdit if it was saved since `expected_version`)."""
         clean = clean_office(data)
         with self._unit_of_work() as session:
             office = self._load(session, office_id)
+            if expected_version is not None and office.version != expected_version:
+                by = last_editor(session, "office", office_id)
+                check_version(office.version, expected_version, _("questa carica"), by)
             self._check_member(session, clean.member_id)
             if OfficeKind(clean.kind) in SINGLE_HOLDER:
                 _refuse_overlap(clean, _terms_of_kind(session, clean.kind, exclude_id=office_id))

@@ -23,7 +23,7 @@ from desdesk.domain.errors import (
 )
 from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import ReferentInput, ReferentRead
-from desdesk.services.base import Service
+from desdesk.services.base import Service, check_version, last_editor
 
 # GDPR art. 6: why the district may hold a referent's data. Codes are stored; "" is
 # "not recorded" (files written before desdesk asked).
@@ -84,7 +84,7 @@ def _from_row(row: Sequence[Any]) -> ReferentRead:
     """A ReferentRead from one result of `queries.referent_rows` (dates stored as text)."""
     (
         referent_id, member_id, member_name, kind, first_name, last_name, email, phone, role,
-        start_date, end_date, member_active,
+        start_date, end_date, member_active, version,
     ) = row  # fmt: skip
     return ReferentRead(
         id=referent_id,
@@ -99,6 +99,7 @@ def _from_row(row: Sequence[Any]) -> ReferentRead:
         start_date=_date(start_date),
         end_date=_date(end_date),
         member_active=bool(member_active),
+        version=version,
     )
 
 
@@ -169,13 +170,19 @@ class ReferentsService(Service):
                 session.flush()
             return _insert(session, member_id, kind, clean, since)
 
-    def correct(self, referent_id: int, data: ReferentInput) -> None:
-        """Fix a typo in a referent's data without starting a new term."""
+    def correct(
+        self, referent_id: int, data: ReferentInput, expected_version: int | None = None
+    ) -> None:
+        """Fix a typo in a referent's data without starting a new term (refused with
+        ConcurrentEdit if someone saved the referent since the form read `expected_version`)."""
         clean = clean_referent(data)
         with self._unit_of_work() as session:
             referent = session.get(Referent, referent_id)
             if referent is None:
                 raise NotFound(_("Il referente non esiste più."))
+            if expected_version is not None and referent.version != expected_version:
+                by = last_editor(session, "referent", referent_id)
+                check_version(referent.version, expected_version, _("questo referente"), by)
             referent.first_name = clean.first_name
             referent.last_name = clean.last_name
             referent.email = clean.email

@@ -19,6 +19,8 @@ from desdesk.db.district_file import (
     create_district_file,
     open_district_file,
 )
+from desdesk.db.server import is_server_url
+from desdesk.i18n import _
 from desdesk.schemas import DistrictProfile
 from desdesk.services.base import SessionFactory, session_factory
 from desdesk.services.district import DistrictService, clean_profile
@@ -198,8 +200,37 @@ class Workspace:
         return OutboxService(self.sessions, self.archive)
 
     @property
-    def path(self) -> Path:
+    def path(self) -> Path | None:
+        """The district file; None for a district on a server."""
         return self.file.path
+
+    @property
+    def on_server(self) -> bool:
+        return self.file.url is not None
+
+    @property
+    def location(self) -> str:
+        """What the window and messages show: the file's path or the server address
+        without its password."""
+        if self.file.url is not None:
+            from desdesk.db.server import display_name
+
+            return display_name(self.file.url)
+        return str(self.file.path)
+
+    @property
+    def name(self) -> str:
+        """A short name for the district's storage: the file's stem, or the database's."""
+        if self.file.path is not None:
+            return self.file.path.stem
+        from desdesk.db.server import server_url
+
+        return str(server_url(self.location).database)
+
+    @property
+    def folder(self) -> Path:
+        """Where save dialogs start: beside the file, or the home folder for a server."""
+        return self.file.path.parent if self.file.path is not None else Path.home()
 
     def close(self) -> None:
         hook, self.on_close = self.on_close, None
@@ -211,7 +242,16 @@ class Workspace:
 
     def save_copy(self, destination: Path) -> None:
         """Write a complete copy of the district to `destination` (e.g. to e-mail it)."""
-        copy_district_file(self.path, destination)
+        if self.file.path is None:
+            from desdesk.db.district_file import DistrictFileError
+
+            raise DistrictFileError(
+                _(
+                    "Un distretto sul server non si copia in un file da desdesk: chiedi "
+                    "all'amministratore del server una copia (pg_dump)."
+                )
+            )
+        copy_district_file(self.file.path, destination)
 
     def __enter__(self) -> Workspace:
         return self
@@ -229,21 +269,31 @@ def _stamp_every_page(pdf: bytes, text: str, *, title: str = "") -> bytes:
 
 
 def open_workspace(
-    path: Path,
+    path: Path | str,
     on_opening: Callable[[Path, FileState], None] | None = None,
     *,
     actor: str = "",
 ) -> Workspace:
-    """Open an existing district file (raises DistrictFileError with the reason).
+    """Open an existing district file, or a district on a server given by its
+    `postgresql://` address (raises DistrictFileError with the reason).
 
     `on_opening` runs before any migration, with the file locked (the GUI's backup on
-    open); the CLI passes none. `actor` (the secretary's name; the CLI passes none) and
-    the OS user are who the change history names for what follows; the file is written
-    only when they differ from the last ones.
+    open; never for a server); the CLI passes none. `actor` (the secretary's name; the
+    CLI passes none) and the OS user are who the change history names for what follows;
+    the file is written only when they differ from the last ones.
     """
-    workspace = Workspace(open_district_file(path, on_opening))
+    if is_server_url(path):
+        from desdesk.db.server import open_server_district
+
+        opened = open_server_district(str(path))
+    else:
+        opened = open_district_file(Path(path), on_opening)
+    workspace = Workspace(opened)
     try:
-        workspace.history.set_actor(actor)
+        if opened.actor is not None:  # a server: each connection names its own actor
+            opened.actor.actor = actor.strip()
+        else:
+            workspace.history.set_actor(actor)
         workspace.history.ensure_enabled()
     except BaseException:
         workspace.close()
@@ -252,25 +302,39 @@ def open_workspace(
 
 
 def create_district(
-    path: Path, profile: DistrictProfile, populate: Callable[[Workspace], None] | None = None
+    path: Path | str,
+    profile: DistrictProfile,
+    populate: Callable[[Workspace], None] | None = None,
 ) -> None:
     """Create a district file holding `profile` (and whatever `populate` writes), atomically.
 
     Everything is written while the file is still a temporary file beside `path`: if
-    any step fails, nothing appears at `path` and no temporary file is left.
+    any step fails, nothing appears at `path` and no temporary file is left. Given a
+    `postgresql://` address, the district is made in that empty database, which is
+    emptied again if a step fails.
     """
     clean = clean_profile(profile)
+    on_server = is_server_url(path)
 
     def initialise(engine: Engine) -> None:
-        workspace = Workspace(OpenedFile(path=Path(path).resolve(), engine=engine))
+        if on_server:
+            opened = OpenedFile(path=None, engine=engine, url=str(path))
+        else:
+            opened = OpenedFile(path=Path(path).resolve(), engine=engine)
+        workspace = Workspace(opened)
         workspace.district.create_profile(clean)
         if populate is not None:
             populate(workspace)
 
-    create_district_file(path, initialise)
+    if on_server:
+        from desdesk.db.server import create_server_district
+
+        create_server_district(str(path), initialise)
+    else:
+        create_district_file(Path(path), initialise)
 
 
-def create_workspace(path: Path, profile: DistrictProfile, actor: str = "") -> Workspace:
+def create_workspace(path: Path | str, profile: DistrictProfile, actor: str = "") -> Workspace:
     """Create a new district file with its profile, and open it for `actor` (the
     secretary's name the change history gives to what follows, as `open_workspace`)."""
     create_district(path, profile)

@@ -70,7 +70,7 @@ def test_a_0007_file_keeps_its_referents_and_logs_the_new_columns(tmp_path: Path
         triggers = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'referent'"
         ).fetchone()[0]
-    assert version == HEAD_REVISION == "0008_personal_data" and triggers == 3
+    assert version == HEAD_REVISION and triggers == 3
 
 
 def test_downgrade_drops_the_columns_and_keeps_logging_referents(tmp_path: Path) -> None:

@@ -23,7 +23,9 @@ from desdesk.domain.legal_forms import LEGAL_FORMS, by_code
 from desdesk.domain.values import vat_number_warning
 from desdesk.i18n import _
 from desdesk.schemas import MemberInput, ReferentInput
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.errors import show_error
 from desdesk.ui.widgets.forms import DateField, Form, combo_with, line_text, select_data
 
@@ -48,6 +50,7 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.member_id = member_id
+        self.version: int | None = None  # the edit count the form was loaded with
         self.saved_id: int | None = None
         self.setWindowTitle(_("Nuovo aderente") if member_id is None else _("Modifica aderente"))
         self.tabs = QTabWidget()
@@ -182,6 +185,7 @@ class MemberDialog(QDialog):
     # -- load and save -----------------------------------------------------------------
     def _load(self, member_id: int) -> None:
         detail = self.workspace.members.get(member_id)
+        self.version = detail.version
         data = detail.data
         self.name_edit.setText(data.name)
         select_data(self.legal_form, data.legal_form)
@@ -238,6 +242,10 @@ class MemberDialog(QDialog):
         except ValidationFailed as exc:
             self._show_problems(exc)
             return
+        except ConcurrentEdit as exc:
+            if self.member_id is not None and ask_to_reload(self, exc, _("Aderente non salvato")):
+                self._load(self.member_id)
+            return
         except DesdeskError as exc:
             QMessageBox.warning(self, _("Aderente non salvato"), exc.message)
             return
@@ -248,7 +256,7 @@ class MemberDialog(QDialog):
 
     def _write(self, data: MemberInput) -> int:
         if self.member_id is not None:
-            self.workspace.members.update(self.member_id, data)
+            self.workspace.members.update(self.member_id, data, expected_version=self.version)
             return self.member_id
         return self.workspace.members.add(data, self._referent_input())
 

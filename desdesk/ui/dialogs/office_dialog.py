@@ -175,4 +175,4 @@ class OfficeDialog(QDialog):
         if self.term is None:
             self.workspace.offices.assign(data)
         else:
-            self.workspace.offices.update(self.term.id, data)
+            self.workspace.offices.update(self.term.id, data, expected_version=self.term.version)

@@ -152,7 +152,7 @@ class ReferentDialog(QDialog):
         kind = ReferentKind(self.kind.currentData())
         if self.mode is ReferentMode.CORRECT:
             assert self.current is not None
-            referents.correct(self.current.id, data)
+            referents.correct(self.current.id, data, expected_version=self.current.version)
         elif self.mode is ReferentMode.NEW:  # refused if the member already has one
             referents.add_referent(int(member_id), kind, data)
         else:

@@ -114,13 +114,13 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('referent', schema=None) as batch_op:
-        batch_op.create_index('uq_referent_current', ['member_id', 'kind'], unique=True, sqlite_where=sa.text('end_date IS NULL'))
+        batch_op.create_index('uq_referent_current', ['member_id', 'kind'], unique=True, sqlite_where=sa.text('end_date IS NULL'), postgresql_where=sa.text('end_date IS NULL'))
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('referent', schema=None) as batch_op:
-        batch_op.drop_index('uq_referent_current', sqlite_where=sa.text('end_date IS NULL'))
+        batch_op.drop_index('uq_referent_current', sqlite_where=sa.text('end_date IS NULL'), postgresql_where=sa.text('end_date IS NULL'))
 
     op.drop_table('referent')
     op.drop_table('office')

@@ -318,12 +318,14 @@ def _seed_defaults() -> None:
     for position, (code, name, section, flow, structure, children) in enumerate(
         SEED_CATEGORIES
     ):
-        root_id = bind.execute(
-            category.insert().values(
-                code=code, name=name, section=section, flow=flow, position=position,
-                structure_cost=structure, default_source=None, role=None,
-            )
-        ).lastrowid
+        root = category.insert().values(
+            code=code, name=name, section=section, flow=flow, position=position,
+            structure_cost=structure, default_source=None, role=None,
+        )
+        if bind.dialect.name == 'postgresql':  # no lastrowid there
+            root_id = bind.execute(root.returning(category.c.id)).scalar_one()
+        else:
+            root_id = bind.execute(root).lastrowid
         for child_position, (child_code, child_name, source, role) in enumerate(children):
             bind.execute(
                 category.insert().values(

@@ -167,13 +167,13 @@ def upgrade() -> None:
     )
     op.execute("INSERT INTO audit_actor (id, actor, os_user, enabled) VALUES (1, '', '', 1)")
     for table, key, columns in AUDITED_TABLES:
-        for statement in trigger_statements(table, columns, key):
+        for statement in trigger_statements(table, columns, key, _dialect()):
             op.execute(statement)
 
 
 def downgrade() -> None:
     for table, _key, _columns in AUDITED_TABLES:
-        for statement in drop_statements(table):
+        for statement in drop_statements(table, _dialect()):
             op.execute(statement)
     op.drop_table('audit_actor')
     with op.batch_alter_table('change_log', schema=None) as batch_op:
@@ -181,3 +181,8 @@ def downgrade() -> None:
         batch_op.drop_index('ix_change_log_record')
 
     op.drop_table('change_log')
+
+
+def _dialect() -> str:
+    """sqlite for a district file, postgresql for a district on a server."""
+    return op.get_bind().dialect.name

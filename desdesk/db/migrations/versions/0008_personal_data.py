@@ -63,7 +63,7 @@ _PREVIOUS_REFERENT_COLUMNS: tuple[str, ...] = (
 
 def upgrade() -> None:
     for table, _key, _columns in AUDITED_TABLES:
-        for statement in drop_statements(table):
+        for statement in drop_statements(table, _dialect()):
             op.execute(statement)
     op.add_column(
         "referent",
@@ -72,16 +72,21 @@ def upgrade() -> None:
     op.add_column("referent", sa.Column("notice_given_on", sa.Date(), nullable=True))
     op.add_column("referent", sa.Column("erased_on", sa.Date(), nullable=True))
     for table, key, columns in AUDITED_TABLES:
-        for statement in trigger_statements(table, columns, key):
+        for statement in trigger_statements(table, columns, key, _dialect()):
             op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in drop_statements("referent"):
+    for statement in drop_statements("referent", _dialect()):
         op.execute(statement)
     with op.batch_alter_table("referent", schema=None) as batch_op:
         batch_op.drop_column("erased_on")
         batch_op.drop_column("notice_given_on")
         batch_op.drop_column("legal_basis")
-    for statement in trigger_statements("referent", _PREVIOUS_REFERENT_COLUMNS):
+    for statement in trigger_statements("referent", _PREVIOUS_REFERENT_COLUMNS, dialect=_dialect()):
         op.execute(statement)
+
+
+def _dialect() -> str:
+    """sqlite for a district file, postgresql for a district on a server."""
+    return op.get_bind().dialect.name
