@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint typecheck contracts pytest stress bench demo clean po package
+.PHONY: venv run test lint typecheck contracts pytest test-postgres stress bench demo clean po package
 
 venv: $(STAMP)
 
@@ -35,6 +35,13 @@ pytest: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: lint typecheck contracts pytest
+
+# The service tests on a real PostgreSQL server (issue 8): a throwaway cluster on
+# 127.0.0.1 (Debian package `postgresql`; tests/postgres/server.py), each test in a
+# database of its own; the tests of the district file itself are left out.
+test-postgres: venv
+	$(BIN)/python -m tests.postgres.server -- -q -p no:cacheprovider -m "not district_file" \
+		tests/unit tests/postgres
 
 # Durability (issue 7): SIGKILL a process editing a district KILLS times and check the
 # file after each kill; `make test` runs the same test with 30 kills.

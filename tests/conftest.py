@@ -18,6 +18,38 @@ from desdesk.services.workspace import Workspace, create_workspace, open_workspa
 from tests.postgres.databases import database_at_head, drop_database, server_under_test
 
 
+# Tests of the district *file* (its format, locks, backups, upgrades of old files, what
+# SQLite does when the disk fails): they test what a server district does not have, so
+# `make test-postgres` leaves them out (`-m "not district_file"`); `make test` runs them.
+DISTRICT_FILE_MODULES = frozenset(
+    {
+        "test_atomic",
+        "test_backup_cli",
+        "test_backup_restore",
+        "test_backups",
+        "test_damaged_files",
+        "test_district_file",
+        "test_failed_writes",
+        "test_locks",
+        "test_migration_0002",
+        "test_migration_0003",
+        "test_migration_0004",
+        "test_migration_0006",
+        "test_migration_0007",
+        "test_migration_0008",
+        "test_private_files",
+        "test_upgrades",
+        "test_whole_files",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem in DISTRICT_FILE_MODULES:
+            item.add_marker(pytest.mark.district_file)
+
+
 @pytest.fixture(autouse=True)
 def desdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Preferences, logs and demo files go to a fresh folder; Italian is the language."""
