@@ -17,7 +17,6 @@ from desdesk.schemas import DistrictProfile
 from desdesk.services.workspace import Workspace, create_workspace, open_workspace
 from tests.postgres.databases import database_at_head, drop_database, server_under_test
 
-
 # Tests of the district *file* (its format, locks, backups, upgrades of old files, what
 # SQLite does when the disk fails): they test what a server district does not have, so
 # `make test-postgres` leaves them out (`-m "not district_file"`); `make test` runs them.
