@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from desdesk.domain.errors import DesdeskError
 from desdesk.domain.progress import Cancelled, report
@@ -39,7 +40,7 @@ def when_dialog_shows(action: Callable[[JobDialog], None]) -> None:
 
 
 @pytest.fixture
-def parent(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+def parent(qtbot: QtBot) -> QWidget:
     widget = QWidget()
     qtbot.addWidget(widget)
     widget.show()
@@ -105,7 +106,7 @@ def test_annulla_stops_the_work_at_its_next_report(parent: QWidget) -> None:
     assert job_dialog() is None
 
 
-def test_escape_asks_to_cancel_too(parent: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_escape_asks_to_cancel_too(parent: QWidget, qtbot: QtBot) -> None:
     def work() -> None:
         while True:
             report(0)
@@ -128,7 +129,7 @@ def test_the_work_error_reaches_the_caller(parent: QWidget) -> None:
 
 def test_a_job_that_cannot_stop_has_no_annulla_and_ignores_escape(
     parent: QWidget,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
 ) -> None:
     release = threading.Event()
     states: list[tuple[bool, bool]] = []
