@@ -26,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from desdesk.domain.progress import report
 from desdesk.i18n import _, current_language, format_date
 from desdesk.reports import styles as st
 from desdesk.reports.styles import Styles, get_styles
@@ -100,6 +101,7 @@ class NumberedCanvas(Canvas):
     def save(self) -> None:
         total = len(self._pending_pages)
         for number, state in enumerate(self._pending_pages, start=1):
+            report(number, total)  # a long job's progress; raises if cancelled
             self.__dict__.update(state)
             self._decorate(self, number, total)
             Canvas.showPage(self)

@@ -18,6 +18,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from desdesk.domain.progress import report
 from desdesk.reports import styles as st
 from desdesk.reports.base import PageContext, clean
 from desdesk.reports.cells import LEADING, Align, Span, Stack, TextBlock, text_width, wrap_lines
@@ -181,6 +182,7 @@ class PagedTable(Flowable):
             if layout.header_height + row_height <= layout.page_height:
                 return []  # the row fits on the next page
             return self._split_inside_row(avail_width, avail_height)
+        report(max(end, start), count)  # a long job's progress; raises if cancelled
         if end >= count:
             return [layout.table(start, count)]
         return [layout.table(start, end), PagedTable(layout, end)]

@@ -33,7 +33,6 @@ from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section, select_where
 from desdesk.ui.widgets.attendance_record import AttendanceRecordView
-from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import WARNING_STYLE
 from desdesk.ui.widgets.pdf import write_pdf
 from desdesk.ui.widgets.tables import make_table, selected_source_row
@@ -177,12 +176,15 @@ class AssembliesSection(Section):
         try:
             if target is not None:
                 workspace.documents.check_target(target)
-            with busy_cursor():
-                row = workspace.catalog.generate(DocumentRequest(kind, assembly_id=assembly.id))
-                data = workspace.archive.pdf(row.id)
         except Exception as exc:
             show_error(self, exc)
             return None
+        from desdesk.ui.document_jobs import generate_document
+
+        made = generate_document(self, workspace, DocumentRequest(kind, assembly_id=assembly.id))
+        if made is None:
+            return None
+        row, data = made
         self.changed.emit()
         if target is not None:
             return target if write_pdf(self, workspace, data, target) else None

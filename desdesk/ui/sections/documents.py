@@ -21,10 +21,10 @@ from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from desdesk.ui.document_jobs import generate_document
 from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
 from desdesk.ui.widgets.archive_view import ArchiveView
-from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.document_cards import button, card, labelled, this_year, year_spin
 from desdesk.ui.widgets.forms import DateField, Form
 from desdesk.ui.widgets.pdf import write_pdf
@@ -195,17 +195,19 @@ class DocumentsSection(Section):
     def create_pdf(
         self, request: DocumentRequest, target: Path | None = None
     ) -> ArchivedDocumentRow | None:
-        """Build, keep as a draft, then show it (or write it to `target`)."""
+        """Build (a long job: the window stays alive, Annulla keeps nothing), keep as a
+        draft, then show it (or write it to `target`)."""
         ws = self.workspace
-        try:
-            with busy_cursor():
-                if target is not None:
-                    ws.documents.check_target(target)  # before anything is kept
-                row = ws.catalog.generate(request)
-                data = ws.archive.pdf(row.id)
-        except Exception as exc:
-            show_error(self, exc)
+        if target is not None:
+            try:
+                ws.documents.check_target(target)  # before anything is kept
+            except Exception as exc:
+                show_error(self, exc)
+                return None
+        made = generate_document(self, ws, request)
+        if made is None:
             return None
+        row, data = made
         self._archive_changed(row.id)
         if target is not None:
             return row if write_pdf(self, ws, data, target) else None
