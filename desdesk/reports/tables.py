@@ -198,6 +198,7 @@ class PagedTable(Flowable):
         return pieces
 
     def draw(self) -> None:
+        report(len(self._layout.rows), len(self._layout.rows))  # the rest fits: the last rows
         table = self._layout.table(self._start, len(self._layout.rows))
         height = table.wrapOn(self.canv, self.width, self.height)[1]
         table.drawOn(self.canv, 0, self.height - height)

@@ -28,6 +28,7 @@ from desdesk.domain.member_columns import (
     match_headers,
 )
 from desdesk.domain.member_rows import PersonValues, parse_row
+from desdesk.domain.progress import report
 from desdesk.i18n import _, ngettext
 from desdesk.schemas import ImportPlan, ImportProblem, MemberEntry, MemberInput, ReferentInput
 from desdesk.services.base import Service, SessionFactory
@@ -56,7 +57,8 @@ class MemberIOService(Service):
             return plan
         plan.extra_columns += _headerless_columns(headers, data_rows)
         checker = _DuplicateChecker(self._tax_code_owners())
-        for number, cells in data_rows:
+        for position, (number, cells) in enumerate(data_rows):
+            report(position, len(data_rows))  # a long job's progress; raises if cancelled
             entry, problems = entry_from_row(row_cells(cells, match))
             problems += checker.check(number, entry)
             plan.problems += [
@@ -77,6 +79,7 @@ class MemberIOService(Service):
                     count,
                 ).format(n=count)
             )
+        report(0, len(plan.entries))  # the last moment to cancel: the batch is one INSERT
         return len(self._members.add_many(plan.entries))
 
     def export(self, path: Path) -> int:

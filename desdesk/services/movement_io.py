@@ -19,6 +19,7 @@ from sqlalchemy import select
 from desdesk.db.models import Member
 from desdesk.domain.errors import DesdeskError, ValidationFailed
 from desdesk.domain.money_enums import Account, Flow, FundingSource
+from desdesk.domain.progress import report
 from desdesk.i18n import _, ngettext
 from desdesk.money_schemas import MovementInput, MovementRead
 from desdesk.services.base import Service, SessionFactory
@@ -176,6 +177,7 @@ class MovementIOService(Service):
         positions = {name: table.headers.index(column) for name, column in mapping.items()}
         lookups = Lookups(self._budget.categories(), self._members())
         for number, cells in zip(table.numbers, table.rows, strict=True):
+            report(len(preview.lines), len(table.rows))  # a long job's; raises if cancelled
             row = {
                 name: cells[index] if index < len(cells) else None
                 for name, index in positions.items()

@@ -26,6 +26,7 @@ from desdesk.domain.errors import DesdeskError, FieldProblem, NotFound, Validati
 from desdesk.domain.money import to_cents
 from desdesk.domain.money_checks import source_problem, year_bounds
 from desdesk.domain.money_enums import Account, BudgetSection, Flow, FundingSource
+from desdesk.domain.progress import report
 from desdesk.i18n import _
 from desdesk.money_schemas import MovementInput, MovementRead
 from desdesk.services.budget_years import require_open_year
@@ -202,6 +203,7 @@ def insert_movements(session: Session, rows: Sequence[MovementInput]) -> int:
     clean: list[MovementInput] = []
     lookups = Lookups(session)
     for number, data in enumerate(rows, start=1):
+        report(number - 1, len(rows))  # a long job's progress; raises (rolls back) if cancelled
         try:
             clean.append(check_movement(session, data, lookups))
         except ValidationFailed as invalid:
@@ -214,6 +216,7 @@ def insert_movements(session: Session, rows: Sequence[MovementInput]) -> int:
         session.execute(
             insert(Movement), [_values(data) | {"created_at": created_at} for data in clean]
         )
+        report(len(rows), len(rows))  # cancelled even now: the unit of work rolls back
     return len(clean)
 
 
