@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desdesk.document_schemas import DocumentRequest
@@ -21,21 +19,8 @@ from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from desdesk.ui.long_job import JobDialog
 from desdesk.ui.sections.documents import DocumentsSection
+from tests.gui.job_dialogs import WAIT_S, when_dialog_shows
 from tests.pdfs import flat, read_pdf
-
-WAIT_S = 10.0
-
-
-def when_dialog_shows(action: Callable[[JobDialog], None]) -> None:
-    def poll() -> None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, JobDialog)]
-        visible = [w for w in found if w.isVisible()]
-        if visible:
-            action(visible[0])
-        else:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(20, poll)
 
 
 @pytest.fixture

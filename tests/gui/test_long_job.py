@@ -5,38 +5,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desdesk.domain.errors import DesdeskError
 from desdesk.domain.progress import Cancelled, report
 from desdesk.ui.long_job import SHOW_AFTER_MS, JobDialog, run_long_job
-
-WAIT_S = 10.0
-
-
-def job_dialog() -> JobDialog | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, JobDialog) and widget.isVisible():
-            return widget
-    return None
-
-
-def when_dialog_shows(action: Callable[[JobDialog], None]) -> None:
-    """Run `action` on the GUI thread as soon as the job's dialog is visible."""
-
-    def poll() -> None:
-        dialog = job_dialog()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-        else:
-            action(dialog)
-
-    QTimer.singleShot(20, poll)
+from tests.gui.job_dialogs import WAIT_S, job_dialog, when_dialog_shows
 
 
 @pytest.fixture
@@ -49,7 +27,7 @@ def parent(qtbot: QtBot) -> QWidget:
 
 def test_a_quick_job_returns_its_result_without_a_dialog(parent: QWidget) -> None:
     shown: list[JobDialog] = []
-    when_dialog_shows(shown.append)
+    when_dialog_shows(shown.append, within_s=1.0)
     result = run_long_job(parent, threading.get_ident, title="Prova", label="Lavoro")
     assert result != threading.get_ident()  # it ran on another thread
     assert shown == [] and job_dialog() is None

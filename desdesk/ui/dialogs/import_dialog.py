@@ -1,4 +1,7 @@
-"""Import members from a spreadsheet: a preview first, then all rows or none."""
+"""Import members from a spreadsheet: a preview first, then all rows or none.
+
+Reading the file and writing the members run as long jobs (`desdesk.ui.long_job`):
+the window stays alive, and Annulla leaves the register as it was."""
 
 from __future__ import annotations
 
@@ -17,8 +20,8 @@ from desdesk.i18n import N_, _, ngettext
 from desdesk.schemas import ImportPlan, MemberEntry
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
+from desdesk.ui.long_job import Cancelled, run_long_job
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
-from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import action_cancel_buttons, problems_view
 from desdesk.ui.widgets.tables import make_table
 
@@ -89,9 +92,17 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(plan.ok and bool(plan.entries))
 
     def confirm(self) -> None:
+        """Write the plan as a long job; Annulla before the write leaves the register as
+        it was, and the dialog open."""
         try:
-            with busy_cursor():
-                self.imported = self.workspace.member_io.apply(self.plan)
+            self.imported = run_long_job(
+                self,
+                lambda: self.workspace.member_io.apply(self.plan),
+                title=_("Importa aderenti"),
+                label=_("Importazione degli aderenti…"),
+            )
+        except Cancelled:
+            return
         except Exception as exc:
             show_error(self, exc, _("Importazione non riuscita"))
             return
@@ -101,8 +112,14 @@ class ImportDialog(QDialog):
     def run_for(cls, workspace: Workspace, file_name: str, parent: QWidget | None) -> bool:
         """Read the file, show the preview, import on confirmation. True if anything was written."""
         try:
-            with busy_cursor():
-                plan = workspace.member_io.plan(Path(file_name))
+            plan = run_long_job(
+                parent,
+                lambda: workspace.member_io.plan(Path(file_name)),
+                title=_("Importa aderenti"),
+                label=_("Lettura di {name}…").format(name=Path(file_name).name),
+            )
+        except Cancelled:
+            return False
         except Exception as exc:
             show_error(parent, exc, _("File non leggibile"))
             return False

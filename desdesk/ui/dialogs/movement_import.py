@@ -4,6 +4,8 @@ Bank exports differ, so the import shows which column holds what (a choice per f
 guessed from the headers) above a preview of every row read that way; the cells with a
 problem are highlighted with the reason. Nothing is written until *Importa*, which stays
 disabled while any problem is left, and then every row is written in one transaction.
+Reading, previewing and writing run as long jobs (`desdesk.ui.long_job`): the window
+stays alive, and Annulla writes nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from desdesk.services.movement_io import MovementPreview, RawTable
 from desdesk.services.movement_mapping import FIELDS, field_label
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
+from desdesk.ui.long_job import Cancelled, run_long_job
 from desdesk.ui.models.movement_preview import MovementPreviewModel
 from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import action_cancel_buttons, problems_view
@@ -111,9 +114,17 @@ class MovementImportDialog(QDialog):
         combo.setCurrentIndex(combo.findData(column) if column is not None else 0)
 
     def refresh_preview(self) -> None:
+        """Read every row with the columns chosen (a long job: thousands of rows)."""
+        mapping, cancelled = self.mapping(), False
         try:
-            with busy_cursor():
-                preview = self.workspace.movement_io.preview_table(self.table, self.mapping())
+            preview: MovementPreview | None = run_long_job(
+                self,
+                lambda: self.workspace.movement_io.preview_table(self.table, mapping),
+                title=_("Importa movimenti"),
+                label=_("Controllo delle righe del file…"),
+            )
+        except Cancelled:
+            preview, cancelled = None, True
         except Exception as exc:
             show_error(self, exc, _("Anteprima non riuscita"))
             preview = None
@@ -121,6 +132,8 @@ class MovementImportDialog(QDialog):
         self.model.set_lines(preview.lines if preview else [])
         self.view.resizeColumnsToContents()
         self._describe(preview)
+        if cancelled:
+            self.summary.setText(_("Anteprima annullata: scegli di nuovo una colonna per rifarla."))
 
     def _describe(self, preview: MovementPreview | None) -> None:
         if preview is None:
@@ -177,13 +190,17 @@ class MovementImportDialog(QDialog):
     def confirm(self) -> None:
         if self.preview is None or not self.preview.ok:
             return
+        included, mapping = self.include_duplicates.isChecked(), self.mapping()
         try:
-            with busy_cursor():
-                included = self.include_duplicates.isChecked()
-                self.imported = self.workspace.movement_io.import_table(
-                    self.table, self.mapping(), included
-                )
-                self.skipped = 0 if included else len(self.preview.duplicates)
+            self.imported = run_long_job(
+                self,
+                lambda: self.workspace.movement_io.import_table(self.table, mapping, included),
+                title=_("Importa movimenti"),
+                label=_("Importazione dei movimenti…"),
+            )
+            self.skipped = 0 if included else len(self.preview.duplicates)
+        except Cancelled:
+            return  # rolled back: nothing written, the dialog stays as it was
         except Exception as exc:
             show_error(self, exc, _("Importazione non riuscita"))
             self.refresh_preview()  # what changed meanwhile (a year closed) shows up
@@ -203,8 +220,14 @@ def run_movement_import(parent: QWidget | None, workspace: Workspace) -> bool:
     if not name:
         return False
     try:
-        with busy_cursor():
-            table = workspace.movement_io.read_table(Path(name))
+        table = run_long_job(
+            parent,
+            lambda: workspace.movement_io.read_table(Path(name)),
+            title=_("Importa movimenti"),
+            label=_("Lettura di {name}…").format(name=Path(name).name),
+        )
+    except Cancelled:
+        return False
     except Exception as exc:
         show_error(parent, exc, _("File non leggibile"))
         return False
