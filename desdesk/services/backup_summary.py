@@ -12,6 +12,7 @@ from typing import Any
 
 from desdesk.db.backup_files import FileFacts, file_facts
 from desdesk.db.district_file import DistrictFileError, inspect_file
+from desdesk.domain.progress import report
 from desdesk.i18n import _, format_date, ngettext
 from desdesk.services.backups import BackupEntry, district_backups
 
@@ -97,8 +98,14 @@ def summarize(entry: BackupEntry) -> BackupSummary:
 
 
 def list_backups(path: Path) -> list[BackupSummary]:
-    """The backups of the district file at `path`, newest first, each with its summary."""
-    return [summarize(entry) for entry in district_backups(path)]
+    """The backups of the district file at `path`, newest first, each with its summary
+    (each backup is opened: a long job's progress is reported, and may stop it)."""
+    entries = district_backups(path)
+    summaries = []
+    for done, entry in enumerate(entries):
+        report(done, len(entries))
+        summaries.append(summarize(entry))
+    return summaries
 
 
 def newest_good_backup(path: Path) -> BackupEntry | None:

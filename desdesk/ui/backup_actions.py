@@ -5,6 +5,8 @@ A failed automatic backup never stops a district from opening or closing: it is 
 and the status bar says so (at exit only the log keeps it: a dialog there would hold
 the window open, and `--quit-after-startup` must never wait on one). The main window
 only calls in here; the work is in services/backups.py and services/backup_restore.py.
+Backups, restores and the reading of the backups' summaries run as long jobs
+(`desdesk.ui.long_job`): the window stays alive; a copy being written cannot be stopped.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from desdesk.services.backup_summary import (
 from desdesk.services.backups import back_up_now, backup_on_closing, backup_on_opening
 from desdesk.services.workspace import Workspace, open_workspace
 from desdesk.ui.errors import show_error
-from desdesk.ui.widgets.busy import busy_cursor
+from desdesk.ui.long_job import Cancelled, run_long_job
 
 if TYPE_CHECKING:
     from desdesk.ui.main_window import MainWindow
@@ -61,9 +63,15 @@ def back_up_now_action(window: MainWindow) -> Path | None:
     if window.workspace is None:
         window.statusBar().showMessage(_("Apri prima un distretto."), STATUS_MS)
         return None
+    path = window.workspace.path
     try:
-        with busy_cursor():
-            saved = back_up_now(window.workspace.path)
+        saved = run_long_job(
+            window,
+            lambda: back_up_now(path),
+            title=_("Esegui backup ora"),
+            label=_("Backup di {name} in corso…").format(name=path.name),
+            cancellable=False,  # a copy is written whole or not at all, and quickly
+        )
     except Exception as exc:
         show_error(window, exc, _("Backup non riuscito"))
         return None
@@ -80,8 +88,15 @@ def restore_action(window: MainWindow) -> bool:
         window.statusBar().showMessage(_("Apri prima un distretto."), STATUS_MS)
         return False
     path = workspace.path
-    with busy_cursor():  # each backup is opened to read its summary
-        backups = list_backups(path)
+    try:  # each backup is opened to read its summary
+        backups = run_long_job(
+            window,
+            lambda: list_backups(path),
+            title=_("Ripristina"),
+            label=_("Lettura dei backup di {name}…").format(name=path.name),
+        )
+    except Cancelled:
+        return False
     if not backups:
         QMessageBox.information(
             window,
@@ -148,8 +163,13 @@ def restore_and_reopen(
     workspace.close()
     window.workspace = None
     try:
-        with busy_cursor():
-            result = restore(backup, path, allow_other_district=allow_other_district)
+        result = run_long_job(
+            window,
+            lambda: restore(backup, path, allow_other_district=allow_other_district),
+            title=_("Ripristina"),
+            label=_("Ripristino di {name} in corso…").format(name=path.name),
+            cancellable=False,  # a restore never stops halfway
+        )
     except Exception as exc:
         window.open_file(path)
         show_error(window, exc, _("Ripristino non riuscito"))
@@ -205,8 +225,13 @@ def offer_backup_of_damaged(window: MainWindow, path: Path, error: Exception) ->
     if answer != QMessageBox.StandardButton.Yes:
         return True
     try:
-        with busy_cursor():
-            result = restore(found.path, path, set_aside_unreadable=True)
+        result = run_long_job(
+            window,
+            lambda: restore(found.path, path, set_aside_unreadable=True),
+            title=_("File danneggiato"),
+            label=_("Ripristino di {name} in corso…").format(name=path.name),
+            cancellable=False,
+        )
     except Exception as exc:
         show_error(window, exc, _("Ripristino non riuscito"))
         return True
