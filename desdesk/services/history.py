@@ -1,9 +1,11 @@
 """The change history (Cronologia): who changed what, when, from which value to which.
 
-The rows are written by SQLite triggers (desdesk/db/audit.py, migration 0007), not by
-this service: it names the actor the triggers record, pauses them for bulk writes
-that are not the user's (the demo district), and reads the log back for the view and
-the CSV export.
+The rows are written by triggers (desdesk/db/audit.py, migration 0007), not by this
+service: it names the actor the triggers record, pauses them for bulk writes that are
+not the user's (the demo district), and reads the log back for the view and the CSV
+export. In a district file the actor is the file's one `audit_actor` row; on a server
+several people write at once, so it is each desdesk's own connections' (SessionActor,
+db/server.py) and the shared row is left alone.
 """
 
 from __future__ import annotations
@@ -15,18 +17,20 @@ import logging
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import text
 from sqlmodel import Session
 
 from desdesk.history_schemas import FieldChange, HistoryRow
 from desdesk.i18n import _, format_date
-from desdesk.services.base import Service
+from desdesk.services.base import Service, SessionFactory
 from desdesk.services.history_labels import (
     HIDDEN_FIELDS,
     action_label,
     field_label,
+    is_boolean,
     record_label,
     shown_value,
     table_label,
@@ -35,7 +39,14 @@ from desdesk.services.history_labels import (
 # Tables whose rows belong to a member through their `member_id`: shown in its history.
 MEMBER_TABLES: tuple[str, ...] = ("referent", "office", "fee_override", "movement")
 
+if TYPE_CHECKING:
+    from desdesk.db.server import SessionActor
+
 log = logging.getLogger(__name__)
+
+# The actor of each server district's sessions, by session factory: a HistoryService
+# made from `workspace.sessions` alone names the same actor as `workspace.history`.
+_SERVER_ACTORS: WeakKeyDictionary[SessionFactory, SessionActor] = WeakKeyDictionary()
 
 _EMPTY = (None, "", "[]", "{}")
 _COLUMNS = "id, at, actor, os_user, table_name, record_id, action, before, after"
@@ -50,9 +61,23 @@ def current_os_user() -> str:
 
 
 class HistoryService(Service):
+    def __init__(self, sessions: SessionFactory, actor: SessionActor | None = None) -> None:
+        """`actor`: a server district's actor holder (None for a district file)."""
+        super().__init__(sessions)
+        if actor is not None:
+            _SERVER_ACTORS[sessions] = actor
+
+    @property
+    def _server_actor(self) -> SessionActor | None:
+        return _SERVER_ACTORS.get(self._sessions)
+
     def set_actor(self, name: str, os_user: str | None = None) -> None:
         """Name who makes the next changes (the secretary; the OS user if not given)."""
         user = current_os_user() if os_user is None else os_user
+        holder = self._server_actor
+        if holder is not None:  # a server: this desdesk's connections, nobody else's
+            holder.actor, holder.os_user = name.strip(), user
+            return
         with self._unit_of_work() as session:
             stored = session.execute(
                 text("SELECT actor, os_user FROM audit_actor WHERE id = 1")
@@ -83,8 +108,10 @@ class HistoryService(Service):
     def paused(self) -> Iterator[None]:
         """No history is written inside the block (a generated demo, not the user's work).
 
-        The switch lives in the file, so it holds for every connection; it is put back
-        as it was however the block ends.
+        The switch lives in the file (on a server: the database), so it holds for every
+        connection, and so for every desdesk on the server: only for a district being
+        generated, which nobody else uses yet. It is put back as it was however the
+        block ends.
         """
         was_enabled = self.enabled()
         self._set_enabled(False)
@@ -103,8 +130,8 @@ class HistoryService(Service):
     ) -> list[HistoryRow]:
         """The logged changes, newest first: all, of a table, of one record, or of a
         member (its own rows and those of its referents, offices, fees and movements)."""
-        sql, params = _query(table, record_id, member_id, limit)
         with self._reading() as session:
+            sql, params = _query(_dialect(session), table, record_id, member_id, limit)
             found = session.execute(text(sql), params).all()
         return [_history_row(values) for values in found]
 
@@ -159,23 +186,42 @@ def scrub_history(
     For the erasure of a person (GDPR): the log must not keep the contacts that were
     removed from the record. Call it in the erasure's own transaction, after the
     erasing update (whose log row holds the old values too). Only existing keys are
-    replaced, so the log keeps saying which fields were there.
+    replaced, so the log keeps saying which fields were there. Done in Python, the
+    same on SQLite and PostgreSQL (their JSON functions differ).
     """
     if not record_ids or not fields:
         return 0
-    paths = ", ".join(f"'$.{_json_key(name)}', NULL" for name in fields)
-    total = 0
-    for column in ("before", "after"):
-        result = session.execute(
-            text(
-                f"UPDATE change_log SET {column} = json_replace({column}, {paths})"
-                f" WHERE table_name = :table AND record_id IN ({_placeholders(record_ids)})"
-                f" AND {column} IS NOT NULL"
-            ),
-            {"table": table, **{f"r{i}": rid for i, rid in enumerate(record_ids)}},
+    names = [_json_key(name) for name in fields]
+    marks = ", ".join(f":r{i}" for i in range(len(record_ids)))
+    found = session.execute(
+        text(
+            "SELECT id, before, after FROM change_log"
+            f" WHERE table_name = :table AND record_id IN ({marks})"
+        ),
+        {"table": table, **{f"r{i}": rid for i, rid in enumerate(record_ids)}},
+    ).all()
+    touched = 0
+    for row_id, before, after in found:
+        values = {"before": _blanked(before, names), "after": _blanked(after, names)}
+        changed = {column: value for column, value in values.items() if value is not None}
+        if not changed:
+            continue
+        touched += 1
+        assignments = ", ".join(f"{column} = :{column}" for column in changed)
+        session.execute(
+            text(f"UPDATE change_log SET {assignments} WHERE id = :id"), {**changed, "id": row_id}
         )
-        total = max(total, int(getattr(result, "rowcount", 0) or 0))
-    return total
+    return touched
+
+
+def _blanked(document: str | None, names: Sequence[str]) -> str | None:
+    """The JSON text with these keys (those present) set to null; None if unchanged."""
+    decoded = _decode(document)
+    present = [name for name in names if decoded.get(name) is not None]
+    if not present:
+        return None
+    decoded.update(dict.fromkeys(present))
+    return json.dumps(decoded, ensure_ascii=False, separators=(",", ":"))
 
 
 def _json_key(name: str) -> str:
@@ -184,18 +230,29 @@ def _json_key(name: str) -> str:
     return name
 
 
-def _placeholders(values: Sequence[int]) -> str:
-    return ", ".join(f":r{i}" for i in range(len(values)))
-
-
 def format_moment(at: datetime) -> str:
     """`26/11/2026 14:05` in the computer's time zone."""
     local = at.astimezone()
     return f"{format_date(local)} {local:%H:%M}"
 
 
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _member_id_in(column: str, dialect: str) -> str:
+    """The `member_id` key of a logged JSON value, as an integer, in the dialect's SQL."""
+    if dialect == "postgresql":
+        return f"CAST(CAST({column} AS json) ->> 'member_id' AS INTEGER)"
+    return f"json_extract({column}, '$.member_id')"
+
+
 def _query(
-    table: str | None, record_id: int | None, member_id: int | None, limit: int | None
+    dialect: str,
+    table: str | None,
+    record_id: int | None,
+    member_id: int | None,
+    limit: int | None,
 ) -> tuple[str, dict[str, Any]]:
     where: list[str] = []
     params: dict[str, Any] = {}
@@ -204,7 +261,7 @@ def _query(
         where.append(
             "((table_name = 'member' AND record_id = :member)"
             f" OR (table_name IN ({tables}) AND :member IN"
-            " (json_extract(before, '$.member_id'), json_extract(after, '$.member_id'))))"
+            f" ({_member_id_in('before', dialect)}, {_member_id_in('after', dialect)})))"
         )
         params["member"] = member_id
     if table is not None:
@@ -238,7 +295,7 @@ def _history_row(values: Sequence[Any]) -> HistoryRow:
         record_label=record_label(table, record_id, after or before),
         action=action,
         action_label=action_label(_kind_of_change(table, action, before, after)),
-        changes=_changes(before, after),
+        changes=_changes(table, before, after),
     )
 
 
@@ -262,7 +319,7 @@ def _kind_of_change(table: str, action: str, before: dict[str, Any], after: dict
     return action
 
 
-def _changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldChange, ...]:
+def _changes(table: str, before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldChange, ...]:
     """The fields that differ (for an insert or a delete: those with a value)."""
     names = list(after) if after else list(before)
     changes = []
@@ -272,5 +329,10 @@ def _changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldChange
         old, new = before.get(name), after.get(name)
         if old == new or (old in _EMPTY and new in _EMPTY):
             continue
-        changes.append(FieldChange(name, field_label(name), shown_value(old), shown_value(new)))
+        boolean = is_boolean(table, name)
+        changes.append(
+            FieldChange(
+                name, field_label(name), shown_value(old, boolean), shown_value(new, boolean)
+            )
+        )
     return tuple(changes)

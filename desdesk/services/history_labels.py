@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from desdesk.i18n import N_, _, format_date
@@ -107,13 +108,15 @@ FIELD_LABELS: dict[str, str] = {
     "updated_at": N_("Aggiornato il"),
 }
 
-# Not worth a line of their own: the key, and timestamps set by every save.
+# Not worth a line of their own: the key, timestamps set by every save, and the edit
+# count (never logged, see db/audit.py UNLOGGED_COLUMNS).
 HIDDEN_FIELDS: frozenset[str] = frozenset(
-    {"id", "created_at", "updated_at", "uid", "params", "snapshot"}
+    {"id", "created_at", "updated_at", "uid", "params", "snapshot", "version"}
 )
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_ISO_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
 def table_label(table: str) -> str:
@@ -132,17 +135,46 @@ def action_label(action: str) -> str:
     return _(ACTION_LABELS.get(action, action))
 
 
-def shown_value(value: Any) -> str:
-    """A logged value as the user reads it: dates as 26/11/2026, empty for NULL."""
+def shown_value(value: Any, boolean: bool = False) -> str:
+    """A logged value as the user reads it: dates as 26/11/2026, times as 18:30, yes/no
+    for a boolean column, empty for NULL.
+
+    The same whichever database logged it: SQLite's triggers write booleans as 0/1
+    and times as 18:30:00.000000, PostgreSQL's as true/false and 18:30:00.
+    """
     if value is None:
         return ""
+    if isinstance(value, bool) or (boolean and value in (0, 1)):
+        return _("Sì") if value else _("No")
     text = str(value)
     if _ISO_DATE.match(text):
         return format_date(date.fromisoformat(text))
     if _ISO_DATETIME.match(text):
         moment = datetime.fromisoformat(text)
         return f"{format_date(moment)} {moment:%H:%M}"
+    if _ISO_TIME.match(text):
+        return text[:5]
     return text
+
+
+def is_boolean(table: str, field: str) -> bool:
+    """Whether `table.field` is a boolean column (logged as 0/1 by SQLite)."""
+    return (table, field) in _boolean_columns()
+
+
+@cache
+def _boolean_columns() -> frozenset[tuple[str, str]]:
+    from sqlalchemy import Boolean
+    from sqlmodel import SQLModel
+
+    from desdesk.db import models  # noqa: F401  (registers every table)
+
+    return frozenset(
+        (table.name, column.name)
+        for table in SQLModel.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, Boolean)
+    )
 
 
 def record_label(table: str, record_id: int | None, values: dict[str, Any]) -> str:

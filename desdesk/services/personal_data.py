@@ -13,6 +13,11 @@ touched. Backups keep the old data until their rotation removes them: the result
 so. Freed space is overwritten (secure_delete, db/engine.py) and the WAL is folded in
 and truncated afterwards, so the old values stay nowhere in the district file.
 
+On a server neither can be done by desdesk: PostgreSQL keeps the old row versions
+until it vacuums them (VACUUM cannot run inside the erasure's transaction, and only the
+tables' owner may run it), its write-ahead log and the server's backups are the
+administrator's. The result says so instead of speaking of desdesk's backups.
+
 Exports are written whole or not at all, readable only by the user (they are personal
 data), never over the district file.
 """
@@ -32,6 +37,7 @@ from sqlmodel import Session
 from desdesk import settings
 from desdesk.atomic import atomic_write
 from desdesk.db.files import is_database_or_side_file
+from desdesk.db.sql import as_date
 from desdesk.domain.enums import ReferentKind
 from desdesk.domain.errors import Conflict, DesdeskError, os_error_reason
 from desdesk.i18n import _, format_date, ngettext
@@ -66,6 +72,7 @@ class ErasureResult:
     outbox: tuple[str, ...]  # one line per message to the Centro naming the person
     traces: tuple[str, ...]  # one line per other free text naming the person
     history_rows: int  # change-log rows scrubbed
+    on_server: bool = False  # a district on a PostgreSQL server (see backups_notice)
 
     @property
     def kept(self) -> tuple[str, ...]:
@@ -105,12 +112,22 @@ class ErasureResult:
                 )
             )
             lines += [f"• {line}" for line in self.traces]
-        lines.append(backups_notice())
+        lines.append(backups_notice(self.on_server))
         return "\n".join(lines)
 
 
-def backups_notice() -> str:
-    """What the erasure cannot reach: the backups made before it."""
+def backups_notice(on_server: bool = False) -> str:
+    """What the erasure cannot reach: the backups made before it (on a server, also the
+    old row versions the server keeps until it vacuums them)."""
+    if on_server:
+        return _(
+            "Il distretto è su un server: i backup del server fatti prima della "
+            "cancellazione contengono ancora questi dati finché l'amministratore del server "
+            "non li elimina, e il server conserva le versioni precedenti dei dati cancellati "
+            "finché non le ripulisce (VACUUM, di norma automatico: chiedi all'amministratore "
+            "di eseguirlo). Se viene ripristinato uno di quei backup i dati tornano: ripeti "
+            "allora la cancellazione."
+        )
     months = settings.DEFAULT_BACKUP_KEEP_MONTHLY_MONTHS
     return ngettext(
         "I backup fatti prima della cancellazione contengono ancora questi dati finché la rotazione "
@@ -131,6 +148,12 @@ class PersonalDataService(Service):
     def __init__(self, sessions: SessionFactory, district_path: Path | None = None) -> None:
         super().__init__(sessions)
         self._district_path = Path(district_path) if district_path is not None else None
+
+    @property
+    def on_server(self) -> bool:
+        """A district on a server, where the erasure cannot reach what the server keeps."""
+        with self._reading() as session:
+            return session.get_bind().dialect.name != "sqlite"
 
     def export(self, referent_id: int) -> dict[str, Any]:
         """Everything about the person, JSON-ready: stable keys, ISO dates."""
@@ -224,8 +247,9 @@ class PersonalDataService(Service):
                 traces.OUTBOX_LOGGED_FIELDS,
             )
             engine = session.get_bind()
-        if isinstance(engine, Engine):
-            _fold_wal(engine)
+        on_server = isinstance(engine, Engine) and engine.dialect.name != "sqlite"
+        if isinstance(engine, Engine) and not on_server:
+            _fold_wal(engine)  # a server: nothing desdesk can do, see backups_notice
         return ErasureResult(
             referent_ids=tuple(person.ids),
             pseudonym=pseudonym(referent_id),
@@ -234,6 +258,7 @@ class PersonalDataService(Service):
             outbox=tuple(wording.outbox_line(m) for m in messages),
             traces=tuple(others),
             history_rows=scrubbed,
+            on_server=on_server,
         )
 
     def _write(self, path: Path, data: bytes) -> None:
@@ -309,7 +334,7 @@ def _still_current(session: Session, person: reads.Person) -> str | None:
             ).format(
                 name=office["person_name"],
                 office=wording.office_label(office),
-                start=format_date(date.fromisoformat(office["start_date"])),
+                start=format_date(as_date(office["start_date"])),
             )
     return None
 

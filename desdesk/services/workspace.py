@@ -167,7 +167,8 @@ class Workspace:
     def history(self) -> HistoryService:
         from desdesk.services.history import HistoryService
 
-        return HistoryService(self.sessions)
+        # On a server the actor is this desdesk's connections' (None for a file).
+        return HistoryService(self.sessions, actor=self.file.actor)
 
     @cached_property
     def archive(self) -> ArchiveService:

@@ -4,6 +4,7 @@ file's triggers, with who, when and the values before and after."""
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import sqlite3
@@ -18,6 +19,7 @@ from desdesk.schemas import FoundingDocumentInput
 from desdesk.services.history import HistoryService
 from desdesk.services.workspace import Workspace
 from tests.factories import member_input, referent_input
+from tests.raw_sql import raw_rows
 
 
 @pytest.fixture
@@ -59,12 +61,13 @@ def test_editing_a_member_logs_only_the_changed_fields(
     assert [(c.name, c.before, c.after) for c in row.changes] == [
         ("email", "info@larete.example.it", "nuova@larete.example.it")
     ]
-    with sqlite3.connect(workspace.path) as conn:
-        before, after = conn.execute(
-            "SELECT json_extract(before, '$.email'), json_extract(after, '$.email')"
-            " FROM change_log WHERE action = 'update'"
-        ).fetchone()
-    assert (before, after) == ("info@larete.example.it", "nuova@larete.example.it")
+    [(before, after)] = raw_rows(
+        workspace, "SELECT before, after FROM change_log WHERE action = 'update'"
+    )
+    assert (json.loads(before)["email"], json.loads(after)["email"]) == (
+        "info@larete.example.it",
+        "nuova@larete.example.it",
+    )
 
 
 def test_saving_a_member_unchanged_logs_nothing(
@@ -166,10 +169,9 @@ def test_binary_content_is_not_logged(
     [row] = history.rows("founding_document", document_id)
     names = {change.name for change in row.changes}
     assert "title" in names and "content" not in names
-    with sqlite3.connect(workspace.path) as conn:
-        [(after,)] = conn.execute(
-            "SELECT after FROM change_log WHERE table_name = 'founding_document'"
-        ).fetchall()
+    [(after,)] = raw_rows(
+        workspace, "SELECT after FROM change_log WHERE table_name = 'founding_document'"
+    )
     assert "content" not in after and "PDF" not in after
 
 
@@ -237,12 +239,11 @@ def test_scrubbing_removes_erased_contacts_from_the_log(
     assert history.scrub("member", [member_id], ["email", "phone"]) == 2
     history.scrub("referent", [referent.record_id], ["email", "phone"])
 
-    with sqlite3.connect(workspace.path) as conn:
-        logged = " ".join(
-            str(value)
-            for row in conn.execute("SELECT before, after FROM change_log")
-            for value in row
-        )
+    logged = " ".join(
+        str(value)
+        for row in raw_rows(workspace, "SELECT before, after FROM change_log")
+        for value in row
+    )
     assert "larete.example.it" not in logged and "giulia.bertolini@example.it" not in logged
     assert "Cooperativa Sociale La Rete" in logged  # the name stays: a legal record
     edit = history.rows("member", member_id)[0]
