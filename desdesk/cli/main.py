@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from desdesk import __version__, argparse_it, paths, settings
 from desdesk.cli.commands import COMMANDS
+from desdesk.cli.district import server_note
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _, set_language
 from desdesk.logs import setup_logging
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desdesk",
         description=_("desdesk: il registro e i documenti del tuo Distretto di Economia Solidale."),
+        epilog=server_note(),
     )
     parser.add_argument("--version", action="version", version=f"desdesk {__version__}")
     parser.add_argument(

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from desdesk.cli.district import district_location
 from desdesk.i18n import _
 
 EXIT_OK, EXIT_REFUSED = 0, 1
@@ -20,10 +21,10 @@ def io_actions(
     `parser`; the command adds its own options to either."""
     actions = parser.add_subparsers(dest="action", metavar=_("AZIONE"), required=True)
     export = actions.add_parser("export", help=export_help)
-    export.add_argument("file", type=Path, metavar=_("FILE.des"))
+    export.add_argument("file", type=district_location, metavar=_("FILE.des"))
     export.add_argument("output", type=Path, metavar=_("OUT.csv|OUT.xlsx"))
     load = actions.add_parser("import", help=import_help)
-    load.add_argument("file", type=Path, metavar=_("FILE.des"))
+    load.add_argument("file", type=district_location, metavar=_("FILE.des"))
     load.add_argument("input", type=Path, metavar=_("IN.csv|IN.xlsx"))
     return export, load
 

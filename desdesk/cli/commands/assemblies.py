@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
+from desdesk.cli.district import district_location
 from desdesk.domain.enums import AssemblyKind, AssemblyStatus
 from desdesk.i18n import _, format_date
 from desdesk.schemas import AssemblyRead
@@ -20,7 +20,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     listing = actions.add_parser(
         "list", help=_("scrive l'elenco delle assemblee: numero, data, stato, tipo, titolo")
     )
-    listing.add_argument("file", type=Path, metavar=_("FILE.des"))
+    listing.add_argument("file", type=district_location, metavar=_("FILE.des"))
     listing.add_argument(
         "--json", action="store_true", help=_("scrive l'elenco in JSON, con le date ISO")
     )

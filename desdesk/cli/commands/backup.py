@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desdesk.cli.district import district_location, refuse_server_backups
 from desdesk.i18n import _
 from desdesk.services.backups import back_up_now
 
@@ -34,7 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "salvato, con 1 se non è stato possibile."
         ),
     )
-    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("file", type=district_location, metavar=_("FILE.des"))
     parser.add_argument(
         "-o",
         "--output",
@@ -45,6 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    refuse_server_backups(args.file)
     saved = back_up_now(args.file, args.output)
     print(_("Backup salvato: {path}").format(path=saved))
     return 0

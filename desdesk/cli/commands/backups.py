@@ -12,6 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
+from desdesk.cli.district import district_location, refuse_server_backups
 from desdesk.i18n import _
 from desdesk.services.backup_summary import (
     BackupSummary,
@@ -32,7 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "con data, motivo, dimensione e un riepilogo letto dal backup stesso."
         ),
     )
-    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("file", type=district_location, metavar=_("FILE.des"))
     parser.add_argument(
         "--json",
         action="store_true",
@@ -41,6 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    refuse_server_backups(args.file)
     listed = list_backups(args.file)
     if args.json:
         print(json.dumps([item.as_json() for item in listed], ensure_ascii=False, indent=2))

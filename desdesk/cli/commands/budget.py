@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desdesk.cli.district import DistrictLocation
 from desdesk.cli.spreadsheets import EXIT_OK, add_dry_run, io_actions, refuse
 from desdesk.i18n import _, ngettext
 from desdesk.services.movement_mapping import FIELDS
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     )
 
 
-def _export(district: Path, output: Path, year: int | None) -> int:
+def _export(district: DistrictLocation, output: Path, year: int | None) -> int:
     with open_workspace(district) as workspace:
         count = workspace.movement_io.export(output, year)
     print(
@@ -103,7 +104,7 @@ def _export(district: Path, output: Path, year: int | None) -> int:
 
 
 def _import(
-    district: Path,
+    district: DistrictLocation,
     source: Path,
     mapping: dict[str, str],
     *,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desdesk.cli.district import district_location
 from desdesk.i18n import _, ngettext
 from desdesk.services.workspace import open_workspace
 
@@ -27,7 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         NAME, help=_("esporta le assemblee in un calendario .ics (Thunderbird, Google, Outlook)")
     )
-    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("file", type=district_location, metavar=_("FILE.des"))
     parser.add_argument(
         "-o",
         "--output",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from desdesk.check_schemas import CheckReport
+from desdesk.cli.district import district_location
 from desdesk.domain.check_types import Finding, Level, Phase
 from desdesk.i18n import _, format_date, ngettext
 from desdesk.services.workspace import open_workspace
@@ -41,7 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "errore, con 1 altrimenti."
         ),
     )
-    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("file", type=district_location, metavar=_("FILE.des"))
     parser.add_argument(
         "--phase",
         type=_phase,

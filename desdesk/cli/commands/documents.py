@@ -7,6 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
+from desdesk.cli.district import district_location
 from desdesk.document_schemas import ArchivedDocumentRow
 from desdesk.domain.documents import DocumentKind
 from desdesk.domain.errors import DesdeskError
@@ -28,7 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "firma, invio"
         ),
     )
-    listing.add_argument("file", type=Path, metavar=_("FILE.des"))
+    listing.add_argument("file", type=district_location, metavar=_("FILE.des"))
     listing.add_argument("--json", action="store_true", help=_("scrive l'elenco in JSON"))
     listing.add_argument(
         "--kind", choices=[str(k) for k in DocumentKind], metavar=_("TIPO"),
@@ -40,7 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     getting = actions.add_parser(
         "get", help=_("scrive i byte esatti di un documento dell'archivio")
     )
-    getting.add_argument("file", type=Path, metavar=_("FILE.des"))
+    getting.add_argument("file", type=district_location, metavar=_("FILE.des"))
     getting.add_argument("id", type=int, metavar=_("NUMERO"))
     getting.add_argument("-o", "--output", type=Path, required=True, metavar=_("OUT.pdf"))
     getting.add_argument("--signed", action="store_true", help=_("la copia firmata digitalmente"))

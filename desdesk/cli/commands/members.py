@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desdesk.cli.district import DistrictLocation
 from desdesk.cli.spreadsheets import EXIT_OK, add_dry_run, io_actions, refuse
 from desdesk.i18n import _, ngettext
 from desdesk.services.workspace import open_workspace
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     return _import(args.file, args.input, dry_run=args.dry_run)
 
 
-def _export(district: Path, output: Path) -> int:
+def _export(district: DistrictLocation, output: Path) -> int:
     with open_workspace(district) as workspace:
         count = workspace.member_io.export(output)
     print(
@@ -47,7 +48,7 @@ def _export(district: Path, output: Path) -> int:
     return EXIT_OK
 
 
-def _import(district: Path, source: Path, *, dry_run: bool) -> int:
+def _import(district: DistrictLocation, source: Path, *, dry_run: bool) -> int:
     with open_workspace(district) as workspace:
         plan = workspace.member_io.plan(source)
         if plan.extra_columns:

@@ -1,10 +1,14 @@
-"""`desdesk new FILE.des --name NAME --kind territoriale|tematico [--territory T | --sector N]`."""
+"""`desdesk new FILE.des --name NAME --kind territoriale|tematico [--territory T | --sector N]`.
+
+Given a `postgresql://` address instead of FILE.des, the district is made in that
+database, which must be empty.
+"""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from desdesk.cli.district import district_location, shown
 from desdesk.domain.enums import DistrictKind
 from desdesk.i18n import _
 from desdesk.schemas import DistrictProfile
@@ -15,7 +19,7 @@ NAME = "new"
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(NAME, help=_("crea un nuovo file di distretto"))
-    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("file", type=district_location, metavar=_("FILE.des"))
     parser.add_argument("--name", required=True, help=_("nome del distretto"))
     parser.add_argument(
         "--kind", required=True, choices=[k.value for k in DistrictKind], help=_("tipo di DES")
@@ -30,5 +34,5 @@ def run(args: argparse.Namespace) -> int:
     )
     with create_workspace(args.file, profile):
         pass
-    print(_("Creato {path}").format(path=args.file))
+    print(_("Creato {path}").format(path=shown(args.file)))
     return 0

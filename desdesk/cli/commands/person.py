@@ -21,6 +21,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desdesk.cli.district import district_location
 from desdesk.domain.errors import DesdeskError
 from desdesk.i18n import _
 from desdesk.services.personal_data import PersonalDataService, backups_notice
@@ -38,7 +39,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help=_("scrive tutto ciò che il distretto conserva sulla persona (JSON o PDF)"),
     )
-    exporting.add_argument("file", type=Path, metavar=_("FILE.des"))
+    exporting.add_argument("file", type=district_location, metavar=_("FILE.des"))
     exporting.add_argument("referent", type=int, metavar=_("ID_REFERENTE"))
     exporting.add_argument(
         "-o", "--output", type=Path, required=True, metavar=_("OUT.json|OUT.pdf")
@@ -49,7 +50,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "cancella i contatti e pseudonimizza il nome di una persona i cui ruoli sono terminati"
         ),
     )
-    erasing.add_argument("file", type=Path, metavar=_("FILE.des"))
+    erasing.add_argument("file", type=district_location, metavar=_("FILE.des"))
     erasing.add_argument("referent", type=int, metavar=_("ID_REFERENTE"))
     erasing.add_argument("--yes", action="store_true", help=_("non chiedere conferma"))
 
@@ -98,7 +99,7 @@ def _erase(service: PersonalDataService, args: argparse.Namespace) -> int:
                 "cariche e nei conti restano come atti. L'operazione non si può annullare."
             )
         )
-        print(backups_notice())
+        print(backups_notice(service.on_server))
         answer = input(_("Confermi? [s/N] ")).strip().lower()
         if answer not in {"s", "si", "sì", "y", "yes"}:
             print(_("Nessuna modifica."))

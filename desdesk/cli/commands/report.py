@@ -16,6 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from desdesk.cli.district import district_location, shown
 from desdesk.document_schemas import Approval, ArchivedDocumentRow, DocumentRequest
 from desdesk.domain.documents import DocumentKind, footprint
 from desdesk.domain.errors import InvalidValue
@@ -103,7 +104,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "document", choices=DOCUMENTS, metavar=_("DOCUMENTO"), help=" | ".join(DOCUMENTS)
     )
-    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("file", type=district_location, metavar=_("FILE.des"))
     parser.add_argument(
         "-o",
         "--output",
@@ -221,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
                 name=row.approved_by,
                 revision=row.revision,
                 footprint=footprint(row.content_sha256),
-                file=args.file,
+                file=shown(args.file),
                 path=output,
             )
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desdesk.cli.district import district_location, refuse_server_backups
 from desdesk.i18n import _
 from desdesk.services.backup_restore import restore
 
@@ -32,7 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("backup", type=Path, metavar=_("BACKUP"))
-    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("file", type=district_location, metavar=_("FILE.des"))
     parser.add_argument(
         "--other-district",
         action="store_true",
@@ -41,6 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    refuse_server_backups(args.file)
     result = restore(args.backup, args.file, allow_other_district=args.other_district)
     print(
         _("Ripristinato {path} dal backup {backup}.").format(path=result.target, backup=args.backup)

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desdesk.cli.district import district_location
 from desdesk.document_schemas import ArchivedDocumentRow, Verification
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _, format_date
@@ -36,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "la cui impronta è stampata a piè di pagina di una copia su carta."
         ),
     )
-    parser.add_argument("file", type=Path, metavar=_("FILE.des"))
+    parser.add_argument("file", type=district_location, metavar=_("FILE.des"))
     parser.add_argument("document", type=Path, nargs="?", metavar=_("DOC.pdf"))
     parser.add_argument(
         "--footprint",
