@@ -157,10 +157,12 @@ def test_the_pdf_export_reads_back_in_italian(workspace: Workspace, tmp_path: Pa
 def test_an_export_never_replaces_the_district_file(workspace: Workspace) -> None:
     district = populate_assemblies(workspace)
     referent_id = _nicolo(workspace, district.members[ACCENTED])
-    before = workspace.path.read_bytes()[:100]
+    path = workspace.path
+    assert path is not None
+    before = path.read_bytes()[:100]
     with pytest.raises(PersonalDataWriteError, match="file del distretto"):
-        _service(workspace).export_json(referent_id, workspace.path)
-    assert workspace.path.read_bytes()[:100] == before
+        _service(workspace).export_json(referent_id, path)
+    assert path.read_bytes()[:100] == before
 
 
 def test_erasing_an_ended_person_keeps_the_legal_records(workspace: Workspace) -> None:
