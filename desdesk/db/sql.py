@@ -17,7 +17,9 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult
 
 
-def run(connection: Connection, sql: str, params: Sequence[Any] = ()) -> CursorResult[Any]:
+def run(
+    connection: Connection, sql: str, params: Sequence[Any] = ()
+) -> CursorResult[*tuple[Any, ...]]:
     """Execute `sql` (with `?` placeholders) with positional `params` on either database."""
     if connection.dialect.paramstyle == "qmark":
         return connection.exec_driver_sql(sql, tuple(params))
