@@ -1,8 +1,8 @@
 """Plain-SQL reads behind the pictures of the district (Verifica › Quadro d'insieme).
 
-Like `desdesk.db.queries` they read, never commit. Dates are compared as the ISO text
-SQLite stores; a member is active on a day if it had joined (or has no join date) and
-had not left by then (`left_on` is the first day it is no longer a member).
+Like `desdesk.db.queries` they read, never commit, on a district file or a server
+(`db/sql.py`). Dates are compared with ISO-text parameters; a member is active on a
+day if it had joined (or has no join date) and had not left by then (`left_on` is the first day it is no longer a member).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from desdesk.db.sql import as_date, run
 from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
 
 _ACTIVE_MEMBERS_SQL = """
@@ -22,12 +23,12 @@ ORDER BY name, id
 
 # The day an assembly was held: its second call's if that is the call held.
 _HELD_DAY = f"""
-CASE WHEN call_held = '{Call.SECOND.value}' AND second_call_date IS NOT NULL
-     THEN second_call_date ELSE first_call_date END
+(CASE WHEN call_held = '{Call.SECOND.value}' AND second_call_date IS NOT NULL
+     THEN second_call_date ELSE first_call_date END)
 """
 _HELD_ASSEMBLIES_SQL = f"""
-SELECT id, substr({_HELD_DAY}, 1, 10) AS day, title FROM assembly
-WHERE status != '{AssemblyStatus.CANCELLED.value}' AND substr({_HELD_DAY}, 1, 10) BETWEEN ? AND ?
+SELECT id, {_HELD_DAY} AS day, title FROM assembly
+WHERE status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} BETWEEN ? AND ?
 ORDER BY day, id
 """
 _MEMBERS_SQL = "SELECT id, name, joined_on, left_on FROM member ORDER BY name, id"
@@ -39,14 +40,22 @@ _OFFICES_SQL = (
 
 
 def _day(value: object) -> date | None:
-    return date.fromisoformat(str(value)[:10]) if value else None
+    return as_date(value)
+
+
+def _on(value: object) -> date:
+    """A date column that is never empty (NOT NULL in the schema)."""
+    day = as_date(value)
+    if day is None:
+        raise ValueError("a required date is missing")
+    return day
 
 
 def active_members(
     connection: Connection, today: date
 ) -> list[tuple[int, str, str, str | None, list[str]]]:
     """(id, name, legal form code, nature override, supply-chain role codes), by name."""
-    rows = connection.exec_driver_sql(_ACTIVE_MEMBERS_SQL, (today.isoformat(), today.isoformat()))
+    rows = run(connection, _ACTIVE_MEMBERS_SQL, (today.isoformat(), today.isoformat()))
     return [
         (
             i,
@@ -61,15 +70,15 @@ def active_members(
 
 def held_assemblies(connection: Connection, start: date, end: date) -> list[tuple[int, date, str]]:
     """(id, held day, title) of the assemblies not cancelled held between the two days."""
-    rows = connection.exec_driver_sql(_HELD_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
-    return [(i, date.fromisoformat(day), title or "") for i, day, title in rows]
+    rows = run(connection, _HELD_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
+    return [(i, _on(day), title or "") for i, day, title in rows]
 
 
 def members_with_dates(connection: Connection) -> list[tuple[int, str, date | None, date | None]]:
     """(id, name, joined_on, left_on) of every member, by name."""
     return [
         (i, name, _day(joined), _day(left))
-        for i, name, joined, left in connection.exec_driver_sql(_MEMBERS_SQL)
+        for i, name, joined, left in run(connection, _MEMBERS_SQL)
     ]
 
 
@@ -80,24 +89,22 @@ def statuses(
     if not assembly_ids:
         return {}
     sql = _STATUSES_SQL.format(", ".join("?" * len(assembly_ids)))
-    rows = connection.exec_driver_sql(sql, tuple(assembly_ids))
+    rows = run(connection, sql, tuple(assembly_ids))
     return {(m, a): AttendanceStatus(status) for a, m, status in rows}
 
 
 def offices(connection: Connection) -> list[tuple[int, str, str, date, date | None]]:
     """(id, kind code, person, start, end) of every term of office, oldest first."""
-    rows = connection.exec_driver_sql(_OFFICES_SQL)
-    return [
-        (i, kind, person, date.fromisoformat(str(start)[:10]), _day(end))
-        for i, kind, person, start, end in rows
-    ]
+    rows = run(connection, _OFFICES_SQL)
+    return [(i, kind, person, _on(start), _day(end)) for i, kind, person, start, end in rows]
 
 
 def district_thresholds(connection: Connection) -> tuple[int, int, int]:
     """(public_share_warning_percent, office_notice_days, exclusion_threshold)."""
-    row = connection.exec_driver_sql(
+    row = run(
+        connection,
         "SELECT public_share_warning_percent, office_notice_days, exclusion_threshold"
-        " FROM district ORDER BY id LIMIT 1"
+        " FROM district ORDER BY id LIMIT 1",
     ).first()
     if row is None:
         return (70, 90, 3)

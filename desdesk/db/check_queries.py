@@ -16,13 +16,17 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desdesk.db.sql import as_bool, as_date, run
 from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
 from desdesk.domain.money_enums import Flow
 
 _HELD_DAY = f"""
-substr(CASE WHEN a.call_held = '{Call.SECOND.value}' AND a.second_call_date IS NOT NULL
-     THEN a.second_call_date ELSE a.first_call_date END, 1, 10)
+(CASE WHEN a.call_held = '{Call.SECOND.value}' AND a.second_call_date IS NOT NULL
+     THEN a.second_call_date ELSE a.first_call_date END)
 """
+# A held assembly's place in time as text that sorts like (held day, id): the ISO day
+# and the id as fixed-width digits (10^10 + id), written in SQL both databases speak.
+_POSITION = f"CAST({_HELD_DAY} AS TEXT) || '-' || CAST(10000000000 + a.id AS TEXT)"
 _HELD = AssemblyStatus.HELD.value  # only assemblies actually held count for attendance
 _ATTENDED = ", ".join(
     f"'{s.value}'"
@@ -64,7 +68,7 @@ ORDER BY start_date, id
 OBJECTIVES_SQL = "SELECT id, title, target_value, deadline, status FROM objective ORDER BY id"
 DOCUMENTS_SQL = """
 SELECT id, kind, title, document_date, valid_until, approved FROM founding_document
-ORDER BY document_date, id
+ORDER BY CASE WHEN document_date IS NULL THEN 0 ELSE 1 END, document_date, id
 """
 ASSEMBLIES_SQL = (
     f"SELECT a.id, {_HELD_DAY} AS day, a.status, a.title FROM assembly AS a ORDER BY day, a.id"
@@ -87,7 +91,7 @@ GROUP BY m.id
 # extends a run).
 ABSENCE_RUNS_SQL = f"""
 WITH recorded AS (
-    SELECT t.member_id, {_HELD_DAY} || printf('-%010d', a.id) AS position, t.status
+    SELECT t.member_id, {_POSITION} AS position, t.status
     FROM attendance AS t
     JOIN assembly AS a ON a.id = t.assembly_id
     JOIN member AS m ON m.id = t.member_id
@@ -102,7 +106,8 @@ WHERE r.status IN ({_ABSENT}) AND (l.position IS NULL OR r.position > l.position
 GROUP BY r.member_id
 """
 TASKS_SQL = """
-SELECT id, member_id, description, due_date, status, done_on FROM task ORDER BY due_date, id
+SELECT id, member_id, description, due_date, status, done_on FROM task
+ORDER BY CASE WHEN due_date IS NULL THEN 0 ELSE 1 END, due_date, id
 """
 GROWTH_SQL = "SELECT id, day, description FROM growth_action ORDER BY day, id"
 INVESTMENTS_SQL = "SELECT count(*) FROM investment"
@@ -115,11 +120,19 @@ WHERE p.year > :year
 
 
 def _day(value: object) -> date | None:
-    return date.fromisoformat(str(value)[:10]) if value else None
+    return as_date(value)
+
+
+def _on(value: object) -> date:
+    """A date column that is never empty (NOT NULL in the schema)."""
+    day = as_date(value)
+    if day is None:
+        raise ValueError("a required date is missing")
+    return day
 
 
 def district(connection: Connection) -> tuple[Any, ...] | None:
-    row = connection.exec_driver_sql(DISTRICT_SQL).first()
+    row = run(connection, DISTRICT_SQL).first()
     if row is None:
         return None
     values = list(row)
@@ -136,27 +149,25 @@ def members(connection: Connection) -> list[tuple[Any, ...]]:
             name,
             form,
             override,
-            bool(aes),
+            as_bool(aes),
             list(json.loads(roles) if isinstance(roles, str) else roles or []),
             _day(joined),
             _day(left),
         )
-        for i, name, form, override, aes, roles, joined, left in connection.exec_driver_sql(
-            MEMBERS_SQL
-        )
+        for i, name, form, override, aes, roles, joined, left in run(connection, MEMBERS_SQL)
     ]
 
 
 def referents(connection: Connection, day: date) -> list[tuple[int, int, str, str, str, str]]:
     """(id, member id, kind, full name, email, phone) of the referents in charge."""
-    rows = connection.exec_driver_sql(REFERENTS_SQL.replace(":day", "?"), (day.isoformat(),) * 2)
+    rows = run(connection, REFERENTS_SQL.replace(":day", "?"), (day.isoformat(),) * 2)
     return [(i, m, k, n or "", e or "", p or "") for i, m, k, n, e, p in rows]
 
 
 def offices(connection: Connection) -> list[tuple[int, str, str, date, date | None, int | None]]:
     return [
-        (i, kind, person, date.fromisoformat(str(start)[:10]), _day(end), member)
-        for i, kind, person, start, end, member in connection.exec_driver_sql(OFFICES_SQL)
+        (i, kind, person, _on(start), _day(end), member)
+        for i, kind, person, start, end, member in run(connection, OFFICES_SQL)
     ]
 
 
@@ -165,7 +176,7 @@ def objectives(
 ) -> list[tuple[int, str, Decimal | None, date | None, str]]:
     return [
         (i, title, Decimal(str(value)) if value is not None else None, _day(deadline), status)
-        for i, title, value, deadline, status in connection.exec_driver_sql(OBJECTIVES_SQL)
+        for i, title, value, deadline, status in run(connection, OBJECTIVES_SQL)
     ]
 
 
@@ -173,16 +184,16 @@ def documents(
     connection: Connection,
 ) -> list[tuple[int, str, str, date | None, date | None, bool]]:
     return [
-        (i, kind, title, _day(day), _day(until), bool(approved))
-        for i, kind, title, day, until, approved in connection.exec_driver_sql(DOCUMENTS_SQL)
+        (i, kind, title, _day(day), _day(until), as_bool(approved))
+        for i, kind, title, day, until, approved in run(connection, DOCUMENTS_SQL)
     ]
 
 
 def assemblies(connection: Connection) -> list[tuple[int, date, str, str]]:
     """(id, held day or first call, status, title) of every assembly, oldest first."""
     return [
-        (i, date.fromisoformat(day), status, title or "")
-        for i, day, status, title in connection.exec_driver_sql(ASSEMBLIES_SQL)
+        (i, _on(day), status, title or "")
+        for i, day, status, title in run(connection, ASSEMBLIES_SQL)
     ]
 
 
@@ -190,13 +201,13 @@ def participation(connection: Connection, start: date, end: date) -> dict[int, t
     """Member id → (held assemblies it was a member at, attended) in [start, end]."""
     sql = PARTICIPATION_SQL.replace(":start", "?").replace(":end", "?")
     # _MEMBER_ON_DAY has no parameters; the two are the window's bounds.
-    rows = connection.exec_driver_sql(sql, (start.isoformat(), end.isoformat()))
+    rows = run(connection, sql, (start.isoformat(), end.isoformat()))
     return {m: (held, attended) for m, held, attended in rows}
 
 
 def absence_runs(connection: Connection, end: date) -> dict[int, int]:
     """Member id → its current run of absences at the assemblies held up to `end`."""
-    rows = connection.exec_driver_sql(ABSENCE_RUNS_SQL.replace(":end", "?"), (end.isoformat(),))
+    rows = run(connection, ABSENCE_RUNS_SQL.replace(":end", "?"), (end.isoformat(),))
     return dict(rows.all())
 
 
@@ -205,25 +216,22 @@ def tasks(
 ) -> list[tuple[int, int, str, date | None, str, date | None]]:
     return [
         (i, member, text, _day(due), status, _day(done))
-        for i, member, text, due, status, done in connection.exec_driver_sql(TASKS_SQL)
+        for i, member, text, due, status, done in run(connection, TASKS_SQL)
     ]
 
 
 def growth_actions(connection: Connection) -> list[tuple[int, date, str]]:
-    return [
-        (i, date.fromisoformat(str(day)[:10]), text)
-        for i, day, text in connection.exec_driver_sql(GROWTH_SQL)
-    ]
+    return [(i, _on(day), text) for i, day, text in run(connection, GROWTH_SQL)]
 
 
 def financial_years(connection: Connection) -> list[int]:
     """The financial years recorded, newest first."""
-    rows = connection.exec_driver_sql("SELECT year FROM financial_year ORDER BY year DESC")
+    rows = run(connection, "SELECT year FROM financial_year ORDER BY year DESC")
     return [int(year) for (year,) in rows]
 
 
 def investments(connection: Connection) -> int:
-    return int(connection.exec_driver_sql(INVESTMENTS_SQL).scalar_one())
+    return int(run(connection, INVESTMENTS_SQL).scalar_one())
 
 
 def forecast(connection: Connection, year: int) -> tuple[tuple[int, ...], int]:
@@ -231,8 +239,8 @@ def forecast(connection: Connection, year: int) -> tuple[tuple[int, ...], int]:
     planned income names."""
     rows = [
         (int(y), income, source)
-        for y, amount, income, source in connection.exec_driver_sql(
-            FORECAST_SQL.replace(":year", "?"), (year,)
+        for y, amount, income, source in run(
+            connection, FORECAST_SQL.replace(":year", "?"), (year,)
         )
         if amount is not None and Decimal(str(amount)) != 0
     ]

@@ -1,9 +1,10 @@
 """Plain-SQL reads behind the computed indicators: movements, founding agreements,
 objectives and held assemblies over a span of days.
 
-Like `desdesk.db.queries` they read, never commit. Dates are compared as the ISO text
-SQLite stores; amounts come back as `Decimal` from their exact text (never summed by
-SQLite, which would go through float). Table and column names are those of
+Like `desdesk.db.queries` they read, never commit, on a district file or a server
+(`db/sql.py`). Dates are compared with ISO-text parameters; amounts come back as
+`Decimal` from their exact text (never summed in SQL: SQLite would go through float,
+PostgreSQL cannot sum text). Table and column names are those of
 `desdesk.db.models` and `desdesk.db.money_models`.
 """
 
@@ -17,6 +18,7 @@ from sqlalchemy import Connection
 
 # Shared with the budget: one definition, re-exported for the indicator metrics.
 from desdesk.db.money_queries import category_nodes as category_nodes  # noqa: PLC0414
+from desdesk.db.sql import as_bool, as_date, run
 from desdesk.domain.enums import (
     AssemblyStatus,
     AttendanceStatus,
@@ -97,12 +99,16 @@ FROM held ORDER BY held.day, held.id
 """
 
 
-def _day(text: str) -> date:
-    return date.fromisoformat(text[:10])
+def _day(value: object) -> date:
+    """A date read back (ISO text from SQLite, `date` from PostgreSQL), never empty."""
+    day = as_date(value)
+    if day is None:
+        raise ValueError("a required date is missing")
+    return day
 
 
 def movements_between(connection: Connection, start: date, end: date) -> list[MovementFact]:
-    rows = connection.exec_driver_sql(_MOVEMENTS_SQL, (start.isoformat(), end.isoformat()))
+    rows = run(connection, _MOVEMENTS_SQL, (start.isoformat(), end.isoformat()))
     return [
         MovementFact(_day(day), Decimal(amount), category, source, BudgetSection(s), Flow(f))
         for day, amount, category, source, s, f in rows
@@ -112,23 +118,23 @@ def movements_between(connection: Connection, start: date, end: date) -> list[Mo
 def approved_agreement_dates(connection: Connection) -> list[date]:
     """Dates of the approved founding documents of kind "accordo" (undated ones left out:
     nothing says since when they are in force)."""
-    return [_day(d) for (d,) in connection.exec_driver_sql(_AGREEMENT_DATES_SQL)]
+    return [_day(d) for (d,) in run(connection, _AGREEMENT_DATES_SQL)]
 
 
 def active_objective_deadlines(connection: Connection) -> list[date | None]:
     """Deadlines of the objectives now in progress (None: no deadline)."""
-    rows = connection.exec_driver_sql(_ACTIVE_OBJECTIVE_DEADLINES_SQL)
+    rows = run(connection, _ACTIVE_OBJECTIVE_DEADLINES_SQL)
     return [_day(d) if d else None for (d,) in rows]
 
 
 def held_assemblies(connection: Connection, start: date, end: date) -> list[HeldAssembly]:
-    rows = connection.exec_driver_sql(_HELD_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
+    rows = run(connection, _HELD_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
     return [
-        HeldAssembly(_day(day), recorded, attended, bool(approved))
+        HeldAssembly(_day(day), recorded, attended, as_bool(approved))
         for day, recorded, attended, approved in rows
     ]
 
 
 def financial_years(connection: Connection) -> set[int]:
     """The years the district keeps accounts for."""
-    return {year for (year,) in connection.exec_driver_sql("SELECT year FROM financial_year")}
+    return {int(year) for (year,) in run(connection, "SELECT year FROM financial_year")}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from desdesk.db.models import District, FoundingDocument, Objective
 from desdesk.db.money_models import Indicator
@@ -169,7 +169,10 @@ class DistrictService(Service):
             FoundingDocument.filename, FoundingDocument.size, FoundingDocument.sha256,
             FoundingDocument.valid_until,
         )  # fmt: skip
-        query = select(*columns).order_by(FoundingDocument.document_date, FoundingDocument.id)
+        # Undated documents first on a file and on a server alike (PostgreSQL would
+        # sort NULLs last).
+        undated_first = col(FoundingDocument.document_date).asc().nulls_first()
+        query = select(*columns).order_by(undated_first, FoundingDocument.id)
         with self._reading() as session:
             return [FoundingDocumentRead(*row) for row in session.execute(query)]
 

@@ -27,6 +27,7 @@ from desdesk.db.money_models import (
     Movement,
     PlannedAmount,
 )
+from desdesk.db.sql import format_placeholders
 from desdesk.domain.budget_defaults import MEMBERSHIP_FEES_ROLE
 from desdesk.domain.money_enums import Flow
 from desdesk.services.base import Service
@@ -196,8 +197,14 @@ def _insert(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> N
 def _insert_raw(
     connection: Connection, table: Any, columns: str, rows: list[tuple[Any, ...]]
 ) -> None:
-    """Rows already in SQLite's terms (text dates and decimals) in one executemany."""
+    """Rows as ISO text dates and decimal text in one executemany.
+
+    A server takes the same text (psycopg sends it untyped, PostgreSQL reads it as the
+    column's date, timestamp or text); only the placeholders are the driver's own.
+    """
     if rows:
         marks = ", ".join("?" * len(rows[0]))
         sql = f"INSERT INTO {table.__tablename__} ({columns}) VALUES ({marks})"
+        if connection.dialect.paramstyle != "qmark":
+            sql = format_placeholders(sql)
         connection.exec_driver_sql(sql, rows)
