@@ -35,8 +35,9 @@ def test_a_saved_template_is_kept_in_the_district_file(
     workspace.agreement.save_template(EDITED)
     assert workspace.agreement.template() == EDITED
     assert not workspace.agreement.is_default()
+    where = workspace.file.url or district_path  # a server district is reopened by address
     workspace.close()
-    with open_workspace(district_path) as reopened:
+    with open_workspace(where) as reopened:
         assert reopened.agreement.template() == EDITED
         reopened.agreement.save_template(EDITED + "\nUltima riga.")
         assert reopened.agreement.template().endswith("Ultima riga.")

@@ -168,6 +168,7 @@ def test_an_unknown_kind_is_a_programming_error(workspace: Workspace) -> None:
         workspace.money_documents.pdf("bilancio", 2026)
 
 
+@pytest.mark.district_file
 def test_the_district_file_is_never_a_target(workspace: Workspace) -> None:
     before = workspace.path.read_bytes()
 
