@@ -30,6 +30,7 @@ def type_at_end(qtbot, dialog: AgreementTemplateDialog, text: str) -> None:  # t
 def dialog(qtbot, populated: Workspace) -> AgreementTemplateDialog:  # type: ignore[no-untyped-def]
     dialog = AgreementTemplateDialog(populated)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.building, timeout=5000)  # the first preview
     return dialog
 
 

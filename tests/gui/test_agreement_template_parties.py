@@ -41,6 +41,7 @@ def test_an_edited_legal_representative_reaches_the_agreement_preview(
 
     editor = AgreementTemplateDialog(populated)
     qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: not editor.building, timeout=5000)  # built on a pool thread
     shown = preview_text(editor)
     assert shown.count("Giulia Bertolini") == 2  # the parties' table and the signature block
     assert shown.count("Il legale rappresentante") == 4

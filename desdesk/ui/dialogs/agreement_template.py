@@ -5,6 +5,10 @@ text (a double click inserts one at the cursor). The preview follows the typing 
 a short pause; while the text has a problem (an unknown placeholder, a brace left
 open) the problems line names it in red and the last good preview stays, so the user
 never loses sight of the document. Salva refuses a text with a problem.
+
+The PDF (every active member is a party: thousands of rows in a large district) is built
+on a pool thread (`desdesk.ui.tasks`), so typing never waits for it; each build carries
+a generation number, and a result that arrives after the text changed again is dropped.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from desdesk.domain.errors import ValidationFailed
 from desdesk.i18n import _
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
+from desdesk.ui.tasks import run_in_background
 from desdesk.ui.widgets.forms import ERROR_STYLE, ask
 from desdesk.ui.widgets.pdf_view import PdfView
 
@@ -61,7 +66,9 @@ class AgreementTemplateDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh_now)
+        self._timer.timeout.connect(self.refresh_in_background)
+        self._generation = 0  # of the text last sent to be built; older results are dropped
+        self._in_flight = 0  # builds started on a pool thread and not yet back
         self._saved = ""
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
@@ -136,35 +143,77 @@ class AgreementTemplateDialog(QDialog):
     def _load(self, text: str) -> None:
         self._saved = text
         self.editor.setPlainText(text)
-        self.refresh_now()
+        self.refresh_in_background()
         self._update_status()
 
     def _text_changed(self) -> None:
         self._update_status()
+        self._generation += 1  # a build under way is for an older text now
         self._timer.start()
 
     def _insert_placeholder(self, item: QListWidgetItem) -> None:
         self.editor.insertPlainText(token(str(item.data(NAME_ROLE))))
         self.editor.setFocus()
 
-    def refresh_now(self) -> bool:
-        """Check the text and, if it is usable, show its PDF; True if the preview changed."""
+    def _checked_text(self) -> str | None:
+        """The editor's text if it has no problem (shown otherwise); stops the pause."""
         self._timer.stop()
+        self._generation += 1
         text = self.editor.toPlainText()
         problems = template_problems(text)
         self.problems_label.setText("\n".join(problems))
         self.problems_label.setVisible(bool(problems))
-        if problems:
+        return None if problems else text
+
+    def refresh_now(self) -> bool:
+        """Check the text and, if it is usable, build and show its PDF here and now;
+        True if the preview changed. (Typing uses `refresh_in_background`.)"""
+        text = self._checked_text()
+        if text is None:
             return False
         try:
             pdf = self.workspace.agreement.pdf(text)
-        except ValidationFailed as exc:
-            self._show_problems(exc)
-            return False
         except Exception as exc:
-            show_error(self, exc)
+            self._build_failed(exc)
             return False
         return self.preview.set_pdf(pdf)
+
+    @property
+    def building(self) -> bool:
+        """A preview is being built on a pool thread."""
+        return self._in_flight > 0
+
+    def refresh_in_background(self) -> None:
+        """Check the text here, build its PDF on a pool thread, show it if still current."""
+        text = self._checked_text()
+        if text is None:
+            return
+        generation, agreement = self._generation, self.workspace.agreement
+        self._in_flight += 1
+
+        def build() -> tuple[int, bytes | None, Exception | None]:
+            try:
+                return generation, agreement.pdf(text), None
+            except Exception as exc:  # handed to the GUI thread with its generation
+                return generation, None, exc
+
+        run_in_background(build, self._built)
+
+    def _built(self, outcome: tuple[int, bytes | None, Exception | None]) -> None:
+        generation, pdf, error = outcome
+        self._in_flight -= 1
+        if generation != self._generation:
+            return  # the text changed meanwhile: a stale preview is never shown
+        if error is not None:
+            self._build_failed(error)
+        elif pdf is not None:
+            self.preview.set_pdf(pdf)
+
+    def _build_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationFailed):
+            self._show_problems(exc)
+        else:
+            show_error(self, exc)
 
     def _show_problems(self, exc: ValidationFailed) -> None:
         self.problems_label.setText("\n".join(p.message for p in exc.problems))
