@@ -4,7 +4,8 @@
 A failed automatic backup never stops a district from opening or closing: it is logged
 and the status bar says so (at exit only the log keeps it: a dialog there would hold
 the window open, and `--quit-after-startup` must never wait on one). The main window
-only calls in here; the work is in services/backups.py and services/backup_restore.py.
+only calls in here; the work is in services/backups.py and services/backup_restore.py
+(imported when first needed: only the backup on open is on the start path).
 Backups, restores and the reading of the backups' summaries run as long jobs
 (`desdesk.ui.long_job`): the window stays alive; a copy being written cannot be stopped.
 """
@@ -19,20 +20,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from desdesk.i18n import _
-from desdesk.services.backup_restore import is_damaged, is_other_district, restore
-from desdesk.services.backup_summary import (
-    BackupSummary,
-    format_date_time,
-    list_backups,
-    newest_good_backup,
-    summarize,
-)
 from desdesk.services.backups import back_up_now, backup_on_closing, backup_on_opening
 from desdesk.services.workspace import Workspace, open_workspace
 from desdesk.ui.errors import show_error
-from desdesk.ui.long_job import Cancelled, run_long_job
 
 if TYPE_CHECKING:
+    from desdesk.services.backup_summary import BackupSummary
     from desdesk.ui.main_window import MainWindow
 
 STATUS_MS = 15000
@@ -63,6 +56,8 @@ def back_up_now_action(window: MainWindow) -> Path | None:
     if window.workspace is None:
         window.statusBar().showMessage(_("Apri prima un distretto."), STATUS_MS)
         return None
+    from desdesk.ui.long_job import run_long_job
+
     path = window.workspace.path
     try:
         saved = run_long_job(
@@ -81,7 +76,10 @@ def back_up_now_action(window: MainWindow) -> Path | None:
 
 def restore_action(window: MainWindow) -> bool:
     """File › Ripristina…: pick a backup, confirm, close, restore, reopen."""
+    from desdesk.services.backup_restore import is_other_district
+    from desdesk.services.backup_summary import list_backups
     from desdesk.ui.dialogs.restore import RestoreDialog
+    from desdesk.ui.long_job import Cancelled, run_long_job
 
     workspace = window.workspace
     if workspace is None:
@@ -133,6 +131,8 @@ def _confirm_other_district(window: MainWindow, path: Path, chosen: BackupSummar
 
 
 def _confirm(window: MainWindow, path: Path, chosen: BackupSummary) -> bool:
+    from desdesk.services.backup_summary import format_date_time
+
     answer = QMessageBox.question(
         window,
         _("Ripristina un backup"),
@@ -155,6 +155,9 @@ def restore_and_reopen(
     window: MainWindow, backup: Path, *, allow_other_district: bool = False
 ) -> bool:
     """Close the open district, restore `backup` over it, open it again (also on failure)."""
+    from desdesk.services.backup_restore import restore
+    from desdesk.ui.long_job import run_long_job
+
     workspace = window.workspace
     assert workspace is not None
     path = workspace.path
@@ -193,6 +196,10 @@ def offer_backup_of_damaged(window: MainWindow, path: Path, error: Exception) ->
     under the file's lock (another window cannot be opening it meanwhile); otherwise it
     stays exactly where it is, untouched. If the restore fails it is put back.
     """
+    from desdesk.services.backup_restore import is_damaged, restore
+    from desdesk.services.backup_summary import format_date_time, newest_good_backup, summarize
+    from desdesk.ui.long_job import run_long_job
+
     try:
         if not is_damaged(error, path):
             return False

@@ -50,3 +50,45 @@ def test_version_and_usage_errors(desdesk_home: Path) -> None:
     usage = _run("--quit-after-startup", "--nonsense", home=desdesk_home)
     assert usage.returncode == 2
     assert "argomenti non riconosciuti" in usage.stderr
+
+
+# Imported when first needed, never to paint the member register: the PDF and
+# spreadsheet stacks, migrations, and the restore/long-job machinery of the GUI.
+NOT_AT_START = (
+    "reportlab",
+    "pypdf",
+    "openpyxl",
+    "alembic",
+    "desdesk.reports",
+    "desdesk.services.backup_restore",
+    "desdesk.services.backup_summary",
+    "desdesk.ui.long_job",
+    "desdesk.ui.dialogs.restore",
+)
+
+
+def test_the_start_path_leaves_the_heavy_modules_for_later(
+    tmp_path: Path, desdesk_home: Path
+) -> None:
+    path = tmp_path / "des.des"
+    with create_workspace(path, DistrictProfile(name="DES Prova", kind="tematico", sector=13)):
+        pass
+    env = {**os.environ, "DESDESK_HOME": str(desdesk_home), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "desdesk", "--quit-after-startup", str(path)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "desdesk.ui.main_window" in imported  # the list is the start's
+    early = sorted(
+        name
+        for name in imported
+        for lazy in NOT_AT_START
+        if name == lazy or name.startswith(lazy + ".")
+    )
+    assert early == []

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import threading
 import time
+from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QTimer
 
+from desdesk.services import backup_summary
 from desdesk.services.backups import Reason, district_backups, take_backup
 from desdesk.services.workspace import Workspace
 from desdesk.ui import backup_actions
@@ -18,23 +20,23 @@ from desdesk.ui.main_window import MainWindow
 from tests.gui.job_dialogs import WAIT_S, cancel_then_release, when_dialog_shows
 
 
-def held(monkeypatch: pytest.MonkeyPatch, name: str) -> threading.Event:
-    """backup_actions.`name` waits for the event, then runs for real."""
+def held(monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str) -> threading.Event:
+    """`module.name` waits for the event, then runs for real."""
     release = threading.Event()
-    real = getattr(backup_actions, name)
+    real = getattr(module, name)
 
     def wait_then_run(*args: object, **kwargs: object) -> object:
         assert release.wait(WAIT_S)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(backup_actions, name, wait_then_run)
+    monkeypatch.setattr(module, name, wait_then_run)
     return release
 
 
 def test_back_up_now_runs_off_the_gui_thread_without_annulla(
     window: MainWindow, populated: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = held(monkeypatch, "back_up_now")
+    release = held(monkeypatch, backup_actions, "back_up_now")
     ticks: list[float] = []
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
@@ -62,7 +64,7 @@ def test_reading_the_backups_can_be_cancelled(
 ) -> None:
     assert populated.path is not None
     take_backup(populated.path, Reason.MANUAL)
-    release = held(monkeypatch, "list_backups")
+    release = held(monkeypatch, backup_summary, "list_backups")  # imported when used
     opened: list[RestoreDialog] = []
 
     def collect(dialog: RestoreDialog) -> int:
