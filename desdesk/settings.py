@@ -45,15 +45,23 @@ class Preferences:
     def last_file(self) -> Path | None:
         return Path(self.recent_files[0]) if self.recent_files else None
 
-    def remember(self, file: Path) -> None:
-        """Put `file` first in the recent files, without duplicates."""
-        text = str(Path(file).resolve())
+    def remember(self, file: Path | str) -> None:
+        """Put `file` (or a server's address, shown without password) first in the
+        recent files, without duplicates."""
+        text = _recent_text(file)
         self.recent_files = [text] + [f for f in self.recent_files if f != text]
         del self.recent_files[MAX_RECENT_FILES:]
 
-    def forget(self, file: Path) -> None:
-        text = str(Path(file).resolve())
+    def forget(self, file: Path | str) -> None:
+        text = _recent_text(file)
         self.recent_files = [f for f in self.recent_files if f != text]
+
+
+def _recent_text(file: Path | str) -> str:
+    """A file's absolute path; a server's address as given (it has no password)."""
+    if "://" in str(file):
+        return str(file)
+    return str(Path(file).resolve())
 
 
 def preferences_file() -> Path:

@@ -122,6 +122,16 @@ def is_empty(connection: Connection) -> bool:
     return not count
 
 
+def _read_revision_of(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return read_revision(connection)
+
+
+def _is_empty_database(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return is_empty(connection)
+
+
 def migrate_server(engine: Engine) -> None:
     """Bring the database to head in one transaction, one desdesk at a time."""
     from alembic import command
@@ -232,8 +242,7 @@ def open_server_district(url: str) -> OpenedFile:
     name = display_name(url)
     engine, actor = make_server_engine(url)
     try:
-        with engine.connect() as connection:
-            revision = run_checked(url, lambda: read_revision(connection))
+        revision = run_checked(url, lambda: _read_revision_of(engine))
         check_revision(revision, name)
         if revision != HEAD_REVISION:
             try:
@@ -265,8 +274,7 @@ def create_server_district(url: str, initialise: Callable[[Engine], None] | None
     name = display_name(url)
     engine, _actor = make_server_engine(url)
     try:
-        with engine.connect() as connection:
-            empty = run_checked(url, lambda: is_empty(connection))
+        empty = run_checked(url, lambda: _is_empty_database(engine))
         if not empty:
             raise DistrictFileError(
                 _(

@@ -26,7 +26,11 @@ DEMO_MEMBERS = 60
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="desdesk", description=_("Apre desdesk su un distretto."))
-    parser.add_argument("file", nargs="?", type=Path, help=_("file di distretto (.des) da aprire"))
+    parser.add_argument(
+        "file",
+        nargs="?",
+        help=_("file di distretto (.des) da aprire, o l'indirizzo postgresql://… di un server"),
+    )
     parser.add_argument(
         "--quit-after-startup",
         action="store_true",
@@ -37,13 +41,14 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def choose_start_file(requested: Path | None, prefs: settings.Preferences) -> Path:
-    """The file asked for, else the last one used, else the demo district (created if absent)."""
+def choose_start_file(requested: Path | str | None, prefs: settings.Preferences) -> Path | str:
+    """The file (or server address) asked for, else the last one used, else the demo
+    district (created if absent)."""
     if requested is not None:
-        return requested
-    last = prefs.last_file
-    if last is not None and last.exists():
-        return last
+        return requested if "://" in str(requested) else Path(requested)
+    last = prefs.recent_files[0] if prefs.recent_files else None
+    if last is not None and ("://" in last or Path(last).exists()):
+        return last if "://" in last else Path(last)
     demo = paths.demo_district_file()
     if not demo.exists():
         from desdesk.services.demo import create_demo
@@ -89,7 +94,7 @@ def run_gui(argv: Sequence[str]) -> int:
     except DesdeskError as exc:
         print(exc.message, file=sys.stderr)
         return 1
-    opened = window.open_file(start, report_errors=not args.quit_after_startup)
+    opened = window.open_location(start, report_errors=not args.quit_after_startup)
     window.show()
     if args.quit_after_startup:
         return _quit_after_startup(app, window, opened)

@@ -53,7 +53,7 @@ def back_up_on_close(window: MainWindow, workspace: Workspace) -> None:
 
 def back_up_now_action(window: MainWindow) -> Path | None:
     """File › Esegui backup ora."""
-    if window.workspace is None:
+    if window.workspace is None or window.workspace.path is None:  # none, or on a server
         window.statusBar().showMessage(_("Apri prima un distretto."), STATUS_MS)
         return None
     from desdesk.ui.long_job import run_long_job
@@ -82,7 +82,7 @@ def restore_action(window: MainWindow) -> bool:
     from desdesk.ui.long_job import Cancelled, run_long_job
 
     workspace = window.workspace
-    if workspace is None:
+    if workspace is None or workspace.path is None:  # none, or on a server
         window.statusBar().showMessage(_("Apri prima un distretto."), STATUS_MS)
         return False
     path = workspace.path
@@ -159,7 +159,7 @@ def restore_and_reopen(
     from desdesk.ui.long_job import run_long_job
 
     workspace = window.workspace
-    assert workspace is not None
+    assert workspace is not None and workspace.path is not None
     path = workspace.path
     window._drop_sections()
     workspace.on_close = None  # the backup "prima del ripristino" is the one that counts

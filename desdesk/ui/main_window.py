@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTime, QTimer
@@ -25,7 +26,7 @@ from desdesk.domain.check_types import Target
 from desdesk.i18n import _, set_language
 from desdesk.paths import DISTRICT_SUFFIX
 from desdesk.services.workspace import Workspace
-from desdesk.ui import backup_actions
+from desdesk.ui import backup_actions, server_actions
 from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
 from desdesk.ui.sections.registry import SECTIONS
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             menu, _("&Nuovo distretto…"), self.new_district, QKeySequence.StandardKey.New
         )
         self._add_action(menu, _("&Apri…"), self.choose_and_open, QKeySequence.StandardKey.Open)
+        self._add_action(menu, _("Connetti a un &server…"), self.connect_to_server)
         self.recent_menu = menu.addMenu(_("&Recenti"))
         self._fill_recent_menu()
         self.copy_action = self._add_action(
@@ -95,9 +97,11 @@ class MainWindow(QMainWindow):
         )
         menu.addSeparator()
         self._add_action(
-            menu, _("Esegui &backup ora"), lambda: backup_actions.back_up_now_action(self)
+            menu, _("Esegui &backup ora"), lambda: self._on_file(backup_actions.back_up_now_action)
         )
-        self._add_action(menu, _("R&ipristina…"), lambda: backup_actions.restore_action(self))
+        self._add_action(
+            menu, _("R&ipristina…"), lambda: self._on_file(backup_actions.restore_action)
+        )
         menu.addSeparator()
         self._add_action(menu, _("&Esci"), self.close, QKeySequence.StandardKey.Quit)
         self.copy_action.setEnabled(self.workspace is not None)
@@ -125,7 +129,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for text in self.prefs.recent_files:
             action = self.recent_menu.addAction(text)
-            action.triggered.connect(lambda _checked=False, f=text: self.open_file(Path(f)))
+            action.triggered.connect(lambda _checked=False, f=text: self.open_recent(f))
         self.recent_menu.setEnabled(bool(self.prefs.recent_files))
 
     def _fill_navigation(self) -> None:
@@ -281,8 +285,30 @@ class MainWindow(QMainWindow):
             workspace.close()
             self._open_failed(path, exc, report_errors)
             return False
-        self._set_workspace(workspace, name)
+        self.set_workspace(workspace, name)
         return True
+
+    def open_location(self, target: Path | str, report_errors: bool = True) -> bool:
+        """Open a district file, or the district at a `postgresql://` address."""
+        if server_actions.is_server_url(target):
+            return server_actions.open_server(self, str(target), report_errors)
+        return self.open_file(Path(target), report_errors)
+
+    def open_recent(self, text: str) -> None:
+        if server_actions.is_server_url(text):  # the password is asked again
+            server_actions.connect_to_server(self, text)
+        else:
+            self.open_file(Path(text))
+
+    def connect_to_server(self) -> None:
+        server_actions.connect_to_server(self)
+
+    def _on_file(self, action: Callable[[MainWindow], object]) -> None:
+        """Run a File-menu action that works on the district file (backup, restore)."""
+        if self.workspace is not None and self.workspace.on_server:
+            server_actions.explain_no_file_actions(self, self.workspace)
+            return
+        action(self)
 
     def _open_failed(self, path: Path, exc: Exception, report: bool) -> None:
         log.info("Cannot open %s: %s", path, exc)
@@ -293,18 +319,19 @@ class MainWindow(QMainWindow):
         if report and not backup_actions.offer_backup_of_damaged(self, path, exc):
             show_error(self, exc, _("Non riesco ad aprire il distretto"))
 
-    def _set_workspace(self, workspace: Workspace, name: str | None = None) -> None:
+    def set_workspace(self, workspace: Workspace, name: str | None = None) -> None:
         self._drop_sections()
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
-        backup_actions.back_up_on_close(self, workspace)
+        if not workspace.on_server:  # a server's backups are its administrator's
+            backup_actions.back_up_on_close(self, workspace)
         self.check_counts = None
-        self.prefs.remember(workspace.path)
+        self.prefs.remember(workspace.location)
         self._save_prefs()
         self._fill_recent_menu()
-        self.copy_action.setEnabled(True)
-        self.file_label.setText(str(workspace.path))
+        self.copy_action.setEnabled(not workspace.on_server)
+        self.file_label.setText(workspace.location)
         self.save_label.setText(_("Tutte le modifiche sono salvate"))
         self.nav.setEnabled(True)
         self._update_title(name)
@@ -322,7 +349,7 @@ class MainWindow(QMainWindow):
             retry_outbox_at_start(self, self.workspace, self.prefs)
 
     def choose_and_open(self) -> None:
-        start = str(self.workspace.path.parent) if self.workspace else ""
+        start = str(self.workspace.folder) if self.workspace else ""
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Apri un distretto"), start, DISTRICT_FILTER
         )
@@ -334,10 +361,10 @@ class MainWindow(QMainWindow):
 
         wizard = NewDistrictWizard(self, actor=self.prefs.secretary_name)
         if wizard.exec() and wizard.created is not None:
-            self._set_workspace(wizard.created)
+            self.set_workspace(wizard.created)
 
     def save_copy(self) -> None:
-        if self.workspace is None:
+        if self.workspace is None or self.workspace.path is None:
             return
         suggestion = self.workspace.path.with_name(
             f"{self.workspace.path.stem}-copia{DISTRICT_SUFFIX}"
@@ -407,7 +434,7 @@ class MainWindow(QMainWindow):
                 name = self.workspace.district.profile().name
             except Exception as exc:
                 log.warning("District name not read: %s", exc)
-                name = self.workspace.path.stem
+                name = self.workspace.name
         self.setWindowTitle(f"{name} — desdesk")
 
     def about(self) -> None:

@@ -73,5 +73,5 @@ def window(qtbot, populated: Workspace) -> Iterator[MainWindow]:  # type: ignore
     """A main window on the populated district (the fixture's workspace is handed over)."""
     win = MainWindow(settings.Preferences())
     qtbot.addWidget(win)
-    win._set_workspace(populated)
+    win.set_workspace(populated)
     yield win

@@ -329,7 +329,7 @@ from PySide6.QtWidgets import QApplication
 from desdesk.ui.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(settings.Preferences())
-window._set_workspace(open_workspace({str(path)!r}))
+window.set_workspace(open_workspace({str(path)!r}))
 window.show()
 app.processEvents()
 print("before", "PySide6.QtCharts" in sys.modules)

@@ -117,7 +117,7 @@ def test_new_district_wizard_creates_and_opens(qtbot, tmp_path: Path) -> None:  
     wizard.file_page.path.setText(str(tmp_path / "nonsberg"))
     wizard.accept()
     assert wizard.created is not None
-    window._set_workspace(wizard.created)
+    window.set_workspace(wizard.created)
     assert (tmp_path / "nonsberg.des").exists()
     profile = wizard.created.district.profile()
     assert (profile.name, profile.territory, profile.founding_date.isoformat()) == (

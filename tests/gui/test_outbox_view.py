@@ -189,7 +189,7 @@ def test_results_in_words_tell_uncertain_apart_from_not_sent() -> None:
 def open_window(qtbot, workspace: Workspace, prefs: settings.Preferences) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow(prefs)
     qtbot.addWidget(window)
-    window._set_workspace(workspace)
+    window.set_workspace(workspace)
     return window
 
 

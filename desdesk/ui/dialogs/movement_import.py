@@ -214,7 +214,7 @@ def run_movement_import(parent: QWidget | None, workspace: Workspace) -> bool:
     name, _filter = QFileDialog.getOpenFileName(
         parent,
         _("Importa movimenti"),
-        str(workspace.path.parent),
+        str(workspace.folder),
         _("Fogli di calcolo (*.csv *.xlsx)"),
     )
     if not name:
@@ -254,7 +254,7 @@ def import_summary(dialog: MovementImportDialog) -> str:
 def export_movements(parent: QWidget | None, workspace: Workspace, year: int | None) -> None:
     """Ask where, then write the movements of `year` (all when None) to .xlsx or .csv."""
     stem = f"movimenti-{year}" if year else "movimenti"
-    start = str(workspace.path.parent / f"{stem}.xlsx")
+    start = str(workspace.folder / f"{stem}.xlsx")
     name, chosen = QFileDialog.getSaveFileName(
         parent, _("Esporta movimenti"), start, _("Excel (*.xlsx);;CSV (*.csv)")
     )

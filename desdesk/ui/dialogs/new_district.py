@@ -22,6 +22,7 @@ from desdesk.i18n import _
 from desdesk.paths import DISTRICT_SUFFIX
 from desdesk.schemas import DistrictProfile
 from desdesk.services.district import clean_profile
+from desdesk.services.server_address import display_name
 from desdesk.services.workspace import Workspace, create_workspace
 from desdesk.ui.errors import show_error
 from desdesk.ui.widgets.forms import ErrorLabel, Form
@@ -75,11 +76,11 @@ class FilePage(QWizardPage):
         )
         self.path = QLineEdit()
         self.path.setObjectName("districtPath")
-        browse = QPushButton(_("Sfoglia…"))
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(_("Sfoglia…"))
+        self.browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse)
         self.error = ErrorLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Percorso del file (.des)")))
@@ -88,6 +89,16 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
+        address = self.wizard_.server_address
+        if address is not None:  # the district goes into an empty database on a server
+            self.setTitle(_("Il database del distretto"))
+            self.setSubTitle(
+                _("Il distretto sarà creato in questo database, che deve essere vuoto.")
+            )
+            self.path.setText(display_name(address))
+            self.path.setReadOnly(True)
+            self.browse.hide()
+            return
         profile = self.wizard_.profile_page.profile
         if not self.path.text() and profile is not None:
             self.path.setText(str(default_folder() / file_name_for(profile.name)))
@@ -99,7 +110,9 @@ class FilePage(QWizardPage):
         if name:
             self.path.setText(name)
 
-    def target(self) -> Path:
+    def target(self) -> Path | str:
+        if self.wizard_.server_address is not None:
+            return self.wizard_.server_address
         text = self.path.text().strip()
         return Path(text if text.endswith(DISTRICT_SUFFIX) else text + DISTRICT_SUFFIX)
 
@@ -123,9 +136,13 @@ class FilePage(QWizardPage):
 
 
 class NewDistrictWizard(QWizard):
-    def __init__(self, parent: QWidget | None = None, *, actor: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, actor: str = "", server_address: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Nuovo distretto"))
+        # Given, the district is made in this empty database instead of a file.
+        self.server_address = server_address
         # Who the change history names for the new file (the preferences' secretary).
         self.actor = actor
         self.created: Workspace | None = None

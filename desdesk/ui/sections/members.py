@@ -329,7 +329,7 @@ class MembersSection(Section):
             self._after_change()
 
     def export_members(self) -> None:
-        start = str(self.workspace.path.parent / "aderenti.xlsx")
+        start = str(self.workspace.folder / "aderenti.xlsx")
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Esporta aderenti"), start, _("Excel (*.xlsx);;CSV (*.csv)")
         )

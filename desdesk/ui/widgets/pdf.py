@@ -26,7 +26,7 @@ def ask_pdf_target(
 ) -> Path | None:
     """The file the user picks (".pdf" added when missing), beside the district file at
     first; None when cancelled."""
-    start = str(workspace.path.parent / file_name)
+    start = str(workspace.folder / file_name)
     name, _filter = QFileDialog.getSaveFileName(parent, title, start, "PDF (*.pdf)")
     if not name:
         return None
