@@ -7,9 +7,15 @@ allows changing orientation mid-job; PDF output does). The page range chosen in 
 print dialog and the page order are honoured; copies and collation are the printer's
 job. Rendering stops at `MAX_DPI`: a 1200 dpi printer would otherwise need a
 half-gigabyte image per A4 page for documents that are text and simple charts.
+
+`print_pdf` makes its own Qt PDF document and painter, so the preview runs it on a pool
+thread as a long job (`desdesk.ui.long_job`); it reports each page, and a cancel between
+pages aborts the print run (the printer discards what it was sent, a PDF is not kept).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPainter
@@ -17,6 +23,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from desdesk.domain.errors import DesdeskError
+from desdesk.domain.progress import Cancelled, report
 from desdesk.i18n import _
 
 MAX_DPI = 300
@@ -58,6 +65,16 @@ def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
 
 
 def _print_pages(document: QPdfDocument, printer: QPrinter, pages: list[int]) -> None:
+    try:
+        _paint_pages(document, printer, pages)
+    except Cancelled:
+        printer.abort()  # a real printer drops the job
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            Path(printer.outputFileName()).unlink(missing_ok=True)  # no half-printed file
+        raise
+
+
+def _paint_pages(document: QPdfDocument, printer: QPrinter, pages: list[int]) -> None:
     painter = QPainter()
     _turn_sheet(printer, document.pagePointSize(pages[0]))
     if not painter.begin(printer):
@@ -66,6 +83,7 @@ def _print_pages(document: QPdfDocument, printer: QPrinter, pages: list[int]) ->
         )
     try:
         for position, page in enumerate(pages):
+            report(position, len(pages))  # a long job's progress; raises if cancelled
             size = document.pagePointSize(page)
             if position:
                 _turn_sheet(printer, size)

@@ -29,10 +29,10 @@ from desdesk.i18n import _, ngettext
 from desdesk.services.workspace import Workspace
 from desdesk.ui.dialogs.approve_document import ApproveDocumentDialog
 from desdesk.ui.errors import show_error
+from desdesk.ui.long_job import Cancelled, run_long_job
 from desdesk.ui.models.archive import file_name as archive_file_name
 from desdesk.ui.models.archive import slug, state_text
 from desdesk.ui.printing import print_pdf
-from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.pdf import ask_pdf_target, open_in_system_viewer, write_pdf
 from desdesk.ui.widgets.pdf_view import PdfView
 
@@ -206,10 +206,18 @@ class PdfPreviewDialog(QDialog):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Print on a printer already set up; the pages printed (0 after a failure)."""
+        """Print on a printer already set up (a long job: the window stays alive, Annulla
+        stops between pages); the pages printed (0 after a failure or a cancel)."""
+        data = self.pdf()
         try:
-            with busy_cursor():
-                return print_pdf(self.pdf(), printer)
+            return run_long_job(
+                self,
+                lambda: print_pdf(data, printer),
+                title=_("Stampa — {title}").format(title=self.title),
+                label=_("Stampa in corso…"),
+            )
+        except Cancelled:
+            return 0
         except Exception as exc:
             show_error(self, exc, _("Stampa non riuscita"))
             return 0
