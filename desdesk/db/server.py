@@ -294,17 +294,19 @@ def create_server_district(url: str, initialise: Callable[[Engine], None] | None
 
 
 def _empty_again(engine: Engine) -> None:
-    """Drop every table and function a failed creation left (the database was empty)."""
+    """Drop every table and function a failed creation left (the database was empty).
+
+    psycopg reads `%` as a placeholder even without parameters: they are doubled."""
     try:
         with engine.begin() as connection:
             connection.exec_driver_sql(
                 "DO $$ DECLARE t record; BEGIN"
                 " FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-                " LOOP EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename); END LOOP;"
+                " LOOP EXECUTE format('DROP TABLE IF EXISTS %%I CASCADE', t.tablename); END LOOP;"
                 " FOR t IN SELECT p.oid::regprocedure AS f FROM pg_proc p"
                 " JOIN pg_namespace n ON n.oid = p.pronamespace"
-                " WHERE n.nspname = current_schema() AND p.proname LIKE 'audit\\_%'"
-                " LOOP EXECUTE format('DROP FUNCTION IF EXISTS %s CASCADE', t.f); END LOOP;"
+                " WHERE n.nspname = current_schema() AND p.proname LIKE 'audit\\_%%'"
+                " LOOP EXECUTE format('DROP FUNCTION IF EXISTS %%s CASCADE', t.f); END LOOP;"
                 " END $$"
             )
     except Exception:
