@@ -37,7 +37,7 @@ from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import add_buttons, ask
 
 
-def _explanation(referent: ReferentRead) -> str:
+def _explanation(referent: ReferentRead, on_server: bool) -> str:
     return (
         _(
             "Saranno cancellati e-mail, telefono e ruolo di {name} in tutte le sue schede di "
@@ -49,7 +49,7 @@ def _explanation(referent: ReferentRead) -> str:
             "L'operazione non si può annullare: conviene esportare prima i dati."
         ).format(name=referent.full_name)
         + "\n\n"
-        + backups_notice()
+        + backups_notice(on_server)
     )
 
 
@@ -117,7 +117,7 @@ class PersonalDataDialog(QDialog):
             return
         refused = self.service.refusal(referent.id)
         erase.setEnabled(refused is None)
-        erase.setToolTip(refused or _explanation(referent))
+        erase.setToolTip(refused or _explanation(referent, self.service.on_server))
 
     def _show_homonyms(self, referent: ReferentRead) -> None:
         """Same-name referents of other people, or the row hidden when there are none."""
@@ -169,7 +169,7 @@ class PersonalDataDialog(QDialog):
 
     def erase(self) -> None:
         title = _("Cancellare i dati personali?")
-        if not ask(self, title, _explanation(self.referent)):
+        if not ask(self, title, _explanation(self.referent, self.service.on_server)):
             return
         try:
             result = self.service.erase(self.referent.id)
