@@ -2,7 +2,7 @@
 
 Like `desdesk.db.queries` they read, never commit; `set_status`'s writes are in
 `write_status`, run inside the caller's transaction. Dates are compared as the ISO text
-SQLite stores. Table and column names are those of `desdesk.db.models`.
+SQLite stores (PostgreSQL compares its dates with the same ISO text). Table and column names are those of `desdesk.db.models`.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from desdesk.db.sql import run
 from desdesk.domain.enums import AttendanceStatus, ReferentKind
 
-# A member is entitled at an assembly held on `?` if it had joined (or has no join date)
-# and had not left before that day.
-_ENTITLED = (
-    "(m.joined_on IS NULL OR m.joined_on <= :day) AND (m.left_on IS NULL OR m.left_on >= :day)"
-)
+# A member is entitled at an assembly held on a day if it had joined (or has no join date)
+# and had not left before that day: two `?`, both the day (see `_entitled_params`).
+_ENTITLED = "(m.joined_on IS NULL OR m.joined_on <= ?) AND (m.left_on IS NULL OR m.left_on >= ?)"
 
 ROLL_CALL_SQL = f"""
 SELECT m.id, m.name,
@@ -31,7 +30,7 @@ LEFT JOIN referent AS p
        ON p.member_id = m.id AND p.kind = '{ReferentKind.PRIMARY.value}' AND p.end_date IS NULL
 LEFT JOIN referent AS s
        ON s.member_id = m.id AND s.kind = '{ReferentKind.SUBSTITUTE.value}' AND s.end_date IS NULL
-LEFT JOIN attendance AS a ON a.member_id = m.id AND a.assembly_id = :assembly
+LEFT JOIN attendance AS a ON a.member_id = m.id AND a.assembly_id = ?
 WHERE {_ENTITLED}
 ORDER BY m.name, m.id
 """
@@ -39,7 +38,7 @@ ORDER BY m.name, m.id
 COUNT_SQL = f"""
 SELECT a.status, count(*)
 FROM member AS m
-LEFT JOIN attendance AS a ON a.member_id = m.id AND a.assembly_id = :assembly
+LEFT JOIN attendance AS a ON a.member_id = m.id AND a.assembly_id = ?
 WHERE {_ENTITLED}
 GROUP BY a.status
 """
@@ -75,40 +74,40 @@ DO UPDATE SET status = excluded.status, proxy_holder_id = excluded.proxy_holder_
 """
 
 
-def _day(value: date) -> str:
-    return value.isoformat()
+def _entitled_params(assembly_id: int, day: date) -> tuple[int, str, str]:
+    """The assembly (joined to its attendance) and twice the day of `_ENTITLED`."""
+    return (assembly_id, day.isoformat(), day.isoformat())
 
 
 def roll_call_rows(connection: Connection, assembly_id: int, day: date) -> Sequence[Any]:
-    params = {"assembly": assembly_id, "day": _day(day)}
-    return connection.exec_driver_sql(ROLL_CALL_SQL, params).fetchall()
+    return run(connection, ROLL_CALL_SQL, _entitled_params(assembly_id, day)).fetchall()
 
 
 def status_counts(connection: Connection, assembly_id: int, day: date) -> dict[str | None, int]:
     """How many entitled members have each status (None: not recorded yet)."""
-    params = {"assembly": assembly_id, "day": _day(day)}
-    return {status: n for status, n in connection.exec_driver_sql(COUNT_SQL, params)}
+    rows = run(connection, COUNT_SQL, _entitled_params(assembly_id, day))
+    return {status: n for status, n in rows}
 
 
 def assembly_state(connection: Connection, assembly_id: int) -> Sequence[Any] | None:
     """(status, call_held, first_call_date, second_call_date, minutes approved) or None."""
-    return connection.exec_driver_sql(ASSEMBLY_SQL, (assembly_id,)).first()
+    return run(connection, ASSEMBLY_SQL, (assembly_id,)).first()
 
 
 def rules_values(connection: Connection) -> Sequence[Any] | None:
-    return connection.exec_driver_sql(RULES_SQL).first()
+    return run(connection, RULES_SQL).first()
 
 
 def proxies_held(connection: Connection, assembly_id: int, holder_id: int) -> list[tuple[int, str]]:
     """(id, name) of the members whose proxy `holder_id` holds at the assembly."""
-    rows = connection.exec_driver_sql(PROXIES_HELD_SQL, (assembly_id, holder_id)).fetchall()
+    rows = run(connection, PROXIES_HELD_SQL, (assembly_id, holder_id)).fetchall()
     return [(member_id, name) for member_id, name in rows]
 
 
 def member_status(connection: Connection, assembly_id: int, member_id: int) -> Sequence[Any] | None:
     """(name, status or None, joined_on, left_on) of a member at the assembly; None if the
     member does not exist."""
-    return connection.exec_driver_sql(MEMBER_STATUS_SQL, (assembly_id, member_id)).first()
+    return run(connection, MEMBER_STATUS_SQL, (assembly_id, member_id)).first()
 
 
 def write_status(
@@ -120,9 +119,10 @@ def write_status(
 ) -> None:
     """Record (or, with None, clear) a status, in the caller's transaction."""
     if status is None:
-        connection.exec_driver_sql(
+        run(
+            connection,
             "DELETE FROM attendance WHERE assembly_id = ? AND member_id = ?",
             (assembly_id, member_id),
         )
     else:
-        connection.exec_driver_sql(UPSERT_SQL, (assembly_id, member_id, status, proxy_holder_id))
+        run(connection, UPSERT_SQL, (assembly_id, member_id, status, proxy_holder_id))
