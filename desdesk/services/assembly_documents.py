@@ -18,6 +18,7 @@ from desdesk.assembly_schemas import (
     MinutesDocument,
     held_on,
 )
+from desdesk.db.sql import run
 from desdesk.domain.assembly_rules import quorum_required
 from desdesk.domain.enums import AssemblyStatus, Call, OfficeKind, ReferentKind
 from desdesk.domain.errors import NotFound
@@ -31,9 +32,10 @@ from desdesk.services.offices import OfficesService
 from desdesk.services.referents import ReferentsService
 from desdesk.services.tasks import TasksService
 
+# `lower(name)`, not SQLite's `COLLATE NOCASE`: the same order on a server.
 _ADDRESSES_SQL = """
 SELECT id, name, address, cap, comune, provincia, email FROM member
-WHERE left_on IS NULL ORDER BY name COLLATE NOCASE, id
+WHERE left_on IS NULL ORDER BY lower(name), id
 """
 
 
@@ -83,7 +85,7 @@ class AssemblyDocumentReads(Service):
             if r.kind == ReferentKind.PRIMARY.value and r.end_date is None
         }
         with self._reading() as session:
-            rows = list(session.connection().exec_driver_sql(_ADDRESSES_SQL))
+            rows = list(run(session.connection(), _ADDRESSES_SQL))
         recipients = []
         for member_id, name, street, cap, comune, provincia, email in rows:
             referent = primaries.get(member_id)

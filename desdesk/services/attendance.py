@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 from desdesk.assembly_schemas import MemberAttendanceRow, RollCallHeader
 from desdesk.db import attendance_queries as q
 from desdesk.db.models import Assembly, Guest
+from desdesk.db.sql import as_date, run
 from desdesk.domain.assembly_rules import (
     PRESENT_STATUSES,
     AssemblyRules,
@@ -35,15 +36,9 @@ def _assembly_missing() -> NotFound:
     return NotFound(_("L'assemblea non esiste più."))
 
 
-def _parse_day(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
 def assembly_day(state: Sequence[Any]) -> date:
     """The day the assembly was (or will be) held: the second call's if that was held."""
-    first, second = _parse_day(state[2]), _parse_day(state[3])
+    first, second = as_date(state[2]), as_date(state[3])
     if state[1] == Call.SECOND.value and second is not None:
         return second
     assert first is not None
@@ -165,7 +160,8 @@ class AttendanceService(Service):
     # -- guests ---------------------------------------------------------------------------
     def guests(self, assembly_id: int) -> list[GuestRead]:
         with self._reading() as session:
-            rows = session.connection().exec_driver_sql(
+            rows = run(
+                session.connection(),
                 "SELECT id, name, organisation FROM guest WHERE assembly_id = ? ORDER BY name, id",
                 (assembly_id,),
             )
@@ -234,10 +230,9 @@ class AttendanceService(Service):
 
 def _check_entitled(member: Sequence[Any], day: date) -> None:
     """Only a member on the assembly's day has a place in its roll call."""
-    name, _status, joined, left = member
-    if (joined is not None and _parse_day(joined) > day) or (
-        left is not None and _parse_day(left) < day
-    ):
+    name, _status, joined_value, left_value = member
+    joined, left = as_date(joined_value), as_date(left_value)
+    if (joined is not None and joined > day) or (left is not None and left < day):
         raise Conflict(
             _("{name} non era aderente il {date}: non fa parte dell'appello.").format(
                 name=name, date=format_date(day)
@@ -255,14 +250,13 @@ def _check_day_reached(day: date) -> None:
 def _write_assembly_status(
     connection: Connection, assembly_id: int, status: AssemblyStatus
 ) -> None:
-    connection.exec_driver_sql(
-        "UPDATE assembly SET status = ? WHERE id = ?", (status.value, assembly_id)
-    )
+    run(connection, "UPDATE assembly SET status = ? WHERE id = ?", (status.value, assembly_id))
 
 
 def _unhold_if_empty(connection: Connection, assembly_id: int) -> None:
     """With no status left and no start time, the assembly was not held after all."""
-    row = connection.exec_driver_sql(
+    row = run(
+        connection,
         "SELECT started_at IS NULL, convened_on IS NOT NULL, "
         "NOT EXISTS (SELECT 1 FROM attendance WHERE assembly_id = assembly.id) "
         "FROM assembly WHERE id = ?",

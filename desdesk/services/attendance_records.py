@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import Connection
 
 from desdesk.assembly_schemas import MemberAttendanceRow
+from desdesk.db.sql import as_date, run
 from desdesk.domain.assembly_rules import (
     AssemblyRules,
     consecutive_absences,
@@ -38,8 +39,10 @@ WHERE assembly.status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} BETW
 
 # The members whose current run of absences (absent or absent with apology, at held
 # assemblies while they were members, after the last one they attended in person or by
-# proxy; assemblies ordered by held day, then id) reaches the threshold: `consecutive_absences` of the domain, written as one query because the
-# register asks it for every member at start-up. A test keeps the two in agreement.
+# proxy; assemblies ordered by held day, then id) reaches the threshold:
+# `consecutive_absences` of the domain, written as one query because the register asks
+# it for every member at start-up. A test keeps the two in agreement. The assemblies'
+# order is a window function's row number, which SQLite and PostgreSQL both have.
 _ATTENDED = "', '".join(
     s.value
     for s in (
@@ -50,14 +53,17 @@ _ATTENDED = "', '".join(
 )
 _ABSENT = f"'{AttendanceStatus.ABSENT.value}', '{AttendanceStatus.ABSENT_JUSTIFIED.value}'"
 _FLAGGED_SQL = f"""
-WITH recorded AS (
-    SELECT t.member_id, {_HELD_DAY} || printf('-%010d', assembly.id) AS position, t.status
+WITH held AS (
+    SELECT id, {_HELD_DAY} AS day, ROW_NUMBER() OVER (ORDER BY {_HELD_DAY}, id) AS position
+    FROM assembly
+    WHERE status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} <= ?
+), recorded AS (
+    SELECT t.member_id, h.position, t.status
     FROM attendance AS t
-    JOIN assembly ON assembly.id = t.assembly_id
+    JOIN held AS h ON h.id = t.assembly_id
     JOIN member AS m ON m.id = t.member_id
-    WHERE assembly.status != '{AssemblyStatus.CANCELLED.value}' AND {_HELD_DAY} <= ?
-      AND (m.joined_on IS NULL OR m.joined_on <= {_HELD_DAY})
-      AND (m.left_on IS NULL OR m.left_on >= {_HELD_DAY})
+    WHERE (m.joined_on IS NULL OR m.joined_on <= h.day)
+      AND (m.left_on IS NULL OR m.left_on >= h.day)
 ), last_attended AS (
     SELECT member_id, MAX(position) AS position FROM recorded
     WHERE status IN ('{_ATTENDED}') GROUP BY member_id
@@ -71,30 +77,31 @@ GROUP BY r.member_id HAVING count(*) >= ?
 
 def flagged_member_ids(connection: Connection, rules: AssemblyRules, today: date) -> set[int]:
     """Members over the exclusion threshold now (all assemblies held up to `today`)."""
-    rows = connection.exec_driver_sql(_FLAGGED_SQL, (today.isoformat(), rules.exclusion_threshold))
+    rows = run(connection, _FLAGGED_SQL, (today.isoformat(), rules.exclusion_threshold))
     return {member_id for (member_id,) in rows}
 
 
 def _held_assemblies(connection: Connection, start: date, end: date) -> list[tuple[int, date]]:
-    rows = connection.exec_driver_sql(_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
-    return [(assembly_id, date.fromisoformat(day[:10])) for assembly_id, day in rows]
+    rows = run(connection, _ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
+    return [(assembly_id, _day(day)) for assembly_id, day in rows]
+
+
+def _day(value: object) -> date:
+    day = as_date(value)
+    assert day is not None, "an assembly has a first call date"
+    return day
 
 
 def _statuses(
     connection: Connection, start: date, end: date
 ) -> dict[tuple[int, int], AttendanceStatus]:
-    rows = connection.exec_driver_sql(_STATUSES_SQL, (start.isoformat(), end.isoformat()))
+    rows = run(connection, _STATUSES_SQL, (start.isoformat(), end.isoformat()))
     return {(a, m): AttendanceStatus(status) for a, m, status in rows}
 
 
 def _members(connection: Connection) -> list[tuple[int, str, date | None, date | None]]:
-    rows = connection.exec_driver_sql(
-        "SELECT id, name, joined_on, left_on FROM member ORDER BY name, id"
-    )
-    return [
-        (i, name, date.fromisoformat(j) if j else None, date.fromisoformat(left) if left else None)
-        for i, name, j, left in rows
-    ]
+    rows = run(connection, "SELECT id, name, joined_on, left_on FROM member ORDER BY name, id")
+    return [(i, name, as_date(joined), as_date(left)) for i, name, joined, left in rows]
 
 
 def member_records(
@@ -138,10 +145,10 @@ def _row(
         status for (_a, day), status in zip(convened, history, strict=True) if day >= first
     ]
     record = member_attendance(in_period)
-    run = consecutive_absences(history)
-    # The run's assemblies: the last `run` ones with a recorded status (None is skipped).
+    streak = consecutive_absences(history)
+    # The run's assemblies: the last `streak` ones with a recorded status (None skipped).
     recorded = [held for held, status in zip(convened, history, strict=True) if status]
-    in_run = recorded[len(recorded) - run :] if run else []
+    in_run = recorded[len(recorded) - streak :] if streak else []
     return MemberAttendanceRow(
         member_id=member_id,
         name=name,
@@ -151,8 +158,8 @@ def _row(
         represented=record.represented,
         absent_justified=record.absent_justified,
         absent=record.absent,
-        current_absence_run=run,
-        flagged=over_exclusion_threshold(run, rules),
+        current_absence_run=streak,
+        flagged=over_exclusion_threshold(streak, rules),
         run_assembly_ids=tuple(a for a, _day in in_run),
         run_dates=tuple(day for _a, day in in_run),
         rate=record.rate,

@@ -15,6 +15,7 @@ from sqlmodel import Session
 from desdesk.db import queries
 from desdesk.db.models import Member, Referent
 from desdesk.db.money_models import Movement
+from desdesk.db.sql import as_date, run
 from desdesk.domain import member_fields
 from desdesk.domain.enums import Nature, ReferentKind
 from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFailed
@@ -208,14 +209,14 @@ class MembersService(Service):
         with self._unit_of_work() as session:
             member = self._load(session, member_id)
             self._refuse_if_in_accounts(session, member)
-            held = session.connection().exec_driver_sql(_IN_APPROVED_MINUTES_SQL, (member_id,))
-            day = held.scalar()
+            held = run(session.connection(), _IN_APPROVED_MINUTES_SQL, (member_id,))
+            day = as_date(held.scalar())
             if day is not None:
                 raise Conflict(
                     _(
                         "{name} compare nel verbale approvato dell'assemblea del {date}: "
                         "registra la sua uscita invece di eliminarlo."
-                    ).format(name=member.name, date=format_date(date.fromisoformat(str(day)[:10])))
+                    ).format(name=member.name, date=format_date(day))
                 )
             session.delete(member)
 
@@ -334,18 +335,22 @@ def _nature(value: str | None) -> Nature | None:
     return Nature(value) if value else None
 
 
-def _date(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+def _json_tuple(value: str | list[Any]) -> tuple[Any, ...]:
+    """A JSON list column as a tuple: SQLite hands plain SQL the stored text, PostgreSQL
+    the parsed list."""
+    if isinstance(value, str):
+        return _parsed_json_tuple(value)
+    return tuple(value)
 
 
 @functools.lru_cache(maxsize=4096)
-def _json_tuple(text: str) -> tuple[Any, ...]:
+def _parsed_json_tuple(text: str) -> tuple[Any, ...]:
     """A stored JSON list as a tuple; the same few lists repeat across thousands of rows."""
     return tuple(json.loads(text))
 
 
 def _row(values: Sequence[Any]) -> MemberRow:
-    """A MemberRow from one result of `queries.member_rows` (stored text parsed here)."""
+    """A MemberRow from one result of `queries.member_rows` (values read back here)."""
     (
         member_id, name, legal_form, nature_override, tax_code, vat_number, comune, provincia,
         email, phone, aes_subscriber, disciplinari, roles, joined_on, left_on, leave_reason,
@@ -365,8 +370,8 @@ def _row(values: Sequence[Any]) -> MemberRow:
         aes_subscriber=bool(aes_subscriber),
         disciplinari=_json_tuple(disciplinari),
         supply_chain_roles=_json_tuple(roles),
-        joined_on=_date(joined_on),
-        left_on=_date(left_on),
+        joined_on=as_date(joined_on),
+        left_on=as_date(left_on),
         primary_referent=primary_name or "",
         substitute=substitute_name or "",
         leave_reason=leave_reason or "",

@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from desdesk.db import attendance_queries as q
 from desdesk.db.models import Assembly, Member, Minutes, MinutesItem, Task
+from desdesk.db.sql import run
 from desdesk.domain.assembly_rules import (
     AssemblyRules,
     AttendanceCount,
@@ -90,7 +91,7 @@ def _roll_call(session: Session, assembly_id: int) -> list[RollCallRow]:
         if row.proxy_holder_id is not None:
             holder = (
                 names.get(row.proxy_holder_id)
-                or connection.exec_driver_sql(_NAME_SQL, (row.proxy_holder_id,)).scalar()
+                or run(connection, _NAME_SQL, (row.proxy_holder_id,)).scalar()
             )
             rows[index] = replace(row, proxy_holder_name=str(holder or ""))
     return rows
@@ -132,7 +133,7 @@ def take_snapshot(session: Session, minutes: Minutes, items: list[MinutesItem]) 
     """The JSON stored in `minutes.snapshot` at approval."""
     count, rules = live_attendance(session, minutes.assembly_id)
     quorum = quorum_state(count, _call(minutes.call_held), rules)
-    guests = session.connection().exec_driver_sql(_GUESTS_SQL, (minutes.assembly_id,))
+    guests = run(session.connection(), _GUESTS_SQL, (minutes.assembly_id,))
     return {
         **{name: getattr(count, name) for name in _COUNT_FIELDS},
         "quorum_required": quorum.required,

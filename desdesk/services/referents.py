@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from desdesk.db import queries
 from desdesk.db.models import Member, Referent
+from desdesk.db.sql import as_date
 from desdesk.domain import values
 from desdesk.domain.enums import ReferentKind
 from desdesk.domain.errors import (
@@ -76,12 +77,8 @@ def clean_referent(data: ReferentInput) -> ReferentInput:
     )
 
 
-def _date(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 def _from_row(row: Sequence[Any]) -> ReferentRead:
-    """A ReferentRead from one result of `queries.referent_rows` (dates stored as text)."""
+    """A ReferentRead from one result of `queries.referent_rows` (dates read back by `as_date`)."""
     (
         referent_id, member_id, member_name, kind, first_name, last_name, email, phone, role,
         start_date, end_date, member_active, version,
@@ -96,8 +93,8 @@ def _from_row(row: Sequence[Any]) -> ReferentRead:
         email=email,
         phone=phone,
         role=role,
-        start_date=_date(start_date),
-        end_date=_date(end_date),
+        start_date=as_date(start_date),
+        end_date=as_date(end_date),
         member_active=bool(member_active),
         version=version,
     )
