@@ -131,7 +131,13 @@ class AssembliesService(Service):
     # -- reading --------------------------------------------------------------
     def list(self, year: int | None = None) -> list[AssemblyRead]:
         """The assemblies by first-call date (of one year, if given), without agenda."""
-        query = select(Assembly).order_by(Assembly.first_call_date, Assembly.first_call_time)
+        # Without a time first (SQLite's NULL order, spelt out for PostgreSQL), then by id.
+        query = select(Assembly).order_by(
+            Assembly.first_call_date,
+            Assembly.first_call_time.is_not(None),
+            Assembly.first_call_time,
+            Assembly.id,
+        )
         if year is not None:
             query = query.where(
                 Assembly.first_call_date >= date(year, 1, 1),

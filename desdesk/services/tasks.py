@@ -169,7 +169,8 @@ class TasksService(Service):
         """(id, "10/03/2026 – title") of the assemblies, latest first: where a task was
         assigned or checked."""
         query = select(Assembly.id, Assembly.first_call_date, Assembly.title).order_by(
-            Assembly.first_call_date.desc()  # type: ignore[attr-defined]
+            Assembly.first_call_date.desc(),  # type: ignore[attr-defined]
+            Assembly.id.desc(),
         )
         with self._reading() as session:
             return [
