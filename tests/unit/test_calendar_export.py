@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,12 +11,12 @@ from icalendar import Calendar
 from desdesk.schemas import AgendaItemInput, AssemblyInput, DistrictProfile
 from desdesk.services.calendar_export import event_uid
 from desdesk.services.workspace import Workspace, create_workspace
+from tests.raw_sql import raw_rows
 
 
 def uid(workspace: Workspace, assembly_id: int) -> str:
-    """The UID the export gives an assembly of this district file."""
-    with sqlite3.connect(workspace.path) as conn:
-        (district_uid,) = conn.execute("SELECT uid FROM district").fetchone()
+    """The UID the export gives an assembly of this district."""
+    ((district_uid,),) = raw_rows(workspace, "SELECT uid FROM district")
     return event_uid(assembly_id, district_uid)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import sqlite3
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -33,17 +32,14 @@ from tests.factories import (
     member_input,
     referent_input,
 )
+from tests.raw_sql import raw_execute, raw_rows
 
 PRIMARY, SUBSTITUTE = ReferentKind.PRIMARY, ReferentKind.SUBSTITUTE
 
 
 def raw(ws: Workspace, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Rows read with plain sqlite3, beside the services: what is really in the file."""
-    conn = sqlite3.connect(ws.path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
+    """Rows read with plain SQL, beside the services: what is really stored."""
+    return raw_rows(ws, sql, *params)
 
 
 def add_member(ws: Workspace, name: str, code: str, **overrides: object) -> int:
@@ -494,19 +490,14 @@ def test_the_database_forbids_two_current_primaries_for_one_member(workspace: Wo
         with pytest.raises(IntegrityError):
             session.commit()
     # Plain SQL is refused too, and ended terms are not limited.
-    conn = sqlite3.connect(workspace.path)
-    try:
-        insert = (
-            "INSERT INTO referent (member_id, kind, first_name, last_name, email, phone, role, "
-            "end_date) VALUES (?, 'titolare', 'X', 'Y', '', '', '', ?)"
-        )
-        with pytest.raises(sqlite3.IntegrityError):
-            conn.execute(insert, (member_id, None))
-        conn.execute(insert, (member_id, "2020-01-01"))
-        conn.execute(insert, (member_id, "2021-01-01"))
-        conn.commit()
-    finally:
-        conn.close()
+    insert = (
+        "INSERT INTO referent (member_id, kind, first_name, last_name, email, phone, role, "
+        "end_date) VALUES (?, 'titolare', 'X', 'Y', '', '', '', ?)"
+    )
+    with pytest.raises(IntegrityError):
+        raw_execute(workspace, insert, member_id, None)
+    raw_execute(workspace, insert, member_id, "2020-01-01")
+    raw_execute(workspace, insert, member_id, "2021-01-01")
     assert len(workspace.referents.history(member_id)) == 3
 
 
