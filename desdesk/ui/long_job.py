@@ -145,6 +145,7 @@ class LongJob(QObject):
         if not self._outcome:
             timer = QTimer(self)
             timer.setSingleShot(True)
+            timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one fires up to 5% early
             timer.timeout.connect(self._loop.quit)
             timer.start(SHOW_AFTER_MS)
             self._loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)

@@ -54,7 +54,7 @@ def test_a_slow_job_shows_the_dialog_while_the_window_keeps_working(parent: QWid
     assert run_long_job(parent, work, title="Registro", label="Preparo il PDF…") == "fatto"
     timer.stop()
     assert seen == [("Registro", "Preparo il PDF…", True)]
-    assert time.monotonic() - started >= SHOW_AFTER_MS / 1000
+    assert time.monotonic() - started >= 0.95 * SHOW_AFTER_MS / 1000  # timers are not exact
     assert len(ticks) >= 10  # the GUI thread ran its timer all along
     assert job_dialog() is None
 
