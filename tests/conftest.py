@@ -24,6 +24,7 @@ DISTRICT_FILE_MODULES = frozenset(
     {
         "test_atomic",
         "test_backup_cli",
+        "test_backup_freshness",
         "test_backup_restore",
         "test_backups",
         "test_damaged_files",
