@@ -14,7 +14,6 @@ from sqlmodel import Session, col
 
 from desdesk.db.models import District, FoundingDocument, Objective
 from desdesk.db.money_models import Indicator
-from desdesk.domain.check_types import BUSINESS_PLAN_SECTIONS
 from desdesk.domain.enums import DistrictKind, FoundingDocumentKind, ObjectiveStatus, Sector
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed, os_error_reason
 from desdesk.i18n import _
@@ -71,6 +70,8 @@ def clean_profile(profile: DistrictProfile) -> DistrictProfile:
 
 def _clean_business_plan(plan: dict[str, str], problems: list[FieldProblem]) -> dict[str, str]:
     """The business plan's sections, trimmed; empty ones are left out, unknown codes refused."""
+    from desdesk.domain.check_types import BUSINESS_PLAN_SECTIONS  # not on the start path
+
     codes = {code for code, _label in BUSINESS_PLAN_SECTIONS}
     unknown = sorted(set(plan) - codes)
     if unknown:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desdesk import __version__, settings
-from desdesk.domain.check_types import Target
 from desdesk.i18n import _, set_language
 from desdesk.paths import DISTRICT_SUFFIX
 from desdesk.services.workspace import Workspace
@@ -33,6 +33,9 @@ from desdesk.ui.sections.registry import SECTIONS
 from desdesk.ui.tasks import run_in_background, wait_for_background_work
 from desdesk.ui.welcome import WelcomePage
 from desdesk.ui.widgets.check_badge import show_counts
+
+if TYPE_CHECKING:
+    from desdesk.domain.check_types import Target  # a type only: not on the start path
 
 log = logging.getLogger(__name__)
 

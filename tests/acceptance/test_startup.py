@@ -53,13 +53,15 @@ def test_version_and_usage_errors(desdesk_home: Path) -> None:
 
 
 # Imported when first needed, never to paint the member register: the PDF and
-# spreadsheet stacks, migrations, and the restore/long-job machinery of the GUI.
+# spreadsheet stacks, migrations, the district check's types, and the restore and
+# long-job machinery of the GUI.
 NOT_AT_START = (
     "reportlab",
     "pypdf",
     "openpyxl",
     "alembic",
     "desdesk.reports",
+    "desdesk.domain.check_types",
     "desdesk.services.backup_restore",
     "desdesk.services.backup_summary",
     "desdesk.ui.long_job",
