@@ -77,8 +77,11 @@ def backup_path(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.name}.pre-{revision}.bak")
 
 
-def inspect_file(path: Path) -> FileState:
-    """Check, read-only, that `path` is an intact district file this desdesk can open."""
+def inspect_file(path: Path, *, check_integrity: bool = True) -> FileState:
+    """Check, read-only, that `path` is an intact district file this desdesk can open.
+
+    `check_integrity=False` leaves out SQLite's quick_check (75 ms on a 5,000-member
+    file): only for a file provably unchanged since a copy of it passed that check."""
     if not path.is_file():
         raise DistrictFileError(_("Il file {path} non esiste.").format(path=path))
     # A read-only connection on a WAL file creates `-wal` and `-shm` beside it and cannot
@@ -94,12 +97,12 @@ def inspect_file(path: Path) -> FileState:
             )
         ) from exc
     try:
-        return _read_state(conn, path)
+        return _read_state(conn, path, check_integrity)
     finally:
         conn.close()
 
 
-def _read_state(conn: sqlite3.Connection, path: Path) -> FileState:
+def _read_state(conn: sqlite3.Connection, path: Path, check_integrity: bool = True) -> FileState:
     not_district = NotADistrictFile(
         _("{name} non è un file di distretto di desdesk.").format(name=path.name)
     )
@@ -113,7 +116,7 @@ def _read_state(conn: sqlite3.Connection, path: Path) -> FileState:
     if app_id != APPLICATION_ID:
         raise not_district
     try:
-        (check,) = conn.execute("PRAGMA quick_check").fetchone()
+        (check,) = conn.execute("PRAGMA quick_check").fetchone() if check_integrity else ("ok",)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         raise _damaged(path, exc) from exc
@@ -245,16 +248,22 @@ class OpenedFile:
 
 
 def open_district_file(
-    path: Path, on_opening: Callable[[Path, FileState], None] | None = None
+    path: Path,
+    on_opening: Callable[[Path, FileState], None] | None = None,
+    *,
+    unchanged: Callable[[Path], bool] | None = None,
 ) -> OpenedFile:
     """Inspect, lock, upgrade if needed (after a backup), and return an engine on the file.
 
     `on_opening` runs once the file has passed inspection and is locked, before any
     migration touches it (the GUI's automatic backup): it must not raise to let the
-    file open, and whatever it raises closes the file again.
+    file open, and whatever it raises closes the file again. `unchanged(path)` true
+    means the file is byte for byte its last checked backup (the GUI's closing backup):
+    its integrity check is then not repeated.
     """
     path = Path(path).resolve()
-    state = inspect_file(path)
+    trusted = unchanged is not None and unchanged(path)
+    state = inspect_file(path, check_integrity=not trusted)
     lock = acquire_lock(path)
     engine: Engine | None = None
     try:

@@ -112,8 +112,9 @@ class Referent(SQLModel, table=True):
             "member_id",
             "kind",
             unique=True,
+            # Partial on PostgreSQL too (migration 0001); not said here, since naming a
+            # dialect's option loads that dialect at every start-up.
             sqlite_where=text("end_date IS NULL"),
-            postgresql_where=text("end_date IS NULL"),
         ),
     )
 

@@ -274,6 +274,7 @@ def open_workspace(
     on_opening: Callable[[Path, FileState], None] | None = None,
     *,
     actor: str = "",
+    unchanged: Callable[[Path], bool] | None = None,
 ) -> Workspace:
     """Open an existing district file, or a district on a server given by its
     `postgresql://` address (raises DistrictFileError with the reason).
@@ -281,14 +282,15 @@ def open_workspace(
     `on_opening` runs before any migration, with the file locked (the GUI's backup on
     open; never for a server); the CLI passes none. `actor` (the secretary's name; the
     CLI passes none) and the OS user are who the change history names for what follows;
-    the file is written only when they differ from the last ones.
+    the file is written only when they differ from the last ones. `unchanged` (see
+    `open_district_file`) spares the integrity check of a file as its last backup.
     """
     if is_server_url(path):
         from desdesk.db.server import open_server_district
 
         opened = open_server_district(str(path))
     else:
-        opened = open_district_file(Path(path), on_opening)
+        opened = open_district_file(Path(path), on_opening, unchanged=unchanged)
     workspace = Workspace(opened)
     try:
         if opened.actor is not None:  # a server: each connection names its own actor

@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from desdesk.i18n import _
-from desdesk.services.backups import back_up_now, backup_on_closing, backup_on_opening
+from desdesk.services.backup_freshness import unchanged_since_closing
+from desdesk.services.backups import (
+    back_up_now,
+    backup_folder,
+    backup_on_closing,
+    backup_on_opening,
+)
 from desdesk.services.workspace import Workspace, open_workspace
 from desdesk.ui.errors import show_error
 
@@ -43,7 +49,13 @@ def open_backed_up(window: MainWindow, path: Path) -> Workspace:
         path,
         on_opening=backup_on_opening(_to_status_bar(window)),
         actor=window.prefs.secretary_name,
+        unchanged=unchanged_since_last_backup,
     )
+
+
+def unchanged_since_last_backup(path: Path) -> bool:
+    """The file is exactly as its closing backup holds it (see services/backup_freshness)."""
+    return unchanged_since_closing(path, backup_folder)
 
 
 def back_up_on_close(window: MainWindow, workspace: Workspace) -> None:
