@@ -155,8 +155,9 @@ def check_revision(revision: str | None, name: str) -> None:
     if revision is None:
         raise NotADistrictFile(
             _(
-                "Il database {name} non contiene un distretto di desdesk. Per crearne uno "
-                "scegli «Nuovo distretto sul server»."
+                "Il database {name} non contiene un distretto di desdesk. Se è vuoto puoi "
+                "crearne uno: in «Connetti a un server…» spunta «crea qui un nuovo "
+                "distretto», oppure usa il comando desdesk new con questo indirizzo."
             ).format(name=name)
         )
     if revision not in KNOWN_REVISIONS:
