@@ -44,13 +44,8 @@ from desdesk.db.backup_files import (
     file_revision,
     reserve_file,
 )
-from desdesk.db.district_file import (
-    FileInUse,
-    FileState,
-    copy_district_file,
-    inspect_file,
-    take_lock,
-)
+from desdesk.db.district_copies import copy_district_file
+from desdesk.db.district_file import FileInUse, FileState, inspect_file, take_lock
 from desdesk.db.files import sqlite_copy
 from desdesk.domain.backup_policy import RetentionPolicy, backups_to_delete
 from desdesk.domain.errors import DesdeskError, os_error_reason

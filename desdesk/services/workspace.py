@@ -12,13 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from desdesk.db.district_file import (
-    FileState,
-    OpenedFile,
-    copy_district_file,
-    create_district_file,
-    open_district_file,
-)
+from desdesk.db.district_copies import copy_district_file, create_district_file
+from desdesk.db.district_file import FileState, OpenedFile, open_district_file
 from desdesk.db.server import is_server_url
 from desdesk.i18n import _
 from desdesk.schemas import DistrictProfile

@@ -178,7 +178,7 @@ def test_a_section_shows_edits_made_in_another(window: MainWindow, populated: Wo
 def test_a_file_without_its_profile_is_refused_and_the_current_one_stays(
     window: MainWindow, tmp_path: Path, shown_messages: list[str]
 ) -> None:
-    from desdesk.db.district_file import create_district_file
+    from desdesk.db.district_copies import create_district_file
 
     empty = tmp_path / "senza-profilo.des"
     create_district_file(empty)

@@ -23,14 +23,13 @@ from sqlalchemy import Engine
 from stdnum import luhn
 
 from desdesk.db import district_file
+from desdesk.db.district_copies import copy_district_file, create_district_file
 from desdesk.db.district_file import (
     DamagedFile,
     DistrictFileError,
     FileInUse,
     NewerVersionFile,
     NotADistrictFile,
-    copy_district_file,
-    create_district_file,
     lock_path,
     migrate,
     open_district_file,

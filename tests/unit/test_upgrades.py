@@ -20,11 +20,11 @@ import pytest
 from sqlalchemy import text
 
 from desdesk.db import district_file
+from desdesk.db.district_copies import create_district_file
 from desdesk.db.district_file import (
     DistrictFileError,
     MigrationFailed,
     backup_path,
-    create_district_file,
     open_district_file,
 )
 from desdesk.db.engine import make_engine

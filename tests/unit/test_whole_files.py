@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from desdesk.db.district_copies import copy_district_file, create_district_file
 from desdesk.db.district_file import (
     DistrictFileError,
     FileInUse,
-    copy_district_file,
-    create_district_file,
 )
 from desdesk.schemas import DistrictProfile
 from desdesk.services.demo import builder as demo_builder
