@@ -99,6 +99,8 @@ package: $(PKG_STAMP)
 		QT_QPA_PLATFORM=offscreen $(CURDIR)/dist/desdesk/desdesk --quit-after-startup $(SMOKE)/x.des && \
 		$(CURDIR)/dist/desdesk/desdesk report register $(SMOKE)/x.des -o $(SMOKE)/x.pdf && \
 		test -s $(SMOKE)/x.pdf && \
+		{ ! $(CURDIR)/dist/desdesk/desdesk check postgresql://smoke@127.0.0.1:9/d 2>server.txt; } && \
+		grep -q "il server non risponde" server.txt && \
 		if command -v xvfb-run >/dev/null; then \
 			QT_QPA_PLATFORM=xcb xvfb-run -a $(CURDIR)/dist/desdesk/desdesk --quit-after-startup $(SMOKE)/x.des; \
 		else echo "xvfb-run not found: the xcb platform plugin was not tried"; fi
