@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from desdesk import __version__, settings
 from desdesk.i18n import _, set_language
-from desdesk.paths import DISTRICT_SUFFIX
 from desdesk.services.workspace import Workspace
-from desdesk.ui import backup_actions, server_actions
+from desdesk.ui import backup_actions, file_actions, server_actions
 from desdesk.ui.errors import show_error
 from desdesk.ui.sections.base import Section
 from desdesk.ui.sections.registry import SECTIONS
@@ -39,7 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DISTRICT_FILTER = "desdesk (*.des)"
 CHECK_KEY = "check"  # the Verifica section, whose entry shows the errors and warnings
 COUNTS_DELAY_MS = 300
 
@@ -94,7 +91,7 @@ class MainWindow(QMainWindow):
         self._add_action(menu, _("&Apri…"), self.choose_and_open, QKeySequence.StandardKey.Open)
         self._add_action(menu, _("Connetti a un &server…"), self.connect_to_server)
         self.recent_menu = menu.addMenu(_("&Recenti"))
-        self._fill_recent_menu()
+        self.fill_recent_menu()
         self.copy_action = self._add_action(
             menu, _("Salva una &copia…"), self.save_copy, QKeySequence.StandardKey.SaveAs
         )
@@ -128,7 +125,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         return action
 
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for text in self.prefs.recent_files:
             action = self.recent_menu.addAction(text)
@@ -274,22 +271,7 @@ class MainWindow(QMainWindow):
     # -- files -------------------------------------------------------------------
     def open_file(self, path: Path, report_errors: bool = True) -> bool:
         """Open a district file; on failure the current one stays open and the user is told."""
-        path = Path(path).resolve()
-        if self.workspace is not None and self.workspace.path == path:
-            return True
-        try:
-            workspace = backup_actions.open_backed_up(self, path)  # a backup first
-        except Exception as exc:
-            self._open_failed(path, exc, report_errors)
-            return False
-        try:
-            name = workspace.district.profile().name  # a file without its profile is refused
-        except Exception as exc:
-            workspace.close()
-            self._open_failed(path, exc, report_errors)
-            return False
-        self.set_workspace(workspace, name)
-        return True
+        return file_actions.open_district_file(self, path, report_errors)
 
     def open_location(self, target: Path | str, report_errors: bool = True) -> bool:
         """Open a district file, or the district at a `postgresql://` address."""
@@ -313,15 +295,6 @@ class MainWindow(QMainWindow):
             return
         action(self)
 
-    def _open_failed(self, path: Path, exc: Exception, report: bool) -> None:
-        log.info("Cannot open %s: %s", path, exc)
-        self.last_open_error = exc
-        if not path.exists():
-            self.prefs.forget(path)
-            self._fill_recent_menu()
-        if report and not backup_actions.offer_backup_of_damaged(self, path, exc):
-            show_error(self, exc, _("Non riesco ad aprire il distretto"))
-
     def set_workspace(self, workspace: Workspace, name: str | None = None) -> None:
         self._drop_sections()
         if self.workspace is not None:
@@ -332,7 +305,7 @@ class MainWindow(QMainWindow):
         self.check_counts = None
         self.prefs.remember(workspace.location)
         self._save_prefs()
-        self._fill_recent_menu()
+        self.fill_recent_menu()
         self.copy_action.setEnabled(not workspace.on_server)
         self.file_label.setText(workspace.location)
         self.save_label.setText(_("Tutte le modifiche sono salvate"))
@@ -352,38 +325,13 @@ class MainWindow(QMainWindow):
             retry_outbox_at_start(self, self.workspace, self.prefs)
 
     def choose_and_open(self) -> None:
-        start = str(self.workspace.folder) if self.workspace else ""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Apri un distretto"), start, DISTRICT_FILTER
-        )
-        if name:
-            self.open_file(Path(name))
+        file_actions.choose_and_open(self)
 
     def new_district(self) -> None:
-        from desdesk.ui.dialogs.new_district import NewDistrictWizard
-
-        wizard = NewDistrictWizard(self, actor=self.prefs.secretary_name)
-        if wizard.exec() and wizard.created is not None:
-            self.set_workspace(wizard.created)
+        file_actions.new_district(self)
 
     def save_copy(self) -> None:
-        if self.workspace is None or self.workspace.path is None:
-            return
-        suggestion = self.workspace.path.with_name(
-            f"{self.workspace.path.stem}-copia{DISTRICT_SUFFIX}"
-        )
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Salva una copia del distretto"), str(suggestion), DISTRICT_FILTER
-        )
-        if not name:
-            return
-        target = Path(name) if name.endswith(DISTRICT_SUFFIX) else Path(name + DISTRICT_SUFFIX)
-        try:
-            self.workspace.save_copy(target)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(_("Copia salvata in {path}").format(path=target), 8000)
+        file_actions.save_copy(self)
 
     # -- preferences and language -------------------------------------------------
     def edit_preferences(self) -> None:

@@ -85,7 +85,7 @@ def test_a_file_open_elsewhere_is_refused(
 def test_save_a_copy(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "copia"
     monkeypatch.setattr(
-        "desdesk.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "desdesk.ui.file_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     window.save_copy()
     copy = target.with_suffix(".des")
