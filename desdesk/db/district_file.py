@@ -264,6 +264,8 @@ def open_district_file(
     lock = acquire_lock(path)
     engine: Engine | None = None
     try:
+        if trusted and not (unchanged is not None and unchanged(path)):
+            state = inspect_file(path)  # changed before the lock was taken: check it now
         if on_opening is not None:
             on_opening(path, state)
         backup = _back_up_before_upgrade(path, state.revision) if state.needs_upgrade else None

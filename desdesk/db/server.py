@@ -33,6 +33,21 @@ log = logging.getLogger(__name__)
 SERVER_SCHEMES: tuple[str, ...] = ("postgresql", "postgres", "postgresql+psycopg")
 CONNECT_TIMEOUT_S = 10
 
+# libpq options: give up on a server that does not answer (at connection, and on a
+# network that drops silently: keepalives and a TCP timeout, so a save fails in about
+# 15 s instead of hanging the window), and dates as ISO text whatever the server's
+# DateStyle (hand-written SQL casts dates to text to order them).
+CONNECT_ARGS: dict[str, object] = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "application_name": "desdesk",
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15000,
+    "options": "-c DateStyle=ISO,YMD",
+}
+
 
 def is_server_url(text: object) -> bool:
     """True for `postgresql://…` (also `postgres://`, `postgresql+psycopg://`)."""
@@ -46,9 +61,13 @@ def server_url(text: str) -> URL:
 
     try:
         url = make_url(text.strip())
-    except ArgumentError as exc:
+        url.port  # noqa: B018  (a port that is not a number fails here, not later)
+    except (ArgumentError, ValueError) as exc:
         raise DistrictFileError(
-            _("L'indirizzo del server non è valido: {url}").format(url=text)
+            _(
+                "L'indirizzo del server non è valido. Si scrive così: "
+                "postgresql://utente@server:porta/database"
+            )
         ) from exc
     if not url.host or not url.database:
         raise DistrictFileError(
@@ -61,12 +80,23 @@ def server_url(text: str) -> URL:
 
 
 def display_name(text: str) -> str:
-    """The address without its password: what the window title and the log show."""
+    """The address without its password (in the address or its query): what the status
+    bar, the recent servers, messages and the log show, and what can be stored."""
     try:
         url = make_url(text.strip())
-    except ArgumentError:
-        return text
-    return url.set(drivername="postgresql").render_as_string(hide_password=True)
+        url.port  # noqa: B018
+    except (ArgumentError, ValueError):
+        return _("(indirizzo del server non valido)")
+    query = {key: value for key, value in url.query.items() if key.lower() != "password"}
+    clean = URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=query,
+    )
+    return clean.render_as_string(hide_password=False)
 
 
 def _os_user() -> str:
@@ -91,7 +121,7 @@ def make_server_engine(url: str) -> tuple[Engine, SessionActor]:
     engine = create_engine(
         server_url(url),
         pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "desdesk"},
+        connect_args=CONNECT_ARGS,
     )
 
     def on_begin(connection: Connection) -> None:

@@ -49,7 +49,10 @@ class FileStamp:
 def file_stamp(path: Path) -> FileStamp | None:
     """The file's stamp; None when it cannot be trusted (a WAL or journal beside it, or
     the file cannot be read)."""
-    if pending_side_file(path) is not None:
+    if pending_side_file(path) is not None or os.name == "nt":
+        # On Windows st_ctime is the creation time, which no write changes: a rewrite
+        # that kept the size and set the modification time back would pass. No stamp
+        # there, so every opening takes its backup and its integrity check.
         return None
     try:
         info = os.stat(path)

@@ -97,6 +97,8 @@ def run_gui(argv: Sequence[str]) -> int:
         except DesdeskError as exc:
             print(exc.message, file=sys.stderr)
             return 1
+        if "://" in str(start):
+            window.show()  # a server may take seconds to answer: the window is there first
         opened = window.open_location(start, report_errors=not args.quit_after_startup)
         window.show()
     if args.quit_after_startup:
@@ -111,7 +113,9 @@ def _collector_paused() -> Iterator[None]:
     Start-up makes hundreds of thousands of objects that live as long as the window
     (modules, ORM models, 5,000 member rows) and would be scanned over and over: the
     collector waits until the register is shown, then those objects are frozen out of
-    its scans (`gc.freeze`). About 50 ms of a large district's start-up."""
+    its scans (`gc.freeze`). About 50 ms of a large district's start-up. The main window
+    unfreezes them when it closes that district (`MainWindow.set_workspace`), so what it
+    held can be collected."""
     gc.disable()
     try:
         yield

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -299,6 +300,7 @@ class MainWindow(QMainWindow):
         self._drop_sections()
         if self.workspace is not None:
             self.workspace.close()
+            gc.unfreeze()  # what start-up froze (ui/app.py) may now be garbage
         self.workspace = workspace
         if not workspace.on_server:  # a server's backups are its administrator's
             backup_actions.back_up_on_close(self, workspace)

@@ -23,35 +23,56 @@ log = logging.getLogger(__name__)
 __all__ = ["connect_to_server", "explain_no_file_actions", "is_server_url", "open_server"]
 
 
-def connect_to_server(window: MainWindow, address: str = "") -> bool:
-    """Ask for a server's address (filled from `address`), then open or create the district."""
+def connect_to_server(window: MainWindow, address: str = "", error: str = "") -> bool:
+    """Ask for a server's address (filled from `address`, with `error` shown if the last
+    try failed), then open or create the district; the dialog stays until one works."""
     from desdesk.ui.dialogs.connect_server import ConnectServerDialog
 
     dialog = ConnectServerDialog(window, address)
+    dialog.error.show_message(error)
     while dialog.exec():
         full = dialog.address()
         if dialog.create_new.isChecked():
             return _create_on_server(window, full)
-        if open_server(window, full, report_errors=True):
+        failure = _try_open(window, full)
+        if failure is None:
             return True
-        dialog.error.show_message(getattr(window.last_open_error, "message", "") or "")
+        if not isinstance(failure, DesdeskError):
+            show_error(window, failure, _("Non riesco ad aprire il distretto"))
+        dialog.error.show_message(getattr(failure, "message", ""))
     return False
 
 
 def open_server(window: MainWindow, address: str, report_errors: bool = False) -> bool:
-    """Open the district at `address`; on failure the current one stays open."""
+    """Open the district at `address`; on failure the current one stays open and, if
+    `report_errors`, the connection form comes up with the reason (e.g. the password)."""
+    failure = _try_open(window, address)
+    if failure is None:
+        return True
+    if report_errors:
+        if isinstance(failure, DesdeskError):
+            return connect_to_server(window, address, failure.message)
+        show_error(window, failure, _("Non riesco ad aprire il distretto"))
+    return False
+
+
+def _try_open(window: MainWindow, address: str) -> Exception | None:
+    """Open the district at `address` in the window; the error if it cannot be opened."""
     try:
         with busy_cursor():
             workspace = open_workspace(address, actor=window.prefs.secretary_name)
-            name = workspace.district.profile().name
     except Exception as exc:
         log.info("Cannot open %s: %s", display_name(address), exc)
         window.last_open_error = exc
-        if report_errors and not isinstance(exc, DesdeskError):
-            show_error(window, exc, _("Non riesco ad aprire il distretto"))
-        return False
+        return exc
+    try:
+        name = workspace.district.profile().name
+    except Exception as exc:
+        workspace.close()
+        window.last_open_error = exc
+        return exc
     window.set_workspace(workspace, name)
-    return True
+    return None
 
 
 def _create_on_server(window: MainWindow, address: str) -> bool:

@@ -120,3 +120,35 @@ def test_a_recent_server_is_kept_without_password_and_chosen_at_start(tmp_path: 
     assert len(prefs.recent_files) == 2
     assert choose_start_file(None, prefs) == prefs.recent_files[0]
     assert choose_start_file("postgresql://h/d", prefs) == "postgresql://h/d"
+
+
+def test_addresses_are_kept_and_shown_without_any_password() -> None:
+    from desdesk.services.server_address import display_name
+
+    typed = "postgresql://anna:segreta@db.centro.example:5433/des?password=altra&sslmode=require"
+    shown = display_name(typed)
+    assert shown == "postgresql://anna@db.centro.example:5433/des?sslmode=require"
+    assert "segreta" not in shown and "altra" not in shown and "***" not in shown
+    assert display_name("postgresql://h:12ab/d") == "(indirizzo del server non valido)"
+
+
+def test_a_malformed_address_is_refused_in_plain_words(window: MainWindow) -> None:
+    assert not server_actions.open_server(window, "postgresql://anna:segreta@h:12ab/d")
+    message = window.last_open_error.message  # type: ignore[union-attr]
+    assert "non è valido" in message and "segreta" not in message
+
+
+def test_a_server_that_fails_at_start_brings_up_the_form_with_the_reason(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def exec_and_cancel(dialog: ConnectServerDialog) -> int:
+        seen.append((dialog.database.text(), dialog.error.text()))
+        return 0
+
+    monkeypatch.setattr(ConnectServerDialog, "exec", exec_and_cancel)
+    address = f"postgresql://anna@127.0.0.1:{_closed_port()}/des_vallagarina"
+    assert not server_actions.open_server(window, address, report_errors=True)
+    [(database, reason)] = seen
+    assert database == "des_vallagarina" and "il server non risponde" in reason

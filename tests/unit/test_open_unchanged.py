@@ -46,7 +46,7 @@ def test_a_file_as_its_last_backup_is_not_checked_again(
 
     with open_workspace(path, unchanged=unchanged) as reopened:
         assert reopened.district.profile().name == "DES Vallagarina"
-    assert asked == [path]
+    assert asked == [path, path]  # before the lock, and again once it is held
     assert not any("quick_check" in statement for statement in statements)
     assert any("alembic_version" in statement for statement in statements)
 
@@ -58,3 +58,13 @@ def test_any_other_file_is_checked(workspace: Workspace, statements: list[str]) 
     with open_workspace(path):
         pass
     assert sum("quick_check" in statement for statement in statements) == 2
+
+
+def test_a_file_changed_before_the_lock_was_taken_is_checked(
+    workspace: Workspace, statements: list[str]
+) -> None:
+    path = _closed(workspace)
+    answers = iter([True, False])  # unchanged when first looked at, changed under the lock
+    with open_workspace(path, unchanged=lambda _path: next(answers)):
+        pass
+    assert sum("quick_check" in statement for statement in statements) == 1
