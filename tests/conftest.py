@@ -24,6 +24,8 @@ DISTRICT_FILE_MODULES = frozenset(
     {
         "test_atomic",
         "test_backup_cli",
+        "test_backup_gui",
+        "test_backup_jobs",
         "test_backup_freshness",
         "test_backup_restore",
         "test_backups",
@@ -31,6 +33,7 @@ DISTRICT_FILE_MODULES = frozenset(
         "test_district_file",
         "test_failed_writes",
         "test_locks",
+        "test_main_window",
         "test_migration_0002",
         "test_migration_0003",
         "test_migration_0004",
@@ -39,6 +42,7 @@ DISTRICT_FILE_MODULES = frozenset(
         "test_migration_0008",
         "test_open_unchanged",
         "test_private_files",
+        "test_restore_gui",
         "test_upgrades",
         "test_whole_files",
     }

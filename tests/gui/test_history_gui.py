@@ -5,11 +5,12 @@ and the Aderenti and Distretto sections open it."""
 from __future__ import annotations
 
 import csv
-import sqlite3
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
+from sqlalchemy import text
 
 from desdesk import settings
 from desdesk.history_schemas import HistoryRow
@@ -204,14 +205,22 @@ def test_a_log_longer_than_the_view_is_counted_as_its_latest_5000(  # type: igno
 ) -> None:
     workspace, _member_id = edited
     # 5.000 more logged edits of a member's notes, written straight into the log.
-    with sqlite3.connect(workspace.path) as conn:
-        conn.executemany(
-            "INSERT INTO change_log (at, actor, os_user, table_name, record_id, action,"
-            " before, after) VALUES ('2026-11-26T10:00:00Z', 'Anna', 'anna', 'member',"
-            " 1, 'update', json_object('notes', ?), json_object('notes', ?))",
-            [(f"nota {n}", f"nota {n + 1}") for n in range(5000)],
+    rows = [
+        {
+            "before": json.dumps({"notes": f"nota {n}"}),
+            "after": json.dumps({"notes": f"nota {n + 1}"}),
+        }
+        for n in range(5000)
+    ]
+    with workspace.file.engine.begin() as connection:  # a file or a server alike
+        connection.execute(
+            text(
+                "INSERT INTO change_log (at, actor, os_user, table_name, record_id, action,"
+                " before, after) VALUES ('2026-11-26T10:00:00Z', 'Anna', 'anna', 'member',"
+                " 1, 'update', :before, :after)"
+            ),
+            rows,
         )
-    conn.close()
     dialog = HistoryDialog(workspace)
     qtbot.addWidget(dialog)
     assert dialog.capped and len(dialog.model.history_rows()) == 5000
