@@ -3,6 +3,7 @@ disk refuses (full, read-only, failing) reaches the user: rolled back, in plain 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -85,6 +86,19 @@ def last_editor(session: Session, table: str, record_id: int) -> str:
     return str(actor or os_user or "")
 
 
+def one_at_a_time(session: Session, subject: str) -> None:
+    """Until this transaction ends, no other desdesk on the same server runs a block
+    guarded by the same `subject` (a rule over several rows, e.g. «one coordinator at a
+    time», checked then written). A file admits one desdesk at a time already."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    key = int.from_bytes(hashlib.sha256(subject.encode("utf-8")).digest()[:8], "big", signed=True)
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def check_version(current: int, expected: int | None, what: str, by: str = "") -> None:
     """Refuse a save made from a form opened on an older edit count of the record."""
     if expected is not None and current != expected:
@@ -146,8 +160,9 @@ def _server_failure(error: BaseException) -> WriteFailed | None:
     if state.startswith(_SERVER_GONE) or (not state and name == "OperationalError"):
         return ServerUnavailable(
             _(
-                "La connessione al server del distretto si è interrotta: la modifica non è "
-                "stata salvata; quanto salvato prima è intatto. Controlla la rete e riprova."
+                "La connessione al server del distretto si è interrotta: l'ultima modifica "
+                "potrebbe non essere stata salvata; quanto salvato prima è intatto. "
+                "Controlla la rete, riapri il distretto e verifica l'ultima modifica."
             )
         )
     if state.startswith(_SERVER_FULL):

@@ -13,7 +13,7 @@ from desdesk.domain.enums import OfficeKind
 from desdesk.domain.errors import FieldProblem, NotFound, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import OfficeInput, OfficeRead
-from desdesk.services.base import Service, check_version, last_editor
+from desdesk.services.base import Service, check_version, last_editor, one_at_a_time
 
 # Offices held by one person at a time: naming a new holder ends the current term.
 SINGLE_HOLDER = frozenset(
@@ -161,6 +161,7 @@ class OfficesService(Service):
         with self._unit_of_work() as session:
             self._check_member(session, clean.member_id)
             if OfficeKind(clean.kind) in SINGLE_HOLDER:
+                one_at_a_time(session, f"office:{clean.kind}")  # checked, then written
                 _make_room(session, clean)
             office = Office(
                 **{name: getattr(clean, name) for name in OfficeInput.__dataclass_fields__}
@@ -182,6 +183,7 @@ class OfficesService(Service):
                 check_version(office.version, expected_version, _("questa carica"), by)
             self._check_member(session, clean.member_id)
             if OfficeKind(clean.kind) in SINGLE_HOLDER:
+                one_at_a_time(session, f"office:{clean.kind}")
                 _refuse_overlap(clean, _terms_of_kind(session, clean.kind, exclude_id=office_id))
             for name in OfficeInput.__dataclass_fields__:
                 setattr(office, name, getattr(clean, name))

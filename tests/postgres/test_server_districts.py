@@ -5,7 +5,10 @@ Collected only under `make test-postgres` (tests/postgres/conftest.py).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from alembic import command
@@ -13,9 +16,12 @@ from alembic.config import Config
 from sqlalchemy.engine import make_url
 
 from desdesk.db.district_file import DistrictFileError, NewerVersionFile, NotADistrictFile
+from desdesk.db.models import Office
 from desdesk.db.schema import HEAD_REVISION, MIGRATIONS_DIR
 from desdesk.db.server import make_server_engine
-from desdesk.schemas import DistrictProfile
+from desdesk.domain.errors import ValidationFailed
+from desdesk.schemas import DistrictProfile, OfficeInput
+from desdesk.services.base import one_at_a_time
 from desdesk.services.workspace import Workspace, create_district, open_workspace
 from tests.factories import member_input
 from tests.postgres.databases import drop_database, empty_database, server_under_test
@@ -141,3 +147,35 @@ def test_each_officer_is_named_in_the_history(workspace: Workspace) -> None:
         (second, "insert", "Bruno Zeni"),
         (first, "update", "Anna Rossi"),
     ]
+
+
+def test_two_officers_appointing_a_coordinator_at_once_are_taken_in_turn(
+    workspace: Workspace,
+) -> None:
+    """The rule «one coordinator at a time» is checked then written: on a server the
+    second officer waits for the first and then sees her appointment."""
+    assert workspace.file.url is not None
+    term = OfficeInput(kind="coordinatore", person_name="Anna Rossi", start_date=date(2026, 1, 1))
+    outcome: list[object] = []
+    with open_workspace(workspace.file.url, actor="Bruno Zeni") as other:
+
+        def bruno() -> None:
+            try:
+                outcome.append(other.offices.assign(replace(term, person_name="Bruno Zeni")))
+            except ValidationFailed as exc:
+                outcome.append(exc)
+
+        with workspace.sessions() as session:  # Anna, inside her transaction
+            one_at_a_time(session, "office:coordinatore")
+            waiting = threading.Thread(target=bruno)
+            waiting.start()
+            waiting.join(0.5)
+            assert waiting.is_alive()  # Bruno waits for Anna
+            session.add(
+                Office(kind="coordinatore", person_name="Anna Rossi", start_date=term.start_date)
+            )
+            session.commit()
+        waiting.join(10)
+    [refused] = outcome
+    assert isinstance(refused, ValidationFailed)
+    assert [t.person_name for t in workspace.offices.terms()] == ["Anna Rossi"]
