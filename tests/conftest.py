@@ -40,6 +40,7 @@ DISTRICT_FILE_MODULES = frozenset(
         "test_migration_0006",
         "test_migration_0007",
         "test_migration_0008",
+        "test_migration_0009",
         "test_open_unchanged",
         "test_private_files",
         "test_restore_gui",

@@ -33,6 +33,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # ALTER TABLE DROP COLUMN (SQLite 3.35+, PostgreSQL) keeps each table and its
+    # change-log triggers; Alembic's batch mode would rebuild the tables without them.
     for table in VERSIONED_TABLES:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column('version')
+        op.execute(f'ALTER TABLE "{table}" DROP COLUMN version')
