@@ -32,7 +32,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except Exception as exc:
+        except BaseException as exc:  # also SystemExit & co.: whoever waits is told
             self._signals.failed.emit(exc)
         else:
             self._signals.done.emit(result)
