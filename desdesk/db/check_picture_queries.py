@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
-from desdesk.db.sql import as_date, run
+from desdesk.db.sql import as_date, required_date, run
 from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
 
 _ACTIVE_MEMBERS_SQL = """
@@ -39,18 +39,6 @@ _OFFICES_SQL = (
 )
 
 
-def _day(value: object) -> date | None:
-    return as_date(value)
-
-
-def _on(value: object) -> date:
-    """A date column that is never empty (NOT NULL in the schema)."""
-    day = as_date(value)
-    if day is None:
-        raise ValueError("a required date is missing")
-    return day
-
-
 def active_members(
     connection: Connection, today: date
 ) -> list[tuple[int, str, str, str | None, list[str]]]:
@@ -71,13 +59,13 @@ def active_members(
 def held_assemblies(connection: Connection, start: date, end: date) -> list[tuple[int, date, str]]:
     """(id, held day, title) of the assemblies not cancelled held between the two days."""
     rows = run(connection, _HELD_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
-    return [(i, _on(day), title or "") for i, day, title in rows]
+    return [(i, required_date(day), title or "") for i, day, title in rows]
 
 
 def members_with_dates(connection: Connection) -> list[tuple[int, str, date | None, date | None]]:
     """(id, name, joined_on, left_on) of every member, by name."""
     return [
-        (i, name, _day(joined), _day(left))
+        (i, name, as_date(joined), as_date(left))
         for i, name, joined, left in run(connection, _MEMBERS_SQL)
     ]
 
@@ -96,7 +84,10 @@ def statuses(
 def offices(connection: Connection) -> list[tuple[int, str, str, date, date | None]]:
     """(id, kind code, person, start, end) of every term of office, oldest first."""
     rows = run(connection, _OFFICES_SQL)
-    return [(i, kind, person, _on(start), _day(end)) for i, kind, person, start, end in rows]
+    return [
+        (i, kind, person, required_date(start), as_date(end))
+        for i, kind, person, start, end in rows
+    ]
 
 
 def district_thresholds(connection: Connection) -> tuple[int, int, int]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from desdesk.db.sql import as_bool, as_date, run
+from desdesk.db.sql import as_bool, as_date, required_date, run
 from desdesk.domain.enums import AssemblyStatus, AttendanceStatus, Call
 from desdesk.domain.money_enums import Flow
 
@@ -119,18 +119,6 @@ WHERE p.year > :year
 """
 
 
-def _day(value: object) -> date | None:
-    return as_date(value)
-
-
-def _on(value: object) -> date:
-    """A date column that is never empty (NOT NULL in the schema)."""
-    day = as_date(value)
-    if day is None:
-        raise ValueError("a required date is missing")
-    return day
-
-
 def district(connection: Connection) -> tuple[Any, ...] | None:
     row = run(connection, DISTRICT_SQL).first()
     if row is None:
@@ -151,8 +139,8 @@ def members(connection: Connection) -> list[tuple[Any, ...]]:
             override,
             as_bool(aes),
             list(json.loads(roles) if isinstance(roles, str) else roles or []),
-            _day(joined),
-            _day(left),
+            as_date(joined),
+            as_date(left),
         )
         for i, name, form, override, aes, roles, joined, left in run(connection, MEMBERS_SQL)
     ]
@@ -166,7 +154,7 @@ def referents(connection: Connection, day: date) -> list[tuple[int, int, str, st
 
 def offices(connection: Connection) -> list[tuple[int, str, str, date, date | None, int | None]]:
     return [
-        (i, kind, person, _on(start), _day(end), member)
+        (i, kind, person, required_date(start), as_date(end), member)
         for i, kind, person, start, end, member in run(connection, OFFICES_SQL)
     ]
 
@@ -175,7 +163,7 @@ def objectives(
     connection: Connection,
 ) -> list[tuple[int, str, Decimal | None, date | None, str]]:
     return [
-        (i, title, Decimal(str(value)) if value is not None else None, _day(deadline), status)
+        (i, title, Decimal(str(value)) if value is not None else None, as_date(deadline), status)
         for i, title, value, deadline, status in run(connection, OBJECTIVES_SQL)
     ]
 
@@ -184,7 +172,7 @@ def documents(
     connection: Connection,
 ) -> list[tuple[int, str, str, date | None, date | None, bool]]:
     return [
-        (i, kind, title, _day(day), _day(until), as_bool(approved))
+        (i, kind, title, as_date(day), as_date(until), as_bool(approved))
         for i, kind, title, day, until, approved in run(connection, DOCUMENTS_SQL)
     ]
 
@@ -192,7 +180,7 @@ def documents(
 def assemblies(connection: Connection) -> list[tuple[int, date, str, str]]:
     """(id, held day or first call, status, title) of every assembly, oldest first."""
     return [
-        (i, _on(day), status, title or "")
+        (i, required_date(day), status, title or "")
         for i, day, status, title in run(connection, ASSEMBLIES_SQL)
     ]
 
@@ -215,13 +203,13 @@ def tasks(
     connection: Connection,
 ) -> list[tuple[int, int, str, date | None, str, date | None]]:
     return [
-        (i, member, text, _day(due), status, _day(done))
+        (i, member, text, as_date(due), status, as_date(done))
         for i, member, text, due, status, done in run(connection, TASKS_SQL)
     ]
 
 
 def growth_actions(connection: Connection) -> list[tuple[int, date, str]]:
-    return [(i, _on(day), text) for i, day, text in run(connection, GROWTH_SQL)]
+    return [(i, required_date(day), text) for i, day, text in run(connection, GROWTH_SQL)]
 
 
 def financial_years(connection: Connection) -> list[int]:

@@ -61,6 +61,14 @@ def as_date(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def required_date(value: object) -> date:
+    """A date column that is never empty (NOT NULL in the schema)."""
+    day = as_date(value)
+    if day is None:
+        raise ValueError("a required date is missing")
+    return day
+
+
 def as_datetime(value: object) -> datetime | None:
     if value is None or value == "":
         return None
