@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
@@ -223,3 +224,24 @@ def run_long_job(
         return job.run(work)
     finally:
         job.deleteLater()
+
+
+def read_file_as_job(
+    parent: QWidget | None, read: Callable[[Path], T], path: Path, *, title: str
+) -> T | None:
+    """`read(path)` as a long job («Lettura di NOME…»); None if the user cancelled or
+    the file could not be read (she has been told why)."""
+    from desdesk.ui.errors import show_error
+
+    try:
+        return run_long_job(
+            parent,
+            lambda: read(path),
+            title=title,
+            label=_("Lettura di {name}…").format(name=path.name),
+        )
+    except Cancelled:
+        return None
+    except Exception as exc:
+        show_error(parent, exc, _("File non leggibile"))
+        return None

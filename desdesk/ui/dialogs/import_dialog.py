@@ -20,7 +20,7 @@ from desdesk.i18n import N_, _, ngettext
 from desdesk.schemas import ImportPlan, MemberEntry
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
-from desdesk.ui.long_job import Cancelled, run_long_job
+from desdesk.ui.long_job import Cancelled, read_file_as_job, run_long_job
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.widgets.forms import action_cancel_buttons, problems_view
 from desdesk.ui.widgets.tables import make_table
@@ -111,17 +111,10 @@ class ImportDialog(QDialog):
     @classmethod
     def run_for(cls, workspace: Workspace, file_name: str, parent: QWidget | None) -> bool:
         """Read the file, show the preview, import on confirmation. True if anything was written."""
-        try:
-            plan = run_long_job(
-                parent,
-                lambda: workspace.member_io.plan(Path(file_name)),
-                title=_("Importa aderenti"),
-                label=_("Lettura di {name}…").format(name=Path(file_name).name),
-            )
-        except Cancelled:
-            return False
-        except Exception as exc:
-            show_error(parent, exc, _("File non leggibile"))
+        plan = read_file_as_job(
+            parent, workspace.member_io.plan, Path(file_name), title=_("Importa aderenti")
+        )
+        if plan is None:
             return False
         dialog = cls(workspace, plan, Path(file_name).name, parent)
         if dialog.exec():

@@ -30,7 +30,7 @@ from desdesk.services.movement_io import MovementPreview, RawTable
 from desdesk.services.movement_mapping import FIELDS, field_label
 from desdesk.services.workspace import Workspace
 from desdesk.ui.errors import show_error
-from desdesk.ui.long_job import Cancelled, run_long_job
+from desdesk.ui.long_job import Cancelled, read_file_as_job, run_long_job
 from desdesk.ui.models.movement_preview import MovementPreviewModel
 from desdesk.ui.widgets.busy import busy_cursor
 from desdesk.ui.widgets.forms import action_cancel_buttons, problems_view
@@ -219,17 +219,10 @@ def run_movement_import(parent: QWidget | None, workspace: Workspace) -> bool:
     )
     if not name:
         return False
-    try:
-        table = run_long_job(
-            parent,
-            lambda: workspace.movement_io.read_table(Path(name)),
-            title=_("Importa movimenti"),
-            label=_("Lettura di {name}…").format(name=Path(name).name),
-        )
-    except Cancelled:
-        return False
-    except Exception as exc:
-        show_error(parent, exc, _("File non leggibile"))
+    table = read_file_as_job(
+        parent, workspace.movement_io.read_table, Path(name), title=_("Importa movimenti")
+    )
+    if table is None:
         return False
     dialog = MovementImportDialog(workspace, table, Path(name).name, parent)
     if not dialog.exec():
