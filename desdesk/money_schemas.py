@@ -117,6 +117,7 @@ class MovementRead:
     section: BudgetSection
     member_name: str
     fee_year: int | None
+    version: int = 1  # the record's edit count: sent back with the changes
 
     @property
     def signed_amount(self) -> Decimal:

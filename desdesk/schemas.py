@@ -28,6 +28,9 @@ class DistrictProfile:
     comune: str = ""  # comune of the seat
     # Business plan sections (C10): code in domain.check_types.BUSINESS_PLAN_SECTIONS → text.
     business_plan: dict[str, str] = field(default_factory=dict)
+    # The record's edit count as read (None: not read from the file, e.g. a new district);
+    # sent back with the changes, and not part of what the profile says (equality).
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)
@@ -291,6 +294,7 @@ class AssemblyRead:
     ended_at: time | None
     minutes_approved: bool
     agenda: tuple[AgendaItemInput, ...] = ()
+    version: int = 1  # the record's edit count: sent back with the changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +351,7 @@ class MinutesRead:
     data: MinutesInput
     item_ids: tuple[int, ...] = ()
     snapshot: MinutesSnapshot | None = None  # set once approved
+    version: int = 1  # the record's edit count: sent back with the changes
 
     @property
     def approved(self) -> bool:
@@ -371,6 +376,7 @@ class TaskRead:
     done_on: date | None
     checked_assembly_id: int | None
     overdue: bool
+    version: int = 1  # the record's edit count: sent back with the changes
 
 
 @dataclass(frozen=True, slots=True)

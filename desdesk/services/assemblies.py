@@ -36,6 +36,7 @@ from desdesk.i18n import N_, _, format_date
 from desdesk.schemas import AgendaItemInput, AssemblyInput, AssemblyRead
 from desdesk.services.base import Service, SessionFactory
 from desdesk.services.calendar_export import CalendarWriteError, ics_bytes
+from desdesk.services.edit_counts import count_edit, refuse_stale
 
 # Aliases for annotations inside AssembliesService, where `list` is the method.
 Agenda = list[AgendaItemInput]
@@ -178,11 +179,20 @@ class AssembliesService(Service):
             _replace_agenda(session, row.id, items)
             return row.id
 
-    def update(self, assembly_id: int, data: AssemblyInput, agenda: Agenda) -> None:
-        """Replace the assembly's data and its whole agenda (in the given order) at once."""
+    def update(
+        self,
+        assembly_id: int,
+        data: AssemblyInput,
+        agenda: Agenda,
+        expected_version: int | None = None,
+    ) -> None:
+        """Replace the assembly's data and its whole agenda (in the given order) at once;
+        `expected_version` is the edit count the form was opened with (ConcurrentEdit,
+        nothing written, if someone saved the assembly or changed its status since)."""
         clean, items = clean_assembly(data, agenda)
         with self._unit_of_work() as session:
             row = _assembly(session, assembly_id)
+            refuse_stale(session, row, "assembly", expected_version, _("questa assemblea"))
             _refuse_if_approved(session, assembly_id)
             if _held(row) and any(getattr(row, n) != getattr(clean, n) for n in _SCHEDULE):
                 raise Conflict(
@@ -192,6 +202,7 @@ class AssembliesService(Service):
                 )
             for name, value in _values(clean).items():
                 setattr(row, name, value)
+            count_edit(row, "title")  # a changed agenda alone is an edit too
             _replace_agenda(session, assembly_id, items)
 
     def convene(self, assembly_id: int, sent_on: date, via: ConvocationChannel | str) -> None:
@@ -362,4 +373,5 @@ def _read(
         ended_at=row.ended_at,
         minutes_approved=minutes_approved,
         agenda=agenda,
+        version=row.version,
     )

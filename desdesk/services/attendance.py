@@ -250,7 +250,13 @@ def _check_day_reached(day: date) -> None:
 def _write_assembly_status(
     connection: Connection, assembly_id: int, status: AssemblyStatus
 ) -> None:
-    run(connection, "UPDATE assembly SET status = ? WHERE id = ?", (status.value, assembly_id))
+    """A raw update, so the edit count is raised by hand: a form open on the assembly
+    then learns that its status changed (the roll call began or was emptied)."""
+    run(
+        connection,
+        "UPDATE assembly SET status = ?, version = version + 1 WHERE id = ?",
+        (status.value, assembly_id),
+    )
 
 
 def _unhold_if_empty(connection: Connection, assembly_id: int) -> None:

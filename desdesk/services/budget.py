@@ -127,10 +127,17 @@ class BudgetService(Service):
         with self._unit_of_work() as session:
             return movements.insert_movements(session, rows)
 
-    def update_movement(self, movement_id: int, data: MovementInput, confirm: bool = False) -> None:
-        """As add_movement for a fee payment whose amount is raised above what is due."""
+    def update_movement(
+        self,
+        movement_id: int,
+        data: MovementInput,
+        confirm: bool = False,
+        expected_version: int | None = None,
+    ) -> None:
+        """As add_movement for a fee payment whose amount is raised above what is due;
+        ConcurrentEdit if saved by someone else since the form read `expected_version`."""
         with self._unit_of_work() as session:
-            movements.update_movement(session, movement_id, data, confirm)
+            movements.update_movement(session, movement_id, data, confirm, expected_version)
 
     def delete_movement(self, movement_id: int) -> None:
         with self._unit_of_work() as session:

@@ -24,7 +24,7 @@ from desdesk.schemas import (
     ObjectiveInput,
     ObjectiveRead,
 )
-from desdesk.services.base import Service
+from desdesk.services.base import Service, check_version, last_editor
 
 _T = TypeVar("_T")
 
@@ -118,6 +118,7 @@ class DistrictService(Service):
                 seat=district.seat or "",
                 comune=district.comune or "",
                 business_plan=dict(district.business_plan or {}),
+                version=district.version,
             )
 
     def create_profile(self, profile: DistrictProfile) -> None:
@@ -125,13 +126,21 @@ class DistrictService(Service):
         with self._unit_of_work() as session:
             session.add(District(**_profile_values(clean)))
 
-    def update_profile(self, profile: DistrictProfile) -> None:
+    def update_profile(self, profile: DistrictProfile, expected_version: int | None = None) -> int:
+        """Save the profile; `expected_version` is the edit count the form was opened with
+        (ConcurrentEdit, nothing written, if someone saved the district since). Returns
+        the new edit count, for the form's next save."""
         clean = clean_profile(profile)
         with self._unit_of_work() as session:
             district = self._district(session)
+            if expected_version is not None and district.version != expected_version:
+                by = last_editor(session, "district", district.id or 0)
+                check_version(district.version, expected_version, _("il profilo del distretto"), by)
             for name, value in _profile_values(clean).items():
                 setattr(district, name, value)
             district.updated_at = datetime.now(UTC)
+            session.flush()
+            return district.version
 
     # -- objectives -----------------------------------------------------------
     def objectives(self) -> list[ObjectiveRead]:
@@ -229,7 +238,11 @@ class DistrictService(Service):
 
 
 def _profile_values(profile: DistrictProfile) -> dict[str, object]:
-    return {name: getattr(profile, name) for name in DistrictProfile.__dataclass_fields__}
+    return {
+        name: getattr(profile, name)
+        for name in DistrictProfile.__dataclass_fields__
+        if name != "version"  # the database counts the edits
+    }
 
 
 def _fields(data: object) -> dict[str, object]:

@@ -27,6 +27,7 @@ from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFa
 from desdesk.i18n import _, format_date
 from desdesk.schemas import MinutesInput, MinutesItemInput, MinutesRead
 from desdesk.services.base import Service
+from desdesk.services.edit_counts import count_edit, refuse_stale
 from desdesk.services.minutes_snapshot import (
     approval_problems,
     is_deserted,
@@ -156,6 +157,7 @@ def _read(session: Session, minutes: Minutes) -> MinutesRead:
         data=data,
         item_ids=tuple(item.id for item in items if item.id is not None),
         snapshot=read_snapshot(minutes.snapshot),
+        version=minutes.version,
     )
 
 
@@ -235,14 +237,17 @@ class MinutesService(Service):
         minutes_id: int,
         data: MinutesInput,
         tasks: Sequence[Sequence[ItemTask]] | None = None,
+        expected_version: int | None = None,
     ) -> None:
-        """Replace the minutes' text and items; refused if approved or if votes are wrong.
+        """Replace the minutes' text and items; refused if approved or if votes are wrong,
+        or (ConcurrentEdit) if saved by someone else since the form read `expected_version`.
 
         With `tasks` (one list per item) each item's tasks become those, in the same
         transaction: listed ids are updated, the item's other tasks deleted, new ones added.
         """
         with self._unit_of_work() as session:
             minutes = self._load(session, minutes_id)
+            refuse_stale(session, minutes, "minutes", expected_version, _("questo verbale"))
             self._refuse_approved(minutes)
             clean = _clean_input(data)
             voters = live_attendance(session, minutes.assembly_id)[0].voters
@@ -258,6 +263,7 @@ class MinutesService(Service):
             assembly = self._assembly(session, minutes.assembly_id)
             minutes.call_held = assembly.call_held or Call.FIRST.value
             minutes.deserted = is_deserted(session, assembly)  # the roll call may have changed
+            count_edit(minutes, "president")  # changed items alone are an edit too
             rows = _write(session, minutes, clean)
             if tasks is not None:
                 write_item_tasks(session, minutes.assembly_id, rows, tasks)

@@ -30,6 +30,7 @@ from desdesk.domain.progress import report
 from desdesk.i18n import _
 from desdesk.money_schemas import MovementInput, MovementRead
 from desdesk.services.budget_years import require_open_year
+from desdesk.services.edit_counts import refuse_stale
 from desdesk.services.fee_rows import confirm_fee_amount
 
 
@@ -236,16 +237,22 @@ def _values(data: MovementInput) -> dict[str, object]:
 
 
 def update_movement(
-    session: Session, movement_id: int, data: MovementInput, confirm: bool = False
+    session: Session,
+    movement_id: int,
+    data: MovementInput,
+    confirm: bool = False,
+    expected_version: int | None = None,
 ) -> None:
     """Also refused when the movement sits in a closed year (moving it out of one is
-    changing that year's accounts).
+    changing that year's accounts), and (ConcurrentEdit) when someone saved it since the
+    form read `expected_version`.
 
     The fee link follows what the money now is: out of the fees category or without a
     member, the movement no longer pays a fee; still a fee payment and no year given, it
     keeps the fee year it had. Paying more than is due for that fee, when the edit adds
     to it, raises NeedsConfirmation unless `confirm`."""
     movement = load_movement(session, movement_id)
+    refuse_stale(session, movement, "movement", expected_version, _("questo movimento"))
     require_open_year(session, movement.date.year, "date")
     before = (movement.member_id, movement.fee_year, movement.amount)
     category = session.get(BudgetCategory, data.category_id) if data.category_id else None
@@ -294,6 +301,7 @@ _COLUMNS = (
     BudgetCategory.flow,
     BudgetCategory.section,
     Member.name,
+    Movement.version,
 )
 
 
@@ -323,6 +331,7 @@ def _read(row: Sequence[Any]) -> MovementRead:
         flow,
         section,
         member_name,
+        version,
     ) = row
     return MovementRead(
         id=movement_id,
@@ -344,6 +353,7 @@ def _read(row: Sequence[Any]) -> MovementRead:
         section=BudgetSection(section),
         member_name=member_name or "",
         fee_year=fee_year,
+        version=version,
     )
 
 

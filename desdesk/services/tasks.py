@@ -16,6 +16,7 @@ from desdesk.domain.errors import Conflict, FieldProblem, NotFound, ValidationFa
 from desdesk.i18n import _, format_date
 from desdesk.schemas import TaskInput, TaskRead
 from desdesk.services.base import Service
+from desdesk.services.edit_counts import refuse_stale
 
 # The status filter's extra value: open tasks past their due date.
 OVERDUE = "in_ritardo"
@@ -67,6 +68,7 @@ def _read(task: Task, member_name: str, today: date) -> TaskRead:
         done_on=task.done_on,
         checked_assembly_id=task.checked_assembly_id,
         overdue=task_is_overdue(task.due_date, task.done_on, today),
+        version=task.version,
     )
 
 
@@ -120,10 +122,12 @@ class TasksService(Service):
             assert task.id is not None
             return task.id
 
-    def update(self, task_id: int, data: TaskInput) -> None:
-        """Refused for a task of approved minutes (marking it done or reopening it is not)."""
+    def update(self, task_id: int, data: TaskInput, expected_version: int | None = None) -> None:
+        """Refused for a task of approved minutes (marking it done or reopening it is not),
+        and (ConcurrentEdit) if saved by someone else since the form read `expected_version`."""
         with self._unit_of_work() as session:
             task = self._load(session, task_id)
+            refuse_stale(session, task, "task", expected_version, _("questo compito"))
             _refuse_approved(session, task, _("correggi il verbale con una nuova revisione."))
             current = session.get(Member, task.member_id)
             same_member = data.member_id == task.member_id and current is not None
