@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from desdesk.schemas import OfficeInput
 from desdesk.services.base import concurrent_edit
 from desdesk.services.workspace import Workspace
-from desdesk.ui import conflicts, errors
-from desdesk.ui.dialogs import member_dialog
+from desdesk.ui import conflicts
+from desdesk.ui.dialogs import member_dialog, office_dialog
 from desdesk.ui.dialogs.member_dialog import MemberDialog
 from desdesk.ui.dialogs.office_dialog import OfficeDialog
 
@@ -95,10 +95,15 @@ def test_a_stale_office_form_is_refused_with_the_reason(
     qtbot.addWidget(dialog)
     workspace.offices.update(office_id, replace(term, notes="rieletto"))
     shown: list[str] = []
-    monkeypatch.setattr(
-        errors, "show_error", lambda _parent, exc, *_a: shown.append(getattr(exc, "message", ""))
-    )
+
+    def keep_editing(_parent: QWidget, exc: Exception, _title: str) -> bool:
+        shown.append(str(getattr(exc, "message", exc)))
+        return False  # «Continua a modificare»: the form keeps what was typed
+
+    monkeypatch.setattr(office_dialog, "ask_to_reload", keep_editing)
+    dialog.notes.setText("mia nota")
     dialog.save()
     assert dialog.result() == 0
     assert "Nel frattempo" in shown[0] and "carica" in shown[0]
     assert workspace.offices.terms()[0].notes == "rieletto"
+    assert dialog.notes.text() == "mia nota"

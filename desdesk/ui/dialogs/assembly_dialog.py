@@ -25,7 +25,9 @@ from desdesk.domain.enums import AssemblyKind, AssemblyStatus
 from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import AssemblyInput, AssemblyRead
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.widgets.agenda_editor import AgendaEditor
 from desdesk.ui.widgets.forms import (
     WARNING_STYLE,
@@ -199,7 +201,16 @@ class AssemblyDialog(QDialog):
 
     def save(self) -> None:
         self.update_warnings()
-        save_or_show(self, self.form, self._write)
+        save_or_show(self, self.form, self._write, self._conflict)
+
+    def _conflict(self, exc: ConcurrentEdit) -> None:
+        """Someone saved the assembly (or began its roll call) since the form read it:
+        reload it if the user wants, with its new edit count."""
+        if self.assembly is None or not ask_to_reload(self, exc, _("Assemblea non salvata")):
+            return
+        self.assembly = self.workspace.assemblies.get(self.assembly.id)
+        self._load(self.assembly)
+        self.update_warnings()
 
     def _write(self) -> None:
         data = self.data()
@@ -207,5 +218,7 @@ class AssemblyDialog(QDialog):
         if self.assembly is None:
             self.saved_id = service.plan(data, self.agenda.items())
         else:
-            service.update(self.assembly.id, data, self.agenda.items())
+            service.update(
+                self.assembly.id, data, self.agenda.items(), expected_version=self.assembly.version
+            )
             self.saved_id = self.assembly.id

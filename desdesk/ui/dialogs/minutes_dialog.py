@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 from desdesk.domain.errors import FieldProblem, ValidationFailed
 from desdesk.i18n import _, format_date
 from desdesk.schemas import MinutesRead, TaskRead
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.dialogs.approve_minutes import ApproveMinutesDialog
 from desdesk.ui.errors import show_error
 from desdesk.ui.widgets.minutes_header import MinutesHeader
@@ -189,9 +191,14 @@ class MinutesDialog(QDialog):
         try:
             if problems:
                 raise ValidationFailed(problems)
-            self.workspace.minutes.save(self.shown.id, data, tasks)
+            shown = self.shown
+            self.workspace.minutes.save(shown.id, data, tasks, expected_version=shown.version)
         except ValidationFailed as exc:
             self._show_problems(exc.problems)
+            return False
+        except ConcurrentEdit as exc:
+            if ask_to_reload(self, exc, _("Verbale non salvato")):
+                self._reload()  # the minutes as saved, with their new edit count
             return False
         except Exception as exc:
             show_error(self, exc)

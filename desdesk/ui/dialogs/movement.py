@@ -29,7 +29,9 @@ from desdesk.domain.money_enums import Account, Flow, FundingSource
 from desdesk.domain.text import match_key
 from desdesk.i18n import _
 from desdesk.money_schemas import CategoryRead, MovementInput, MovementRead
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.models.budget_amounts import plain_money
 from desdesk.ui.widgets.forms import (
     DateField,
@@ -255,7 +257,16 @@ class MovementDialog(QDialog):
     # -- saving ---------------------------------------------------------------------------
     def save(self) -> None:
         self._declined = False
-        save_or_show(self, self.form, self._write)
+        save_or_show(self, self.form, self._write, self._conflict)
+
+    def _conflict(self, exc: ConcurrentEdit) -> None:
+        """Someone saved the movement since the form read it: reload it if the user
+        wants, with its new edit count."""
+        if self.movement is None or not ask_to_reload(self, exc, _("Movimento non salvato")):
+            return
+        self.movement = self.workspace.budget.movement(self.movement.id)
+        self._fill(self.movement)
+        self._show_fee_year()
 
     def accept(self) -> None:
         # save_or_show accepts after a write that returned normally; a fee payment the
@@ -311,4 +322,6 @@ class MovementDialog(QDialog):
         if self.movement is None:
             self.saved_id = self.workspace.budget.add_movement(data, confirm=confirm)
         else:
-            self.workspace.budget.update_movement(self.movement.id, data, confirm=confirm)
+            self.workspace.budget.update_movement(
+                self.movement.id, data, confirm=confirm, expected_version=self.movement.version
+            )

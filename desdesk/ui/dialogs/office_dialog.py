@@ -20,8 +20,10 @@ from desdesk.domain.enums import OfficeKind
 from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import OfficeInput, OfficeRead
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.offices import SINGLE_HOLDER
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
@@ -153,7 +155,17 @@ class OfficeDialog(QDialog):
         self.notes.setText(term.notes)
 
     def save(self) -> None:
-        save_or_show(self, self.form, self._write)
+        save_or_show(self, self.form, self._write, self._conflict)
+
+    def _conflict(self, exc: ConcurrentEdit) -> None:
+        """Someone saved the term since the form read it: reload it if the user wants
+        (its new edit count with it, or every retry would be refused)."""
+        if self.term is None or not ask_to_reload(self, exc, _("Mandato non salvato")):
+            return
+        fresh = [t for t in self.workspace.offices.terms() if t.id == self.term.id]
+        if fresh:
+            self.term = fresh[0]
+            self._load(self.term)
 
     def _write(self) -> None:
         problems: list[FieldProblem] = []

@@ -19,8 +19,10 @@ from desdesk.domain.enums import ReferentKind
 from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import ReferentInput, ReferentRead
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.referents import LEGAL_BASES
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
@@ -117,14 +119,18 @@ class ReferentDialog(QDialog):
         select_data(self.kind, current.kind)
         self.kind.setEnabled(False)
         if self.mode is ReferentMode.CORRECT:
-            self.first_name.setText(current.first_name)
-            self.last_name.setText(current.last_name)
-            self.role.setText(current.role)
-            self.email.setText(current.email)
-            self.phone.setText(current.phone)
-            self.since.set_date(current.start_date)
-            select_data(self.legal_basis, current.legal_basis)
-            self.notice.set_date(current.notice_given_on)
+            self._fill(current)
+
+    def _fill(self, current: ReferentRead) -> None:
+        """The fields of the referent being corrected, as saved."""
+        self.first_name.setText(current.first_name)
+        self.last_name.setText(current.last_name)
+        self.role.setText(current.role)
+        self.email.setText(current.email)
+        self.phone.setText(current.phone)
+        self.since.set_date(current.start_date)
+        select_data(self.legal_basis, current.legal_basis)
+        self.notice.set_date(current.notice_given_on)
 
     def referent_input(self, problems: list[FieldProblem]) -> ReferentInput:
         return ReferentInput(
@@ -139,7 +145,18 @@ class ReferentDialog(QDialog):
         )
 
     def save(self) -> None:
-        save_or_show(self, self.form, self._write)
+        save_or_show(self, self.form, self._write, self._conflict)
+
+    def _conflict(self, exc: ConcurrentEdit) -> None:
+        """Someone saved the referent since the form read it: reload it if the user wants
+        (its new edit count with it, or every retry would be refused)."""
+        if self.current is None or not ask_to_reload(self, exc, _("Referente non salvato")):
+            return
+        history = self.workspace.referents.history(self.current.member_id)
+        fresh = [r for r in history if r.id == self.current.id]
+        if fresh:
+            self.current = fresh[0]
+            self._fill(self.current)
 
     def _write(self) -> None:
         problems: list[FieldProblem] = []

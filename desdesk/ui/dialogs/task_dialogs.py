@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
 from desdesk.schemas import TaskInput, TaskRead
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.widgets.forms import (
     DateField,
     Form,
@@ -53,15 +55,26 @@ class TaskDialog(QDialog):
         layout.addWidget(save_cancel_buttons(self, self.save))
         self.resize(520, 260)
         if task is not None:
-            if self.member.findData(task.data.member_id) < 0:
-                self.member.addItem(task.member_name, task.data.member_id)
-            select_data(self.member, task.data.member_id)
-            self.description.setText(task.data.description)
-            self.due.set_date(task.data.due_date)
-            select_data(self.assembly, task.data.assembly_id)
+            self._load(task)
+
+    def _load(self, task: TaskRead) -> None:
+        if self.member.findData(task.data.member_id) < 0:
+            self.member.addItem(task.member_name, task.data.member_id)
+        select_data(self.member, task.data.member_id)
+        self.description.setText(task.data.description)
+        self.due.set_date(task.data.due_date)
+        select_data(self.assembly, task.data.assembly_id)
 
     def save(self) -> None:
-        save_or_show(self, self.form, self._write)
+        save_or_show(self, self.form, self._write, self._conflict)
+
+    def _conflict(self, exc: ConcurrentEdit) -> None:
+        """Someone saved the task since the form read it: reload it if the user wants,
+        with its new edit count."""
+        if self.task is None or not ask_to_reload(self, exc, _("Compito non salvato")):
+            return
+        self.task = self.workspace.tasks.get(self.task.id)
+        self._load(self.task)
 
     def _write(self) -> None:
         problems: list[FieldProblem] = []
@@ -77,7 +90,7 @@ class TaskDialog(QDialog):
         if self.task is None:
             self.workspace.tasks.add(data)
         else:
-            self.workspace.tasks.update(self.task.id, data)
+            self.workspace.tasks.update(self.task.id, data, expected_version=self.task.version)
 
 
 class DoneDialog(QDialog):

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from desdesk.domain.errors import FieldProblem
 from desdesk.i18n import _
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.widgets.forms import DateField, Form, raise_if, save_or_show
 
 
@@ -19,6 +21,9 @@ class WithdrawDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.member_id = member_id
+        # The edit count the member had when the form opened: a withdrawal is refused
+        # if someone saved the member since (perhaps recording the same exit).
+        self.version: int | None = workspace.members.get(member_id).version
         self.setWindowTitle(_("Uscita dal distretto"))
         intro = QLabel(
             _(
@@ -46,7 +51,12 @@ class WithdrawDialog(QDialog):
         self.resize(520, 220)
 
     def save(self) -> None:
-        save_or_show(self, self.form, self._write)
+        save_or_show(self, self.form, self._write, self._conflict)
+
+    def _conflict(self, exc: ConcurrentEdit) -> None:
+        """Reloading takes the member as saved now; date and reason stay as typed."""
+        if ask_to_reload(self, exc, _("Uscita non registrata")):
+            self.version = self.workspace.members.get(self.member_id).version
 
     def _write(self) -> None:
         problems: list[FieldProblem] = []
@@ -57,4 +67,6 @@ class WithdrawDialog(QDialog):
             problems.append(FieldProblem("leave_reason", _("Indica il motivo dell'uscita.")))
         raise_if(problems)
         assert left_on is not None
-        self.workspace.members.withdraw(self.member_id, left_on, self.reason.text())
+        self.workspace.members.withdraw(
+            self.member_id, left_on, self.reason.text(), expected_version=self.version
+        )

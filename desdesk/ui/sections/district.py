@@ -25,7 +25,9 @@ from desdesk.domain.enums import FoundingDocumentKind, ObjectiveStatus
 from desdesk.domain.errors import FieldProblem, ValidationFailed
 from desdesk.i18n import N_, _, format_date, format_number, ngettext
 from desdesk.schemas import FoundingDocumentRead, ObjectiveRead
+from desdesk.services.base import ConcurrentEdit
 from desdesk.services.workspace import Workspace
+from desdesk.ui.conflicts import ask_to_reload
 from desdesk.ui.errors import show_error
 from desdesk.ui.models.rows import RowsTableModel, TextColumn
 from desdesk.ui.sections.base import Section, select_where
@@ -134,9 +136,7 @@ class DistrictSection(Section):
         self.growth_page.table.doubleClicked.connect(lambda _i: self.edit_growth_action())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        profile = self.workspace.district.profile()
-        self.profile_fields.load(profile)
-        self.plan_page.load(profile.governance, profile.business_plan)
+        self.load_profile()
         self.refresh()
         # Progress and growth actions are read when in view (not at start-up).
         self.tabs.currentChanged.connect(
@@ -144,6 +144,18 @@ class DistrictSection(Section):
         )
 
     # -- profile ----------------------------------------------------------------------
+    def load_profile(self) -> None:
+        """Both profile tabs as saved, with the edit count their saves send back (one
+        count for the district: a reload refreshes both)."""
+        profile = self.workspace.district.profile()
+        self.profile_version = profile.version
+        self.profile_fields.load(profile)
+        self.plan_page.load(profile.governance, profile.business_plan)
+
+    def _profile_conflict(self, exc: ConcurrentEdit, title: str) -> None:
+        if ask_to_reload(self, exc, title):
+            self.load_profile()
+
     def _profile_tab(self) -> QWidget:
         page = self.profile_page = QWidget()
         self.profile_form = Form()
@@ -173,9 +185,13 @@ class DistrictSection(Section):
             profile = replace(
                 profile, governance=stored.governance, business_plan=stored.business_plan
             )
-            self.workspace.district.update_profile(profile)
+            district = self.workspace.district
+            self.profile_version = district.update_profile(profile, self.profile_version)
         except ValidationFailed as exc:
             self.profile_form.show_problems(exc.problems)
+            return
+        except ConcurrentEdit as exc:
+            self._profile_conflict(exc, _("Profilo non salvato"))
             return
         except Exception as exc:
             show_error(self, exc)
@@ -194,11 +210,14 @@ class DistrictSection(Section):
         governance, plan = self.plan_page.values()
         try:
             stored = self.workspace.district.profile()
-            self.workspace.district.update_profile(
-                replace(stored, governance=governance, business_plan=plan)
+            self.profile_version = self.workspace.district.update_profile(
+                replace(stored, governance=governance, business_plan=plan), self.profile_version
             )
         except ValidationFailed as exc:
             self.plan_page.show_problems(exc.problems)
+            return
+        except ConcurrentEdit as exc:
+            self._profile_conflict(exc, _("Governance e piano non salvati"))
             return
         except Exception as exc:
             show_error(self, exc)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desdesk.domain.errors import FieldProblem, InvalidValue, ValidationFailed
 from desdesk.domain.values import parse_date
 from desdesk.i18n import _, format_date
+from desdesk.services.base import ConcurrentEdit
 
 W = TypeVar("W", bound=QWidget)
 
@@ -173,13 +174,27 @@ def raise_if(problems: list[FieldProblem]) -> None:
         raise ValidationFailed(problems)
 
 
-def save_or_show(dialog: QDialog, form: Form, write: Callable[[], object]) -> bool:
+def save_or_show(
+    dialog: QDialog,
+    form: Form,
+    write: Callable[[], object],
+    on_conflict: Callable[[ConcurrentEdit], object] | None = None,
+) -> bool:
     """Run `write`; field problems appear under their fields, any other error in a
-    message box (never a traceback); the dialog is accepted only on success."""
+    message box (never a traceback); the dialog is accepted only on success.
+
+    `on_conflict` handles a save refused because someone else saved the record first
+    (the form offers to reload it: without a reload every retry would be refused)."""
     from desdesk.ui.errors import show_error
 
     try:
         write()
+    except ConcurrentEdit as exc:
+        if on_conflict is None:
+            show_error(dialog, exc)
+        else:
+            on_conflict(exc)
+        return False
     except ValidationFailed as exc:
         orphans = form.show_problems(exc.problems)
         if orphans:  # problems about something this form has no field for
