@@ -36,12 +36,12 @@ pytest: venv
 
 test: lint typecheck contracts pytest
 
-# The service tests on a real PostgreSQL server (issue 8): a throwaway cluster on
+# The service and GUI tests on a real PostgreSQL server (issue 8): a throwaway cluster on
 # 127.0.0.1 (Debian package `postgresql`; tests/postgres/server.py), each test in a
 # database of its own; the tests of the district file itself are left out.
 test-postgres: venv
-	$(BIN)/python -m tests.postgres.server -- -q -p no:cacheprovider -m "not district_file" \
-		tests/unit tests/postgres
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.postgres.server -- -q -p no:cacheprovider \
+		-m "not district_file" tests/unit tests/gui tests/postgres
 
 # Durability (issue 7): SIGKILL a process editing a district KILLS times and check the
 # file after each kill; `make test` runs the same test with 30 kills.

@@ -112,6 +112,7 @@ def test_money_pdf_written_to_a_target_is_kept_too(
     assert "Piano finanziario" in flat(read_pdf(target.read_bytes()).text)
 
 
+@pytest.mark.district_file  # a server district has no file to protect
 def test_the_district_file_is_refused_before_anything_is_kept(
     qtbot, populated: Workspace, shown_messages: list[str]
 ) -> None:

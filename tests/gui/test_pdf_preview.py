@@ -85,6 +85,7 @@ def test_save_as_writes_the_very_bytes_shown(
     assert (tmp_path / "scelto.pdf").read_bytes() == target.read_bytes()
 
 
+@pytest.mark.district_file  # a server district has no file to protect
 def test_save_as_never_over_the_district_file(
     qtbot, populated: Workspace, draft, shown_messages: list[str]
 ) -> None:
