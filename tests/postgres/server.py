@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -123,6 +124,8 @@ def create_database(port: int) -> str:
 
 
 def main(pytest_args: list[str]) -> int:
+    # Stopped with SIGTERM (a CI timeout, `kill`), the cluster is still stopped and removed.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(143))
     folder = Path(tempfile.mkdtemp(prefix="desdesk-pg-"))
     port = free_port()
     data: Path | None = None
