@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine
@@ -29,9 +30,11 @@ from desdesk.db.files import (
     sqlite_copy,
 )
 from desdesk.db.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS, MIGRATIONS_DIR
-from desdesk.db.server import SessionActor
 from desdesk.domain.errors import DesdeskError, os_error_reason
 from desdesk.i18n import _
+
+if TYPE_CHECKING:
+    from desdesk.db.server import SessionActor
 
 log = logging.getLogger(__name__)
 

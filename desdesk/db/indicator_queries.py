@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 
 # Shared with the budget: one definition, re-exported for the indicator metrics.
 from desdesk.db.money_queries import category_nodes as category_nodes  # noqa: PLC0414
-from desdesk.db.sql import as_bool, as_date, run
+from desdesk.db.sql import as_bool, required_date, run
 from desdesk.domain.enums import (
     AssemblyStatus,
     AttendanceStatus,
@@ -99,18 +99,12 @@ FROM held ORDER BY held.day, held.id
 """
 
 
-def _day(value: object) -> date:
-    """A date read back (ISO text from SQLite, `date` from PostgreSQL), never empty."""
-    day = as_date(value)
-    if day is None:
-        raise ValueError("a required date is missing")
-    return day
-
-
 def movements_between(connection: Connection, start: date, end: date) -> list[MovementFact]:
     rows = run(connection, _MOVEMENTS_SQL, (start.isoformat(), end.isoformat()))
     return [
-        MovementFact(_day(day), Decimal(amount), category, source, BudgetSection(s), Flow(f))
+        MovementFact(
+            required_date(day), Decimal(amount), category, source, BudgetSection(s), Flow(f)
+        )
         for day, amount, category, source, s, f in rows
     ]
 
@@ -118,19 +112,19 @@ def movements_between(connection: Connection, start: date, end: date) -> list[Mo
 def approved_agreement_dates(connection: Connection) -> list[date]:
     """Dates of the approved founding documents of kind "accordo" (undated ones left out:
     nothing says since when they are in force)."""
-    return [_day(d) for (d,) in run(connection, _AGREEMENT_DATES_SQL)]
+    return [required_date(d) for (d,) in run(connection, _AGREEMENT_DATES_SQL)]
 
 
 def active_objective_deadlines(connection: Connection) -> list[date | None]:
     """Deadlines of the objectives now in progress (None: no deadline)."""
     rows = run(connection, _ACTIVE_OBJECTIVE_DEADLINES_SQL)
-    return [_day(d) if d else None for (d,) in rows]
+    return [required_date(d) if d else None for (d,) in rows]
 
 
 def held_assemblies(connection: Connection, start: date, end: date) -> list[HeldAssembly]:
     rows = run(connection, _HELD_ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
     return [
-        HeldAssembly(_day(day), recorded, attended, as_bool(approved))
+        HeldAssembly(required_date(day), recorded, attended, as_bool(approved))
         for day, recorded, attended, approved in rows
     ]
 

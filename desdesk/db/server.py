@@ -16,17 +16,21 @@ import getpass
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from desdesk.db.district_file import (
+    DistrictFileError,
+    MigrationFailed,
+    NewerVersionFile,
+    NotADistrictFile,
+    OpenedFile,
+)
 from desdesk.db.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 from desdesk.i18n import _
-
-if TYPE_CHECKING:
-    from desdesk.db.district_file import OpenedFile
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +61,6 @@ def is_server_url(text: object) -> bool:
 
 def server_url(text: str) -> URL:
     """The SQLAlchemy URL (psycopg 3 driver) of a `postgresql://` address."""
-    from desdesk.db.district_file import DistrictFileError
 
     try:
         url = make_url(text.strip())
@@ -180,7 +183,6 @@ def migrate_server(engine: Engine) -> None:
 
 
 def check_revision(revision: str | None, name: str) -> None:
-    from desdesk.db.district_file import NewerVersionFile, NotADistrictFile
 
     if revision is None:
         raise NotADistrictFile(
@@ -201,7 +203,6 @@ def check_revision(revision: str | None, name: str) -> None:
 
 def connection_failed(url: str, exc: BaseException) -> Exception:
     """The user's error for a server that cannot be reached or refuses us."""
-    from desdesk.db.district_file import DistrictFileError
 
     original = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     log.warning("Cannot use %s: %s", display_name(url), original)
@@ -268,7 +269,6 @@ def _is_connection_error(exc: DBAPIError) -> bool:
 def open_server_district(url: str) -> OpenedFile:
     """Connect, check that the database holds a district this desdesk can open, upgrade it
     if needed, and return the engine on it (no lock: the server is shared)."""
-    from desdesk.db.district_file import DistrictFileError, MigrationFailed, OpenedFile
 
     name = display_name(url)
     engine, actor = make_server_engine(url)
@@ -300,7 +300,6 @@ def create_server_district(url: str, initialise: Callable[[Engine], None] | None
     If any step fails the database is emptied again (it was empty, so everything in it
     is what this call made).
     """
-    from desdesk.db.district_file import DistrictFileError
 
     name = display_name(url)
     engine, _actor = make_server_engine(url)

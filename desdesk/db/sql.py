@@ -69,14 +69,6 @@ def required_date(value: object) -> date:
     return day
 
 
-def as_datetime(value: object) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
-
-
 def as_bool(value: object) -> bool:
     """A boolean column's or condition's value: bool from PostgreSQL, 0/1 from SQLite."""
     return bool(value)

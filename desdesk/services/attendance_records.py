@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import Connection
 
 from desdesk.assembly_schemas import MemberAttendanceRow
-from desdesk.db.sql import as_date, run
+from desdesk.db.sql import as_date, required_date, run
 from desdesk.domain.assembly_rules import (
     AssemblyRules,
     consecutive_absences,
@@ -83,13 +83,7 @@ def flagged_member_ids(connection: Connection, rules: AssemblyRules, today: date
 
 def _held_assemblies(connection: Connection, start: date, end: date) -> list[tuple[int, date]]:
     rows = run(connection, _ASSEMBLIES_SQL, (start.isoformat(), end.isoformat()))
-    return [(assembly_id, _day(day)) for assembly_id, day in rows]
-
-
-def _day(value: object) -> date:
-    day = as_date(value)
-    assert day is not None, "an assembly has a first call date"
-    return day
+    return [(assembly_id, required_date(day)) for assembly_id, day in rows]
 
 
 def _statuses(

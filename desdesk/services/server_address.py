@@ -48,6 +48,6 @@ class ServerFields:
             host=url.host or "",
             database=url.database or "",
             user=url.username or "",
-            password=url.password or "" if isinstance(url.password, str) else "",
+            password=url.password if isinstance(url.password, str) else "",
             port=url.port or DEFAULT_PORT,
         )

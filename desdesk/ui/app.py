@@ -46,11 +46,15 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
 def choose_start_file(requested: Path | str | None, prefs: settings.Preferences) -> Path | str:
     """The file (or server address) asked for, else the last one used, else the demo
     district (created if absent)."""
+    from desdesk.services.server_address import is_server_url
+
     if requested is not None:
-        return requested if "://" in str(requested) else Path(requested)
+        return str(requested) if is_server_url(requested) else Path(requested)
     last = prefs.recent_files[0] if prefs.recent_files else None
-    if last is not None and ("://" in last or Path(last).exists()):
-        return last if "://" in last else Path(last)
+    if last is not None and is_server_url(last):
+        return last
+    if last is not None and Path(last).exists():
+        return Path(last)
     demo = paths.demo_district_file()
     if not demo.exists():
         from desdesk.services.demo import create_demo
@@ -97,7 +101,7 @@ def run_gui(argv: Sequence[str]) -> int:
         except DesdeskError as exc:
             print(exc.message, file=sys.stderr)
             return 1
-        if "://" in str(start):
+        if isinstance(start, str):  # a server address (files are Paths)
             window.show()  # a server may take seconds to answer: the window is there first
         opened = window.open_location(start, report_errors=not args.quit_after_startup)
         window.show()

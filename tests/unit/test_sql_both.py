@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from desdesk.db.sql import as_bool, as_date, as_datetime, format_placeholders, run
+import pytest
+
+from desdesk.db.sql import as_bool, as_date, format_placeholders, required_date, run
 from desdesk.services.workspace import Workspace
 from tests.factories import member_input
 
@@ -43,5 +45,7 @@ def test_value_readers() -> None:
     assert as_date("2026-11-26") == as_date(date(2026, 11, 26)) == date(2026, 11, 26)
     assert as_date(datetime(2026, 11, 26, 9, 30)) == date(2026, 11, 26)
     assert as_date(None) is None and as_date("") is None
-    assert as_datetime("2026-11-26T09:30:00") == datetime(2026, 11, 26, 9, 30)
+    assert required_date("2026-11-26") == date(2026, 11, 26)
+    with pytest.raises(ValueError):
+        required_date(None)
     assert as_bool(1) is True and as_bool(0) is False and as_bool(True) is True
